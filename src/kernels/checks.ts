@@ -1,0 +1,41 @@
+import { InvalidInputError } from '../fit/errors.ts';
+import { checkArray } from '../fit/validate.ts';
+import type { LossSurface } from '../surface/loss-surface.ts';
+import type { DiffOptions } from './types.ts';
+
+/** Argument checks shared by both backends, run before any kernel so no bad value reaches WebAssembly. */
+export function checkFinite(name: string, v: number): void {
+  if (!Number.isFinite(v)) throw new InvalidInputError(`${name} = ${v} is not finite`, name, undefined, v);
+}
+
+export function checkSurface(s: LossSurface): void {
+  for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) checkFinite(k, s[k]);
+}
+
+export function checkParams(p: Float64Array): void {
+  if (p.length !== 5) throw new InvalidInputError(`parameter vector has ${p.length} elements; expected 5 (E, A, B, alpha, beta)`, 'p');
+  checkArray('p', p);
+}
+
+export function checkDiff(d: DiffOptions): void {
+  if (d.scheme !== 'forward' && d.scheme !== 'central') {
+    throw new InvalidInputError(`finite-difference scheme "${String(d.scheme)}" is not "forward" or "central"`, 'scheme');
+  }
+  if (!(d.step > 0) || !Number.isFinite(d.step)) throw new InvalidInputError(`finite-difference step = ${d.step} must be positive and finite`, 'step', undefined, d.step);
+}
+
+export function checkOut(name: string, out: Float64Array | undefined, length: number): Float64Array {
+  if (out === undefined) return new Float64Array(length);
+  if (out.length < length) throw new InvalidInputError(`${name} has ${out.length} elements; needs ${length}`, name);
+  return out;
+}
+
+export function checkGridAxes(alphas: Float64Array, betas: Float64Array): void {
+  checkArray('alphas', alphas);
+  checkArray('betas', betas);
+}
+
+export function checkLossInputs(N: Float64Array, D: Float64Array): void {
+  checkArray('N', N, { positive: true });
+  checkArray('D', D, { length: N.length, positive: true });
+}

@@ -1,0 +1,203 @@
+import type { Kernels, PreparedData } from './types.ts';
+import { InvalidInputError, KernelError } from '../fit/errors.ts';
+import { checkDiff, checkFinite, checkGridAxes, checkLossInputs, checkOut, checkParams, checkSurface } from './checks.ts';
+import { gridResult } from './twin/vpnls-grid.ts';
+
+/** The exports of build/*.wasm (see assembly/index.ts). Pointers are byte offsets. */
+export interface CoreExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  lossBatch(N: number, D: number, out: number, n: number, E: number, A: number, B: number, alpha: number, beta: number): void;
+  rss5(lnN: number, lnD: number, L: number, n: number, p: number, grad: number): number;
+  vpnlsGrid(lnN: number, lnD: number, L: number, n: number, alphas: number, na: number, betas: number, nb: number, scratch: number, surface: number, out: number): void;
+  gridScratchBytes(n: number, na: number, nb: number): number;
+  vpnlsPoint(lnN: number, lnD: number, L: number, n: number, alpha: number, beta: number, mode: number, scratch: number, out: number): void;
+  pointScratchBytes(n: number): number;
+  jacobian5(lnN: number, lnD: number, n: number, p: number, h: number, central: number, work: number, out: number): void;
+  rssGradient5(lnN: number, lnD: number, L: number, n: number, p: number, h: number, central: number, work: number, grad: number): number;
+}
+
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB; leave a page of headroom. */
+const MAX_BYTES = 4 * 1024 * 1024 * 1024 - PAGE;
+
+const align16 = (b: number): number => Math.ceil(b / 16) * 16;
+
+/**
+ * Bump allocation in the module's memory, owned by JS: the current data set
+ * sits at the heap base and is copied in only when a different data set is
+ * used; per-call buffers follow it and are released when the call returns.
+ * Memory grows on demand; views are made afresh after every allocation
+ * because growth detaches the old ArrayBuffer.
+ */
+class Arena {
+  private top = 0;
+  private dataId = 0;
+  private dataEnd: number;
+  readonly base: number;
+  constructor(private readonly core: CoreExports) {
+    this.base = align16(core.heapBase());
+    this.dataEnd = this.base;
+    this.top = this.base;
+  }
+
+  private ensure(end: number, what: string): void {
+    if (end > MAX_BYTES) {
+      throw new InvalidInputError(`${what} needs ${(end / 2 ** 30).toFixed(2)} GiB of WebAssembly memory, beyond the 4 GiB a wasm32 module can address`, what);
+    }
+    const have = this.core.memory.buffer.byteLength;
+    if (end > have) this.core.memory.grow(Math.ceil((end - have) / PAGE));
+  }
+
+  /** Offsets of the data set's lnN, lnD and L, copying them in if needed. */
+  data(d: PreparedData): { lnN: number; lnD: number; L: number } {
+    const bytes = align16(d.n * 8);
+    const lnN = this.base;
+    const lnD = lnN + bytes;
+    const L = lnD + bytes;
+    if (this.dataId !== d.id) {
+      this.ensure(L + bytes, 'data');
+      const f = new Float64Array(this.core.memory.buffer);
+      f.set(d.lnN, lnN / 8);
+      f.set(d.lnD, lnD / 8);
+      f.set(d.L, L / 8);
+      this.dataId = d.id;
+      this.dataEnd = L + bytes;
+    }
+    this.top = this.dataEnd;
+    return { lnN, lnD, L };
+  }
+
+  /** Start per-call allocation without a data set (it may be overwritten). */
+  reset(): void {
+    this.dataId = 0;
+    this.dataEnd = this.base;
+    this.top = this.base;
+  }
+
+  alloc(bytes: number, what: string): number {
+    const at = this.top;
+    this.top = align16(at + bytes);
+    this.ensure(this.top, what);
+    return at;
+  }
+
+  write(at: number, values: ArrayLike<number>): void {
+    new Float64Array(this.core.memory.buffer, at, values.length).set(values);
+  }
+
+  read(at: number, length: number): Float64Array {
+    return new Float64Array(this.core.memory.buffer, at, length);
+  }
+}
+
+function guarded<T>(kernel: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      throw new KernelError(`WebAssembly kernel ${kernel} trapped (${e.message}); the inputs passed validation, so this is a bug`, kernel, e);
+    }
+    throw e;
+  }
+}
+
+/** Kernels backed by an instantiated core module. */
+export function wasmKernels(core: CoreExports): Kernels {
+  const arena = new Arena(core);
+  const params = (p: Float64Array): number => {
+    const at = arena.alloc(40, 'parameters');
+    arena.write(at, p);
+    return at;
+  };
+  return {
+    backend: 'wasm',
+    lossBatch(surface, N, D, out) {
+      checkSurface(surface);
+      checkLossInputs(N, D);
+      const res = checkOut('out', out, N.length);
+      return guarded('lossBatch', () => {
+        arena.reset();
+        const n = N.length;
+        const pN = arena.alloc(n * 8, 'N');
+        const pD = arena.alloc(n * 8, 'D');
+        const pOut = arena.alloc(n * 8, 'out');
+        arena.write(pN, N);
+        arena.write(pD, D);
+        core.lossBatch(pN, pD, pOut, n, surface.E, surface.A, surface.B, surface.alpha, surface.beta);
+        res.set(arena.read(pOut, n));
+        return res;
+      });
+    },
+    vpnlsGrid(data, alphas, betas, options = {}) {
+      checkGridAxes(alphas, betas);
+      return guarded('vpnlsGrid', () => {
+        const d = arena.data(data);
+        const na = alphas.length;
+        const nb = betas.length;
+        const pa = arena.alloc(na * 8, 'alphas');
+        const pb = arena.alloc(nb * 8, 'betas');
+        const scratch = arena.alloc(core.gridScratchBytes(data.n, na, nb), 'vpnls grid');
+        const surf = options.surface ? arena.alloc(na * nb * 8, 'rss surface') : 0;
+        const out = arena.alloc(40, 'grid result');
+        arena.write(pa, alphas);
+        arena.write(pb, betas);
+        core.vpnlsGrid(d.lnN, d.lnD, d.L, data.n, pa, na, pb, nb, scratch, surf, out);
+        const [idx, rss, E, A, B] = arena.read(out, 5);
+        return gridResult(idx, rss, E, A, B, alphas, betas, surf ? arena.read(surf, na * nb).slice() : null);
+      });
+    },
+    vpnlsPoint(data, alpha, beta, inner) {
+      checkFinite('alpha', alpha);
+      checkFinite('beta', beta);
+      return guarded('vpnlsPoint', () => {
+        const d = arena.data(data);
+        const scratch = arena.alloc(core.pointScratchBytes(data.n), 'vpnls point');
+        const out = arena.alloc(48, 'point result');
+        core.vpnlsPoint(d.lnN, d.lnD, d.L, data.n, alpha, beta, inner === 'nnls' ? 0 : 1, scratch, out);
+        const [rss, E, A, B, gradAlpha, gradBeta] = arena.read(out, 6);
+        return { rss, E, A, B, gradAlpha, gradBeta };
+      });
+    },
+    rss5(data, p, grad) {
+      checkParams(p);
+      if (grad) checkOut('grad', grad, 5);
+      return guarded('rss5', () => {
+        const d = arena.data(data);
+        const pp = params(p);
+        const pg = grad ? arena.alloc(40, 'gradient') : 0;
+        const rss = core.rss5(d.lnN, d.lnD, d.L, data.n, pp, pg);
+        if (grad) grad.set(arena.read(pg, 5));
+        return rss;
+      });
+    },
+    jacobian5(data, p, diff, out) {
+      checkParams(p);
+      checkDiff(diff);
+      const res = checkOut('out', out, data.n * 5);
+      return guarded('jacobian5', () => {
+        const d = arena.data(data);
+        const pp = params(p);
+        const work = arena.alloc(40, 'work');
+        const pj = arena.alloc(data.n * 40, 'jacobian');
+        core.jacobian5(d.lnN, d.lnD, data.n, pp, diff.step, diff.scheme === 'central' ? 1 : 0, work, pj);
+        res.set(arena.read(pj, data.n * 5));
+        return res;
+      });
+    },
+    rssGradient5(data, p, diff, grad) {
+      checkParams(p);
+      checkDiff(diff);
+      const g = checkOut('grad', grad, 5);
+      return guarded('rssGradient5', () => {
+        const d = arena.data(data);
+        const pp = params(p);
+        const work = arena.alloc(40, 'work');
+        const pg = arena.alloc(40, 'gradient');
+        const rss = core.rssGradient5(d.lnN, d.lnD, d.L, data.n, pp, diff.step, diff.scheme === 'central' ? 1 : 0, work, pg);
+        g.set(arena.read(pg, 5));
+        return rss;
+      });
+    },
+  };
+}

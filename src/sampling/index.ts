@@ -1,0 +1,3 @@
+export * from './grids.ts';
+export * from './center-offset.ts';
+export * from './isoflop.ts';

@@ -1,0 +1,2 @@
+export * from './loss-surface.ts';
+export * from './named-surfaces.ts';
