@@ -70,6 +70,11 @@ export const DEFAULT_MIN_COMPUTE = 0;
 /** No upper compute bound. */
 export const DEFAULT_MAX_COMPUTE = Number.POSITIVE_INFINITY;
 
+/** A number for messages: FLOP-sized values in exponent form (1e+21, not 1000000000000000000000). */
+function fmt(x: number): string {
+  return Number.isFinite(x) && Math.abs(x) >= 1e6 ? x.toExponential() : String(x);
+}
+
 /** {@link IsoflopFilterOptions} with every default filled in and checked. */
 export interface CheckedFilterOptions {
   readonly where: readonly RowFilter[];
@@ -92,10 +97,10 @@ export function resolveFilterOptions(options: IsoflopFilterOptions = {}): Checke
   if (!Number.isInteger(dropHighestLoss) || dropHighestLoss < 0) {
     throw new RangeError(`dropHighestLoss must be a non-negative integer, got ${dropHighestLoss}`);
   }
-  if (Number.isNaN(minCompute) || minCompute < 0) throw new RangeError(`minCompute must be ≥ 0, got ${minCompute}`);
-  if (Number.isNaN(maxCompute) || maxCompute <= 0) throw new RangeError(`maxCompute must be > 0, got ${maxCompute}`);
+  if (Number.isNaN(minCompute) || minCompute < 0) throw new RangeError(`minCompute must be ≥ 0, got ${fmt(minCompute)}`);
+  if (Number.isNaN(maxCompute) || maxCompute <= 0) throw new RangeError(`maxCompute must be > 0, got ${fmt(maxCompute)}`);
   if (minCompute >= maxCompute) {
-    throw new RangeError(`minCompute (${minCompute}) must be below maxCompute (${maxCompute})`);
+    throw new RangeError(`minCompute (${fmt(minCompute)}) must be below maxCompute (${fmt(maxCompute)})`);
   }
   where.forEach((w, i) => {
     if (typeof w?.column !== 'string' || typeof w.value !== 'string') {
@@ -172,7 +177,7 @@ export function buildIsoflopData(table: CsvTable, options: IsoflopTableOptions =
   if (keep.length === 0) {
     throw new DataError(
       `no rows left after filtering (${n} selected, dropHighestLoss ${filter.dropHighestLoss}, ` +
-        `compute window [${filter.minCompute}, ${filter.maxCompute}))`,
+        `compute window [${fmt(filter.minCompute)}, ${fmt(filter.maxCompute)}))`,
       { file: table.source },
     );
   }
