@@ -1,56 +1,59 @@
 /**
- * Seeded pseudo-random numbers: xoshiro256** (Blackman & Vigna 2018) seeded
- * through SplitMix64, with Box–Muller normals. The one generator used
- * everywhere; pass it as an argument, never as a global.
+ * Seeded pseudo-random numbers: xoshiro128** 1.1 (Blackman & Vigna 2018) on
+ * 32-bit words, so each step is a few Math.imul and shifts (no BigInt in the
+ * hot path), seeded through SplitMix64. Uniforms take 53 bits from two
+ * outputs; normals come from Box–Muller. The one generator used everywhere;
+ * pass it as an argument, never as a global.
  */
 const MASK64 = (1n << 64n) - 1n;
 
-function rotl(x: bigint, k: bigint): bigint {
-  return ((x << k) | (x >> (64n - k))) & MASK64;
+function splitmix64(state: bigint): [bigint, bigint] {
+  const z0 = (state + 0x9e3779b97f4a7c15n) & MASK64;
+  let r = z0;
+  r = ((r ^ (r >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
+  r = ((r ^ (r >> 27n)) * 0x94d049bb133111ebn) & MASK64;
+  return [z0, r ^ (r >> 31n)];
 }
 
 export class Rng {
-  private s0: bigint;
-  private s1: bigint;
-  private s2: bigint;
-  private s3: bigint;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
   private spare: number | null = null;
 
-  /** @param seed any integer (negative values and values ≥ 2^53 are taken modulo 2^64). */
+  /** @param seed any integer (taken modulo 2^64). */
   constructor(seed: number | bigint) {
-    if (typeof seed === 'number' && !Number.isInteger(seed)) {
-      throw new RangeError(`Rng: seed must be an integer, got ${seed}`);
+    if (typeof seed === 'number' && !Number.isSafeInteger(seed)) {
+      throw new RangeError(`Rng: seed must be a safe integer, got ${seed}`);
     }
-    let z = BigInt.asUintN(64, BigInt(seed));
-    const next = (): bigint => {
-      z = (z + 0x9e3779b97f4a7c15n) & MASK64;
-      let r = z;
-      r = ((r ^ (r >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
-      r = ((r ^ (r >> 27n)) * 0x94d049bb133111ebn) & MASK64;
-      return r ^ (r >> 31n);
-    };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
+    const [s1, w1] = splitmix64(BigInt.asUintN(64, BigInt(seed)));
+    const [, w2] = splitmix64(s1);
+    this.a = Number(w1 & 0xffffffffn) | 0;
+    this.b = Number(w1 >> 32n) | 0;
+    this.c = Number(w2 & 0xffffffffn) | 0;
+    this.d = Number(w2 >> 32n) | 0;
+    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1; // the all-zero state is a fixed point
   }
 
-  /** Next raw 64-bit output. */
-  nextU64(): bigint {
-    const result = (rotl((this.s1 * 5n) & MASK64, 7n) * 9n) & MASK64;
-    const t = (this.s1 << 17n) & MASK64;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 45n);
-    return result;
+  /** Next raw 32-bit output as an unsigned integer. */
+  nextU32(): number {
+    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9);
+    const t = this.b << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
+    return result >>> 0;
   }
 
   /** Uniform double in [0, 1) with 53 random bits. */
   uniform(): number {
-    return Number(this.nextU64() >> 11n) / 9007199254740992;
+    const hi = this.nextU32() >>> 5; // 27 bits
+    const lo = this.nextU32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
   }
 
   /** Standard normal by Box–Muller (the second value is kept for the next call). */
@@ -76,6 +79,10 @@ export class Rng {
 
   /** An independent generator derived from this one (for per-trial streams). */
   fork(): Rng {
-    return new Rng(this.nextU64());
+    return new Rng((BigInt(this.nextU32()) << 32n) | BigInt(this.nextU32()));
   }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
 }

@@ -1,0 +1,150 @@
+/**
+ * Experiment 3: sensitivity to a biased sampling centre (experiments.md §C.3).
+ */
+import { approach2DiagnosticsFigure } from '../src/plot/approach2-diagnostics.ts';
+import { type LinePanel, lineGrid, type Series } from '../src/plot/builders.ts';
+import type { Figure } from '../src/plot/figure.ts';
+import { BIAS_COLORS, colorFor, D_COLOR, formatPow10, N_COLOR } from '../src/plot/theme.ts';
+import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, RANGE_NAMES, STANDARD_BIAS_NAMES } from '../src/sampling/index.ts';
+import { type LossSurface, SURFACES } from '../src/surface/index.ts';
+import type { Approach2OptimumRow, Approach2ParamRow } from './shared/approach2-run.ts';
+import { OPTIMA_COLUMNS, SWEEP_COLUMNS } from './shared/columns.ts';
+import { diagnosticsData, optimaRows, type SurfaceSweep, sweepRows, sweepSurface } from './shared/sweep.ts';
+import type { Artifacts, RunContext } from './types.ts';
+
+export const id = 3;
+export const title = 'Sensitivity to a biased sampling centre';
+export const hypothesis =
+  'A constant offset of the sampling centre shifts every budget\'s vertex by the same amount in log space, ' +
+  'biasing intercepts but leaving the exponents exact; a centre that drifts with the budget shifts the vertices ' +
+  'by different amounts and so biases the exponents too, more so on asymmetric surfaces.';
+
+export interface Exp3Config {
+  readonly surfaces: ReadonlyArray<{ name: string; surface: LossSurface }>;
+  readonly biases: readonly BiasName[];
+  readonly budgets: readonly number[];
+  readonly pointsPerCurve: number;
+  /** Biases shown as rows of the `optima_errors_<surface>` figures. */
+  readonly optimaFigureBiases: readonly BiasName[];
+}
+
+export const defaultConfig: Exp3Config = {
+  surfaces: (['symmetric', 'chinchilla', 'asymmetric'] as const).map((name) => ({ name, surface: SURFACES[name] })),
+  biases: STANDARD_BIAS_NAMES,
+  budgets: DEFAULT_BUDGETS,
+  pointsPerCurve: DEFAULT_POINTS_PER_CURVE,
+  optimaFigureBiases: ['baseline', 'drift_0.4', 'scale_2.0'],
+};
+
+/** No quick variant. */
+export const quickConfig: Exp3Config = defaultConfig;
+
+export interface Exp3Cell {
+  readonly surface: string;
+  readonly bias: BiasName;
+  readonly sweep: SurfaceSweep;
+}
+
+export interface Exp3Result {
+  readonly cells: readonly Exp3Cell[];
+}
+
+export async function run(config: Exp3Config, ctx: RunContext): Promise<Exp3Result> {
+  const task = ctx.progress.start('surface × bias sweeps', config.surfaces.length * config.biases.length);
+  const cells: Exp3Cell[] = [];
+  for (const s of config.surfaces) {
+    for (const bias of config.biases) {
+      cells.push({ surface: s.name, bias, sweep: sweepSurface(s.surface, BIASES[bias], config) });
+      task.tick();
+    }
+  }
+  task.done();
+  return { cells };
+}
+
+const PARAM_PANELS: ReadonlyArray<{ key: keyof Approach2ParamRow; title: string; y: string }> = [
+  { key: 'a_err_pct', title: 'a', y: 'a relative error (%)' },
+  { key: 'b_err_pct', title: 'b', y: 'b relative error (%)' },
+  { key: 'a0_err_pct', title: 'a₀', y: 'a₀ relative error (%)' },
+  { key: 'b0_err_pct', title: 'b₀', y: 'b₀ relative error (%)' },
+];
+
+const OPTIMA_PANELS: ReadonlyArray<{ key: keyof Approach2OptimumRow; title: string; y: string; color: string }> = [
+  { key: 'n_opt_err_pct', title: 'N* error (%)', y: 'N̂* relative error (%)', color: N_COLOR },
+  { key: 'd_opt_err_pct', title: 'D* error (%)', y: 'D̂* relative error (%)', color: D_COLOR },
+  { key: 'n_opt_err_abs', title: 'N* error (absolute)', y: 'N̂* − N* (parameters)', color: N_COLOR },
+  { key: 'd_opt_err_abs', title: 'D* error (absolute)', y: 'D̂* − D* (tokens)', color: D_COLOR },
+];
+
+function paramErrorsFigure(result: Exp3Result, config: Exp3Config): Figure {
+  const panels: LinePanel[] = [];
+  config.surfaces.forEach((s) => {
+    for (const p of PARAM_PANELS) {
+      const series: Series[] = result.cells
+        .filter((c) => c.surface === s.name)
+        .map((c, i) => ({
+          name: c.bias,
+          x: c.sweep.widths.map((w) => w.log_range),
+          y: c.sweep.params.map((row) => row[p.key]),
+          color: colorFor(BIAS_COLORS, c.bias, i),
+          markerSize: 4,
+        }));
+      panels.push({ title: `${s.name}: ${p.title}`, wAxis: true, yTitle: p.y, zeroLine: true, series });
+    }
+  });
+  return lineGrid({ title: 'Approach 2 exponent and intercept errors by sampling bias', rows: config.surfaces.length, cols: 4, panels, height: 1050 });
+}
+
+function optimaErrorsFigure(result: Exp3Result, config: Exp3Config, surface: string): Figure {
+  const panels: LinePanel[] = [];
+  for (const bias of config.optimaFigureBiases) {
+    const cell = result.cells.find((c) => c.surface === surface && c.bias === bias);
+    if (!cell) throw new Error(`experiment 3: no sweep for ${surface}/${bias}`);
+    const nB = cell.sweep.optima[0].length;
+    for (const p of OPTIMA_PANELS) {
+      const series: Series[] = Array.from({ length: nB }, (_, j) => {
+        const t = nB === 1 ? 1 : j / (nB - 1);
+        const budget = cell.sweep.optima[0][j].budget;
+        return {
+          name: `C = ${formatPow10(budget)}`,
+          group: `budget-${budget}`,
+          mode: 'markers',
+          x: cell.sweep.widths.map((w) => w.log_range),
+          y: cell.sweep.optima.map((o) => o[j][p.key]),
+          color: p.color,
+          markerSize: 4 + 6 * t,
+          opacity: 0.3 + 0.7 * t,
+        };
+      });
+      panels.push({ title: `${bias}: ${p.title}`, wAxis: true, yTitle: p.y, zeroLine: true, series });
+    }
+  }
+  return lineGrid({
+    title: `Per-budget optimum errors on the ${surface} surface (marker size and opacity grow with the budget)`,
+    rows: config.optimaFigureBiases.length,
+    cols: 4,
+    panels,
+    height: 1000,
+  });
+}
+
+export function render(result: Exp3Result, config: Exp3Config): Artifacts {
+  const figures: Record<string, Figure> = { param_errors: paramErrorsFigure(result, config) };
+  for (const s of config.surfaces) figures[`optima_errors_${s.name}`] = optimaErrorsFigure(result, config, s.name);
+  const aWide: Record<string, Record<string, number>> = {};
+  const bWide: Record<string, Record<string, number>> = {};
+  for (const c of result.cells) {
+    figures[`${c.surface}_${c.bias}`] = approach2DiagnosticsFigure(diagnosticsData(`Approach 2 error versus grid width: ${c.surface} surface, bias ${c.bias}`, c.sweep));
+    const wide = c.sweep.params[RANGE_NAMES.wide];
+    (aWide[c.surface] ??= {})[c.bias] = wide.a_err_pct;
+    (bWide[c.surface] ??= {})[c.bias] = wide.b_err_pct;
+  }
+  return {
+    tables: {
+      'sweep.csv': { columns: SWEEP_COLUMNS, rows: result.cells.flatMap((c) => sweepRows({ surface: c.surface }, c.bias, c.sweep)) },
+      'optima.csv': { columns: OPTIMA_COLUMNS, rows: result.cells.flatMap((c) => optimaRows(c.surface, c.bias, c.sweep)) },
+    },
+    figures,
+    summary: { a_err_pct_wide: aWide, b_err_pct_wide: bWide },
+  };
+}

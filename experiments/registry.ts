@@ -1,0 +1,18 @@
+/**
+ * Every experiment, in id order. The CLI, `--all` and the tests read this
+ * list; an experiment module becomes runnable by adding it here.
+ */
+import * as exp1 from './exp1-empirical-error.ts';
+import * as exp2 from './exp2-exponent-imbalance.ts';
+import * as exp3 from './exp3-sampling-bias.ts';
+import * as exp4 from './exp4-extrapolation.ts';
+import * as exp6 from './exp6-closed-form.ts';
+import * as exp10 from './exp10-compounding.ts';
+import type { AnyExperiment } from './types.ts';
+
+export const EXPERIMENTS: readonly AnyExperiment[] = [exp1, exp2, exp3, exp4, exp6, exp10];
+
+/** The experiment with this id, or undefined. */
+export function findExperiment(id: number): AnyExperiment | undefined {
+  return EXPERIMENTS.find((e) => e.id === id);
+}

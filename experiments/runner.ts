@@ -1,0 +1,79 @@
+/**
+ * Runs one experiment module and writes its outputs: picks the configuration,
+ * calls `run`, renders, and writes every file through one `OutputWriter`
+ * into `<outRoot>/experiments/exp<N>/` (replaced as a whole on success).
+ */
+import { OutputWriter } from '../src/output/index.ts';
+import { createTaskPool, type TaskPool } from './shared/pool.ts';
+import { type AnyExperiment, type Progress, type RunContext, SILENT_PROGRESS } from './types.ts';
+
+export interface RunOptions {
+  /** Output root (`--out`). */
+  readonly outRoot: string;
+  readonly quick?: boolean;
+  /** Default 42. */
+  readonly seed?: number;
+  readonly dataDir?: string;
+  readonly progress?: Progress;
+  /** A pool to share between experiments; otherwise one with `jobs` workers is made and closed here. */
+  readonly pool?: TaskPool;
+  /** Used only when no pool is given; default 1. */
+  readonly jobs?: number;
+}
+
+export interface RunRecord {
+  readonly id: number;
+  /** Folder written. */
+  readonly dir: string;
+  /** File names written. */
+  readonly files: string[];
+  /** Wall time of run + render + write, milliseconds. */
+  readonly ms: number;
+}
+
+/** The seed in force when none is given (§A.1). */
+export const DEFAULT_SEED = 42;
+
+/** Output folder of experiment `id` relative to the output root. */
+export function experimentDir(id: number): string {
+  return `experiments/exp${id}`;
+}
+
+/** Keys the runner writes first into every `summary.json`. */
+const RESERVED_SUMMARY_KEYS = ['experiment', 'quick', 'seed'] as const;
+
+export async function runExperiment(exp: AnyExperiment, options: RunOptions): Promise<RunRecord> {
+  const t0 = performance.now();
+  const quick = options.quick ?? false;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const config = quick ? exp.quickConfig : exp.defaultConfig;
+  const ownPool = options.pool ? null : createTaskPool(options.jobs ?? 1);
+  const ctx: RunContext = {
+    seed,
+    quick,
+    dataDir: options.dataDir,
+    progress: options.progress ?? SILENT_PROGRESS,
+    pool: options.pool ?? ownPool!,
+  };
+  const writer = await OutputWriter.open(options.outRoot, experimentDir(exp.id));
+  try {
+    const result = await exp.run(config, ctx);
+    const artifacts = exp.render(result, config);
+    for (const key of RESERVED_SUMMARY_KEYS) {
+      if (key in artifacts.summary) throw new Error(`experiment ${exp.id}: summary key "${key}" is reserved for the runner`);
+    }
+    for (const [name, table] of Object.entries(artifacts.tables)) await writer.csv(name, table);
+    for (const [name, figure] of Object.entries(artifacts.figures)) await writer.figure(name, figure, `Experiment ${exp.id}: ${name}`);
+    for (const [name, text] of Object.entries(artifacts.texts ?? {})) await writer.text(name, text);
+    await writer.json('summary.json', { experiment: exp.id, quick, seed, ...artifacts.summary });
+    await writer.json('run.json', { experiment: exp.id, title: exp.title, quick, seed, config }, { undefinedValues: 'omit' });
+    const files = await writer.commit();
+    return { id: exp.id, dir: writer.dir, files, ms: performance.now() - t0 };
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  } finally {
+    await ownPool?.close();
+  }
+}

@@ -1,0 +1,23 @@
+import { InvalidInputError } from '../fit/errors.ts';
+import type { SquareMatrix } from './types.ts';
+
+/**
+ * Hessian in rescaled variables q_j = p_j / s_j: H_q = diag(s)·H·diag(s).
+ * With s = p it is the Hessian in relative perturbations (p_j·(1 + ε_j)),
+ * which removes the units effect of raw parameters of very different size
+ * (A ≈ 400 against α ≈ 0.3). §C.8 itself reports raw parameters; this is a
+ * companion view, not a replacement.
+ *
+ * @throws InvalidInputError if the scales are not finite and non-zero or the sizes differ
+ * @example rescaleHessian([[2, 1], [1, 2]], [10, 1]) // [[200, 10], [10, 2]]
+ */
+export function rescaleHessian(H: readonly (readonly number[])[], scales: ArrayLike<number>): SquareMatrix {
+  const m = H.length;
+  if (scales.length !== m) throw new InvalidInputError(`rescaleHessian: ${scales.length} scales for a ${m}×${m} matrix`, 'scales');
+  for (let i = 0; i < m; i++) {
+    const s = scales[i];
+    if (!(Number.isFinite(s) && s !== 0)) throw new InvalidInputError(`rescaleHessian: scales[${i}] = ${s} must be finite and non-zero`, 'scales', i, s);
+    if (H[i].length !== m) throw new InvalidInputError(`rescaleHessian: row ${i} has ${H[i].length} entries; a ${m}×${m} matrix needs ${m}`, 'H', i);
+  }
+  return H.map((row, i) => row.map((h, j) => h * scales[i] * scales[j]));
+}

@@ -1,0 +1,60 @@
+import { normalizeJson } from './json.ts';
+
+/** A Plotly figure object: the `data` traces and the `layout`. */
+export interface FigureSpec {
+  readonly data: readonly object[];
+  readonly layout: object;
+}
+
+/** Plotly config used by every page: no logo, a trimmed mode bar, responsive. */
+export const FIGURE_PAGE_CONFIG = Object.freeze({
+  responsive: true,
+  displaylogo: false,
+  modeBarButtonsToRemove: ['lasso2d', 'select2d', 'autoScale2d'],
+});
+
+/** Escape JSON for inlining inside a `<script>` element. */
+function scriptSafe(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * A standalone HTML page for one figure that opens offline: it loads
+ * plotly.js from `plotlySrc` (a relative URL to the one shared copy) and
+ * inlines the figure JSON. If the script cannot load, the page says so.
+ */
+export function figureHtml(title: string, figure: FigureSpec, plotlySrc: string): string {
+  const spec = scriptSafe(JSON.stringify(normalizeJson(figure, { undefinedValues: 'omit' })));
+  const config = JSON.stringify(FIGURE_PAGE_CONFIG);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<script src="${escapeHtml(plotlySrc)}"></script>
+<style>html,body{margin:0;padding:0;background:#fff}#figure{width:100vw;height:100vh}</style>
+</head>
+<body>
+<div id="figure"></div>
+<script>
+(function () {
+  var fig = ${spec};
+  var el = document.getElementById('figure');
+  if (typeof Plotly === 'undefined') {
+    el.textContent = 'plotly.js did not load from ${escapeHtml(plotlySrc).replace(/'/g, "\\'")}; the figure data are in the page source and in the matching .json file.';
+    return;
+  }
+  var h = fig.layout && fig.layout.height;
+  if (h) el.style.height = h + 'px';
+  Plotly.newPlot(el, fig.data, fig.layout, ${config});
+})();
+</script>
+</body>
+</html>
+`;
+}

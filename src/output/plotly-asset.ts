@@ -1,0 +1,36 @@
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** File name of the shared plotly.js copy at the root of an output folder. */
+export const PLOTLY_ASSET_NAME = 'plotly.js';
+
+/** Path of the plotly.js bundle shipped by the `plotly.js-dist` package. */
+export function plotlySourcePath(): string {
+  return createRequire(import.meta.url).resolve('plotly.js-dist');
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/**
+ * Makes sure `<outRoot>/plotly.js` is a copy of the installed plotly.js
+ * (copies it when missing or of a different size) and returns its path.
+ */
+export async function ensurePlotlyAsset(outRoot: string): Promise<string> {
+  const source = plotlySourcePath();
+  const target = join(outRoot, PLOTLY_ASSET_NAME);
+  const [want, have] = await Promise.all([sizeOf(source), sizeOf(target)]);
+  if (want === null) throw new Error(`plotly.js-dist resolved to ${source}, which does not exist`);
+  if (have !== want) {
+    await mkdir(outRoot, { recursive: true });
+    await copyFile(source, target);
+  }
+  return target;
+}

@@ -1,0 +1,4 @@
+export * from './theme.ts';
+export * from './figure.ts';
+export * from './builders.ts';
+export * from './approach2-diagnostics.ts';

@@ -1,0 +1,83 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPOUNDING_COLUMNS } from '../../experiments/shared/columns.ts';
+import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+
+/** conventions.md §5: centred Approach 2, extrapolated D* error at 1e24 FLOPs (%). */
+const PUBLISHED: Record<string, Record<string, number>> = {
+  chinchilla: { XS: -0.326937803732719, S: -1.3011250437043, L: -2.902904738135434, XL: -5.100244551712022 },
+  asymmetric: { XS: -1.674747716507073, S: -6.497778742083532, L: -13.910418584294648, XL: -23.116308048545221 },
+};
+const PUBLISHED_OFFSET_SYMMETRIC = { XS: 3.974243556888148, XL: 1.509792259842919 };
+const TOL = 1e-9;
+
+let root: string;
+let dir: string;
+let table: CsvFile;
+let summary: Record<string, unknown>;
+
+beforeAll(async () => {
+  root = await makeTempDir();
+  dir = (await runQuick(10, root)).dir;
+  table = await readCsv(join(dir, 'compounding_errors.csv'));
+  summary = await readJson(join(dir, 'summary.json'));
+});
+afterAll(() => removeDir(root));
+
+const row = (bias: string, surface: string, grid: string) => {
+  const r = table.rows.find((x) => x.bias === bias && x.surface === surface && x.grid === grid);
+  if (!r) throw new Error(`no row ${bias}/${surface}/${grid}`);
+  return r;
+};
+
+describe('experiment 10: compounding biases at 1e24 FLOPs', () => {
+  it('writes the specified files', async () => {
+    const files = await readdir(dir);
+    for (const f of ['compounding_errors.csv', 'compounding_errors.html', 'compounding_errors.json', 'summary.json']) expect(files).toContain(f);
+  });
+
+  it('writes 36 rows with the specified columns and finite values', () => {
+    expect(table.header).toEqual([...COMPOUNDING_COLUMNS]);
+    expect(table.rows).toHaveLength(36);
+    expectFinite(table.rows, COMPOUNDING_COLUMNS.filter((c) => !['bias', 'surface', 'grid'].includes(c)));
+    expect(table.rows.every((r) => num(r, 'eval_budget') === 1e24)).toBe(true);
+  });
+
+  it('reproduces the published Approach 2 values of conventions §5', () => {
+    for (const [surface, grids] of Object.entries(PUBLISHED)) {
+      for (const [grid, want] of Object.entries(grids)) {
+        const got = num(row('centered', surface, grid), 'd_err_pct');
+        expect(Math.abs(got - want) / Math.abs(want)).toBeLessThan(TOL);
+      }
+    }
+    for (const grid of ['XS', 'S', 'L', 'XL']) expect(Math.abs(num(row('centered', 'symmetric', grid), 'd_err_pct'))).toBeLessThan(1e-8);
+    for (const [grid, want] of Object.entries(PUBLISHED_OFFSET_SYMMETRIC)) {
+      const got = num(row('offset_3x', 'symmetric', grid), 'd_err_pct');
+      expect(Math.abs(got - want) / want).toBeLessThan(TOL);
+    }
+    const dTrue = num(row('centered', 'chinchilla', 'XL'), 'd_true');
+    expect(Math.abs(dTrue - 4.035834749563681e12) / 4.035834749563681e12).toBeLessThan(TOL);
+  });
+
+  it('computes a consistent Deadweight Compute Loss', () => {
+    for (const r of table.rows) {
+      const C = num(r, 'eval_budget');
+      expect(Math.abs(num(r, 'n_true') * num(r, 'd_true') * 6 - C) / C).toBeLessThan(1e-12);
+      expect(Math.abs(num(r, 'n_hat') * num(r, 'd_hat') * 6 - C) / C).toBeLessThan(1e-12);
+      expect(num(r, 'loss_penalty')).toBeGreaterThan(-1e-12);
+      expect(num(r, 'dcl_flops')).toBeGreaterThan(-1e-6 * C);
+      expect(num(r, 'dcl_pct')).toBeCloseTo((100 * num(r, 'dcl_flops')) / C, 10);
+    }
+    // A larger D* error wastes more compute (asymmetric, drift to 3×).
+    expect(num(row('drift_3x', 'asymmetric', 'XS'), 'dcl_pct')).toBeGreaterThan(num(row('drift_3x', 'asymmetric', 'XL'), 'dcl_pct'));
+    expect(num(row('drift_3x', 'asymmetric', 'XS'), 'dcl_pct')).toBeGreaterThan(0.1);
+  });
+
+  it('writes d_err_pct nested by bias, surface and grid', () => {
+    expect(summary.eval_budget).toBe(1e24);
+    const d = summary.d_err_pct as Record<string, Record<string, Record<string, number>>>;
+    expect(Object.keys(d)).toEqual(['centered', 'offset_3x', 'drift_3x']);
+    expect(d.centered.chinchilla.XL).toBe(num(row('centered', 'chinchilla', 'XL'), 'd_err_pct'));
+  });
+});

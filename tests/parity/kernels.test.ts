@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { prepareData, tsKernels, type PreparedData } from '../../src/kernels/index.ts';
+import { sampleIsoflops } from '../../src/sampling/index.ts';
+import { linspace } from '../../src/util/space.ts';
+import { Rng } from '../../src/util/rng.ts';
+import { wasmDebugKernels } from '../helpers/backends.ts';
+
+// Differential tests: the WebAssembly core against its TypeScript twin on
+// random surfaces, grids and data. Both run the same operations in the same
+// order; the only legitimate difference is Math.exp/Math.pow, which V8
+// (fdlibm) and AssemblyScript (musl) round differently in the last bit on a
+// few inputs. Quantities that are well conditioned in those inputs agree to
+// 1e-12 relative; grid RSS values formed as differences of sums agree to
+// 1e-12·ΣL² absolute, the accuracy of the sums themselves.
+const wasm = wasmDebugKernels();
+const RTOL = 1e-12;
+
+const surfaceArb = fc.record({
+  E: fc.double({ min: 0.5, max: 4, noNaN: true }),
+  A: fc.double({ min: 10, max: 5000, noNaN: true }),
+  B: fc.double({ min: 10, max: 5000, noNaN: true }),
+  alpha: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+  beta: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+});
+
+const dataArb = fc.record({
+  surface: surfaceArb,
+  W: fc.double({ min: 0.1, max: 2, noNaN: true }),
+  points: fc.integer({ min: 3, max: 40 }),
+  budgets: fc.integer({ min: 1, max: 6 }),
+  noise: fc.constantFrom(0, 0.01, 0.2),
+  seed: fc.integer({ min: 0, max: 1 << 30 }),
+});
+
+type DataCase = typeof dataArb extends fc.Arbitrary<infer T> ? T : never;
+
+function makeData(x: DataCase): PreparedData {
+  const budgets = Array.from({ length: x.budgets }, (_, i) => 1e17 * Math.pow(10, i));
+  const s = sampleIsoflops(x.surface, { W: x.W, pointsPerCurve: x.points, budgets, noiseStd: x.noise, rng: new Rng(x.seed) });
+  return prepareData(s.N, s.D, s.L);
+}
+
+function sumL2(d: PreparedData): number {
+  let s = 0;
+  for (const l of d.L) s += l * l;
+  return s;
+}
+
+const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+
+describe('WASM kernels agree with their TypeScript twins', () => {
+  it('lossBatch agrees to 1e-12 relative', () => {
+    fc.assert(
+      fc.property(surfaceArb, fc.array(fc.tuple(fc.double({ min: 1e6, max: 1e12, noNaN: true }), fc.double({ min: 1e8, max: 1e14, noNaN: true })), { minLength: 1, maxLength: 50 }), (s, pts) => {
+        const N = Float64Array.from(pts, (p) => p[0]);
+        const D = Float64Array.from(pts, (p) => p[1]);
+        const a = wasm.lossBatch(s, N, D);
+        const b = tsKernels.lossBatch(s, N, D);
+        for (let i = 0; i < N.length; i++) expect(Math.abs(a[i] - b[i]) / b[i]).toBeLessThan(RTOL);
+      }),
+    );
+  });
+
+  it('vpnlsGrid finds the same best cell with the same RSS, and every cell agrees', () => {
+    fc.assert(
+      fc.property(dataArb, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (x, na, nb) => {
+        const d = makeData(x);
+        const alphas = linspace(0.05, 0.95, na);
+        const betas = linspace(0.05, 0.95, nb);
+        const a = wasm.vpnlsGrid(d, alphas, betas, { surface: true });
+        const b = tsKernels.vpnlsGrid(d, alphas, betas, { surface: true });
+        const scale = RTOL * sumL2(d);
+        for (let i = 0; i < na * nb; i++) expect(Math.abs(a.surface![i] - b.surface![i])).toBeLessThanOrEqual(scale);
+        expect(Math.abs(a.rss - b.rss)).toBeLessThanOrEqual(scale);
+        // A near-tie may pick a different cell; then the two RSS values tie within the bound.
+        if (a.bestIndex !== b.bestIndex) expect(Math.abs(b.surface![a.bestIndex] - b.rss)).toBeLessThanOrEqual(2 * scale);
+        else for (const k of ['E', 'A', 'B'] as const) expect(close(a[k], b[k], 1e-6)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('vpnlsPoint (NNLS and OLS) agrees in RSS, coefficients and envelope gradient', () => {
+    fc.assert(
+      fc.property(dataArb, fc.double({ min: 0.02, max: 0.98, noNaN: true }), fc.double({ min: 0.02, max: 0.98, noNaN: true }), fc.constantFrom('nnls' as const, 'ols' as const), (x, al, be, inner) => {
+        const d = makeData(x);
+        const a = wasm.vpnlsPoint(d, al, be, inner);
+        const b = tsKernels.vpnlsPoint(d, al, be, inner);
+        if (Number.isNaN(b.rss)) {
+          expect(Number.isNaN(a.rss)).toBe(true);
+          return;
+        }
+        const scale = RTOL * sumL2(d);
+        expect(Math.abs(a.rss - b.rss)).toBeLessThanOrEqual(scale);
+        for (const k of ['E', 'A', 'B'] as const) expect(Math.abs(a[k] - b[k])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(b[k])));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('rss5, its gradient, the FD Jacobian and the FD gradient agree', () => {
+    fc.assert(
+      fc.property(dataArb, surfaceArb, fc.constantFrom('forward' as const, 'central' as const), (x, s, scheme) => {
+        const d = makeData(x);
+        const p = Float64Array.of(s.E, s.A, s.B, s.alpha, s.beta);
+        const ga = new Float64Array(5);
+        const gb = new Float64Array(5);
+        const ra = wasm.rss5(d, p, ga);
+        const rb = tsKernels.rss5(d, p, gb);
+        expect(close(ra, rb, 1e-10)).toBe(true);
+        for (let j = 0; j < 5; j++) expect(close(ga[j], gb[j], 1e-8)).toBe(true);
+        // A finite difference divides rounding of its two evaluations by the
+        // step, so the backends may differ by a few eps·|value|/h.
+        const h = 1e-6;
+        const diff = { scheme, step: h };
+        const ja = wasm.jacobian5(d, p, diff);
+        const jb = tsKernels.jacobian5(d, p, diff);
+        const fmax = Math.max(...tsKernels.lossBatch(s, d.lnN.map(Math.exp), d.lnD.map(Math.exp)));
+        for (let i = 0; i < ja.length; i++) expect(Math.abs(ja[i] - jb[i])).toBeLessThanOrEqual(1e-8 * Math.abs(jb[i]) + (64 * Number.EPSILON * fmax) / h);
+        const fa = new Float64Array(5);
+        const fb = new Float64Array(5);
+        expect(close(wasm.rssGradient5(d, p, diff, fa), tsKernels.rssGradient5(d, p, diff, fb), 1e-10)).toBe(true);
+        for (let j = 0; j < 5; j++) expect(Math.abs(fa[j] - fb[j])).toBeLessThanOrEqual(1e-8 * Math.abs(fb[j]) + (64 * Number.EPSILON * rb) / h);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

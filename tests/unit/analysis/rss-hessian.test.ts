@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { predictionJacobian5, rssHessian5, symmetricSpectrum } from '../../../src/analysis/index.ts';
+import { InvalidInputError } from '../../../src/fit/errors.ts';
+import { getKernels, tsKernels } from '../../../src/kernels/index.ts';
+import { NAMED_GRIDS } from '../../../src/sampling/index.ts';
+import { SURFACES } from '../../../src/surface/index.ts';
+import { isoflopData, maxAbs, maxAbsDiff, relErrors, truthOf } from './helpers.ts';
+
+const surface = SURFACES.asymmetric;
+const W = NAMED_GRIDS.L.W;
+
+describe('predictionJacobian5', () => {
+  it('matches the central-difference Jacobian of the kernels', () => {
+    const data = isoflopData(surface, W);
+    const p = truthOf(surface);
+    const J = predictionJacobian5(data, p);
+    const fd = getKernels().jacobian5(data, p, { scheme: 'central', step: 1e-6 });
+    for (let k = 0; k < J.length; k++) expect(Math.abs(J[k] - fd[k])).toBeLessThan(1e-6 * Math.max(1, Math.abs(J[k])));
+  });
+});
+
+describe('rssHessian5', () => {
+  it('has the (E, A, B) block 2·XᵀX of the quadratic sub-problem, reproduced by gradient differences', () => {
+    // For fixed (α, β) the RSS is exactly quadratic in (E, A, B) with design X = [1, N^−α, D^−β].
+    const data = isoflopData(surface, W, 0.05, 7);
+    const p = Float64Array.of(2.0, 300, 500, 0.4, 0.2);
+    const H = rssHessian5(data, p);
+    const fd = rssHessian5(data, p, { method: 'gradient-difference' });
+    const xtx = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
+    for (let i = 0; i < data.n; i++) {
+      const row = [1, Math.exp(-p[3] * data.lnN[i]), Math.exp(-p[4] * data.lnD[i])];
+      for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) xtx[a][b] += 2 * row[a] * row[b];
+    }
+    for (let a = 0; a < 3; a++) {
+      for (let b = 0; b < 3; b++) {
+        expect(Math.abs(H[a][b] - xtx[a][b])).toBeLessThanOrEqual(1e-13 * Math.abs(xtx[a][b]));
+        expect(Math.abs(fd[a][b] - xtx[a][b])).toBeLessThanOrEqual(1e-7 * Math.abs(xtx[0][0]));
+      }
+    }
+  });
+
+  it('matches central differences of the analytic gradient away from the truth, residual term included', () => {
+    const data = isoflopData(surface, W, 0.05, 11);
+    const p = Float64Array.of(1.8, 350, 450, 0.43, 0.17);
+    const exact = rssHessian5(data, p);
+    const gn = rssHessian5(data, p, { method: 'gauss-newton' });
+    for (const kernels of [getKernels(), tsKernels]) {
+      const fd = rssHessian5(data, p, { method: 'gradient-difference', kernels });
+      // entry-wise, relative to the largest entry, and on the α/β block relative to its own size
+      expect(maxAbsDiff(exact, fd)).toBeLessThan(1e-7 * maxAbs(exact));
+      for (const [a, b] of [[3, 3], [4, 4], [3, 1], [4, 2]] as const) {
+        expect(Math.abs(exact[a][b] - fd[a][b])).toBeLessThan(1e-5 * Math.abs(exact[a][b]));
+      }
+    }
+    // the residual term is not negligible here, so the check above does test it
+    expect(Math.abs(exact[3][3] - gn[3][3])).toBeGreaterThan(1e-3 * Math.abs(exact[3][3]));
+  });
+
+  it('equals 2·JᵀJ at the truth on noise-free data, and gradient differences meet the §C.8 1e-3 rule per eigenvalue', () => {
+    const data = isoflopData(surface, W);
+    const p = truthOf(surface);
+    const exact = symmetricSpectrum(rssHessian5(data, p)).eigenvalues;
+    const gn = symmetricSpectrum(rssHessian5(data, p, { method: 'gauss-newton' })).eigenvalues;
+    const fd = symmetricSpectrum(rssHessian5(data, p, { method: 'gradient-difference' })).eigenvalues;
+    for (const e of relErrors(gn, exact)) expect(e).toBeLessThan(1e-9);
+    for (const e of relErrors(fd, exact)) expect(e).toBeLessThan(1e-3);
+  });
+
+  it('rejects a parameter vector that is not 5 finite numbers and a bad step', () => {
+    const data = isoflopData(surface, W);
+    expect(() => rssHessian5(data, [1, 2, 3, 4])).toThrow('rssHessian5: p has 4 elements; expected 5');
+    expect(() => rssHessian5(data, [1, 2, NaN, 0.3, 0.3])).toThrow('rssHessian5: p[2] = NaN is not finite');
+    expect(() => rssHessian5(data, truthOf(surface), { method: 'gradient-difference', step: 0 })).toThrow(InvalidInputError);
+  });
+});
