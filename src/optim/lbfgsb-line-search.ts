@@ -76,7 +76,7 @@ export type ProjectedSearchOutcome =
       readonly dtd: number;
       /** How `dcsrch` ended: `'convergence'` or a warning the step was accepted on. */
       readonly task: LineSearchTask;
-      /** Objective evaluations in this search. */
+      /** Trial points in this search (Fortran `ifun`), including any served from the cache. */
       readonly trials: number;
     }
   | {
