@@ -1,4 +1,4 @@
-import { InvalidInputError, TooFewPointsError } from './errors.ts';
+import { DegenerateDataError, InvalidInputError, TooFewPointsError } from './errors.ts';
 
 type NumArray = ArrayLike<number>;
 
@@ -30,5 +30,33 @@ export function checkNDL(N: NumArray, D: NumArray, L: NumArray, minPoints = 1): 
       N.length,
       minPoints,
     );
+  }
+}
+
+/** Free parameters of the surface model. */
+export const SURFACE_PARAMETERS = 5;
+
+/**
+ * Checks for data a surface fit can identify: at least five points, losses
+ * not all equal, and more than one compute budget (6·N·D not all equal).
+ */
+export function checkSurfaceData(N: NumArray, D: NumArray, L: NumArray): void {
+  checkNDL(N, D, L, SURFACE_PARAMETERS);
+  let lmin = Infinity;
+  let lmax = -Infinity;
+  let cmin = Infinity;
+  let cmax = -Infinity;
+  for (let i = 0; i < N.length; i++) {
+    lmin = Math.min(lmin, L[i]);
+    lmax = Math.max(lmax, L[i]);
+    const c = Math.log(N[i]) + Math.log(D[i]);
+    cmin = Math.min(cmin, c);
+    cmax = Math.max(cmax, c);
+  }
+  if (lmax - lmin <= 1e-12 * Math.max(1, Math.abs(lmax))) {
+    throw new DegenerateDataError(`all ${N.length} losses equal ${lmax}; a surface fit needs losses that vary`);
+  }
+  if (cmax - cmin <= 1e-9) {
+    throw new DegenerateDataError(`all points share one compute budget (6·N·D = ${(6 * N[0] * D[0]).toPrecision(6)}); a surface fit needs at least 2 budgets`);
   }
 }

@@ -1,0 +1,138 @@
+import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
+import { lbfgsb, withFiniteDifferences, type LbfgsbOptions } from '../optim/index.ts';
+import type { LossSurface } from '../surface/loss-surface.ts';
+import type { Rng } from '../util/rng.ts';
+import { checkSurfaceData } from './validate.ts';
+import { InvalidInputError } from './errors.ts';
+import { APPROACH3_BOUNDS, bestGridPoint, grid4, type Grid5 } from './grids5.ts';
+import {
+  approach3Objective, fromNatural, toNatural,
+  type ErrorFunction, type Parameterization, type ResidualScale,
+} from './approach3-objective.ts';
+import {
+  PARAMETER_NAMES, fitMessage, fitStatus, parametersAtBounds, surfaceFitResult,
+  type SurfaceBounds, type SurfaceFitResult,
+} from './result.ts';
+
+/** Where the optimiser starts. */
+export type Approach3Start =
+  | { readonly kind: 'grid'; readonly grid?: Grid5 }
+  | { readonly kind: 'random'; readonly rng: Rng }
+  | { readonly kind: 'point'; readonly surface: LossSurface };
+
+/** How the gradient is obtained. */
+export type GradientSource =
+  | { readonly kind: 'analytic' }
+  | { readonly kind: 'forward' | 'central'; readonly step?: number };
+
+export interface Approach3Options {
+  /** 'natural' (default) or 'lse': (E, A, B) = exp(e, a, b). */
+  parameterization?: Parameterization;
+  /** Residuals on L ('linear', default) or on ln L ('log', the log-loss). */
+  scale?: ResidualScale;
+  /** Squared error (default) or Huber with threshold δ. */
+  error?: ErrorFunction;
+  /** Gradient: analytic (default) or finite differences. */
+  gradient?: GradientSource;
+  /** Start: the best point of the 4⁵ grid (default), a seeded random point, or a given point. */
+  start?: Approach3Start;
+  /** Natural-scale bounds. Default {@link APPROACH3_BOUNDS}. */
+  bounds?: SurfaceBounds;
+  /** L-BFGS-B options (conventions §4 defaults). */
+  lbfgsb?: Partial<LbfgsbOptions>;
+  /** Method identifier in the result. Default derived from the options (experiments §B.8 names). */
+  method?: string;
+  kernels?: Kernels;
+}
+
+function defaultMethodId(par: Parameterization, scale: ResidualScale, error: ErrorFunction, gradient: GradientSource, start: Approach3Start): string {
+  let id = 'approach3';
+  if (start.kind === 'random') id += '_naive';
+  if (par === 'lse') id += '_lse';
+  if (scale === 'log') id += '_logloss';
+  if (error.kind === 'huber') id += '_huber';
+  if (gradient.kind !== 'analytic') id += '_fd';
+  return id;
+}
+
+function randomStart(rng: Rng, bounds: SurfaceBounds): LossSurface {
+  const draw = (k: (typeof PARAMETER_NAMES)[number]): number => bounds[k][0] + rng.uniform() * (bounds[k][1] - bounds[k][0]);
+  const E = draw('E');
+  const A = draw('A');
+  const B = draw('B');
+  const alpha = draw('alpha');
+  const beta = draw('beta');
+  return { E, A, B, alpha, beta };
+}
+
+const asVector = (s: LossSurface): Float64Array => Float64Array.of(s.E, s.A, s.B, s.alpha, s.beta);
+const asSurface = (p: ArrayLike<number>): LossSurface => ({ E: p[0], A: p[1], B: p[2], alpha: p[3], beta: p[4] });
+
+/**
+ * Approach 3: fit all five parameters at once by L-BFGS-B within box bounds
+ * (conventions §4), from the best point of a 5-D grid (least RSS on L), a
+ * seeded random point inside the bounds, or a given point. In LSE mode the
+ * bounds on E, A, B apply to their logs. The reported RSS is Σ (L − L̂)² on the
+ * natural scale whatever objective was minimised.
+ *
+ * @example
+ * const s = sampleIsoflops(SURFACES.chinchilla, { W: Math.log10(8) });
+ * fitApproach3(s.N, s.D, s.L).alpha // ≈ 0.34
+ */
+export function fitApproach3(N: ArrayLike<number>, D: ArrayLike<number>, L: ArrayLike<number>, options: Approach3Options = {}): SurfaceFitResult {
+  checkSurfaceData(N, D, L);
+  return fitApproach3Prepared(prepareData(N, D, L), options);
+}
+
+/** {@link fitApproach3} on data already prepared once. */
+export function fitApproach3Prepared(data: PreparedData, options: Approach3Options = {}): SurfaceFitResult {
+  const par = options.parameterization ?? 'natural';
+  const scale = options.scale ?? 'linear';
+  const error = options.error ?? { kind: 'squared' };
+  const gradient = options.gradient ?? { kind: 'analytic' };
+  const start = options.start ?? { kind: 'grid' };
+  const bounds = options.bounds ?? APPROACH3_BOUNDS;
+  const k = options.kernels ?? getKernels();
+  const method = options.method ?? defaultMethodId(par, scale, error, gradient, start);
+  if (error.kind === 'huber' && !(error.delta > 0 && Number.isFinite(error.delta))) {
+    throw new InvalidInputError(`${method}: Huber delta = ${error.delta} must be positive and finite`, 'delta', undefined, error.delta);
+  }
+  if (scale === 'log') {
+    const i = data.L.findIndex((l) => !(l > 0));
+    if (i >= 0) throw new InvalidInputError(`${method}: the log-loss needs positive losses but L[${i}] = ${data.L[i]}`, 'L', i, data.L[i]);
+  }
+
+  let seed: LossSurface;
+  let seedEvaluations = 0;
+  if (start.kind === 'grid') {
+    const g = bestGridPoint(data, start.grid ?? grid4(), k);
+    if (!Number.isFinite(g.rss)) throw new InvalidInputError(`${method}: no point of the seed grid gave a finite RSS`, 'data');
+    seed = g.surface;
+    seedEvaluations = g.evaluations;
+  } else if (start.kind === 'random') {
+    seed = randomStart(start.rng, bounds);
+  } else {
+    seed = start.surface;
+  }
+
+  const lower = PARAMETER_NAMES.map((p) => bounds[p][0]);
+  const upper = PARAMETER_NAMES.map((p) => bounds[p][1]);
+  const box = { lower: fromNatural(lower, par), upper: fromNatural(upper, par) };
+  const spec = { parameterization: par, scale, error };
+  const fg = gradient.kind === 'analytic'
+    ? approach3Objective(data, spec, k)
+    : (() => {
+        const f = approach3Objective(data, spec, k);
+        const scratch = new Float64Array(5);
+        return withFiniteDifferences((x) => f(x, scratch), { scheme: gradient.kind, step: gradient.step, bounds: box });
+      })();
+  const opt = lbfgsb(fg, fromNatural(asVector(seed), par), { ...options.lbfgsb, bounds: box });
+  const p = toNatural(opt.x, par);
+  const fitted = asSurface(p);
+  const hit = parametersAtBounds(fitted, bounds);
+  return surfaceFitResult(fitted, {
+    rss: k.rss5(data, p), nPoints: data.n, method, iterations: opt.iterations,
+    status: fitStatus(opt.status, hit), message: fitMessage(opt.message, hit),
+    diagnostics: { nfev: opt.nfev + seedEvaluations, boundsHit: hit, start: seed, objective: opt.fun },
+  });
+}

@@ -1,0 +1,75 @@
+import { linspace, logspace } from '../util/space.ts';
+import type { LossSurface } from '../surface/loss-surface.ts';
+import type { Kernels, PreparedData } from '../kernels/index.ts';
+import type { SurfaceBounds } from './result.ts';
+
+/** A 5-D grid: one axis of candidate values per parameter. */
+export interface Grid5 {
+  readonly E: Float64Array;
+  readonly A: Float64Array;
+  readonly B: Float64Array;
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+}
+
+/** The default Approach 3 seed grid, 4⁵ = 1024 points (conventions §4). */
+export function grid4(): Grid5 {
+  return { E: linspace(0.1, 5, 4), A: logspace(1, 4, 4), B: logspace(1, 4, 4), alpha: linspace(0.05, 0.95, 4), beta: linspace(0.05, 0.95, 4) };
+}
+
+/** The finer 8⁵ = 32768-point seed grid of experiments §B.8. */
+export function grid8(): Grid5 {
+  return { E: linspace(0.1, 5, 8), A: logspace(1, 6, 8), B: logspace(1, 6, 8), alpha: linspace(0.05, 0.95, 8), beta: linspace(0.05, 0.95, 8) };
+}
+
+/** Natural-scale bounds of Approach 3 (conventions §4). */
+export const APPROACH3_BOUNDS: SurfaceBounds = Object.freeze({
+  E: [1e-6, 10],
+  A: [1e-6, 1e6],
+  B: [1e-6, 1e6],
+  alpha: [0.01, 0.99],
+  beta: [0.01, 0.99],
+});
+
+export interface GridBest {
+  readonly surface: LossSurface;
+  readonly rss: number;
+  /** Index of the best value on each axis. */
+  readonly index: readonly [number, number, number, number, number];
+  readonly evaluations: number;
+}
+
+/** The grid point of least RSS on L (ties: first in E-major order). */
+export function bestGridPoint(data: PreparedData, grid: Grid5, k: Kernels): GridBest {
+  const axes = [grid.E, grid.A, grid.B, grid.alpha, grid.beta] as const;
+  const p = new Float64Array(5);
+  let best = Infinity;
+  let bestIdx: [number, number, number, number, number] = [-1, -1, -1, -1, -1];
+  let count = 0;
+  for (let i0 = 0; i0 < axes[0].length; i0++) {
+    p[0] = axes[0][i0];
+    for (let i1 = 0; i1 < axes[1].length; i1++) {
+      p[1] = axes[1][i1];
+      for (let i2 = 0; i2 < axes[2].length; i2++) {
+        p[2] = axes[2][i2];
+        for (let i3 = 0; i3 < axes[3].length; i3++) {
+          p[3] = axes[3][i3];
+          for (let i4 = 0; i4 < axes[4].length; i4++) {
+            p[4] = axes[4][i4];
+            const r = k.rss5(data, p);
+            count++;
+            if (r < best) {
+              best = r;
+              bestIdx = [i0, i1, i2, i3, i4];
+            }
+          }
+        }
+      }
+    }
+  }
+  const [i0, i1, i2, i3, i4] = bestIdx;
+  const surface = i0 < 0
+    ? { E: NaN, A: NaN, B: NaN, alpha: NaN, beta: NaN }
+    : { E: axes[0][i0], A: axes[1][i1], B: axes[2][i2], alpha: axes[3][i3], beta: axes[4][i4] };
+  return { surface, rss: best, index: bestIdx, evaluations: count };
+}

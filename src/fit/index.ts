@@ -1,0 +1,10 @@
+export * from './errors.ts';
+export * from './result.ts';
+export * from './approach2.ts';
+export * from './approach2-bias.ts';
+export * from './vpnls.ts';
+export * from './approach3.ts';
+export * from './approach3-objective.ts';
+export * from './grid-search.ts';
+export * from './grids5.ts';
+export { checkNDL, checkSurfaceData } from './validate.ts';

@@ -1,0 +1,139 @@
+import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
+import { lbfgsb, nelderMead, withFiniteDifferences, type LbfgsbOptions, type NelderMeadOptions, type OptimResult } from '../optim/index.ts';
+import { linspace } from '../util/space.ts';
+import type { LossSurface } from '../surface/loss-surface.ts';
+import { checkSurfaceData } from './validate.ts';
+import { InvalidInputError } from './errors.ts';
+import {
+  fitMessage, fitStatus, parametersAtBounds, surfaceFitResult, vanishingCoefficients,
+  type ParameterName, type SurfaceFitResult,
+} from './result.ts';
+
+/** Exponent grid of the VPNLS seed search (conventions §4): linspace(lo, hi, size) for α and β. */
+export interface ExponentGrid {
+  readonly size: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** Default seed grid: 32×32 over [0.05, 0.95]. */
+export const VPNLS_GRID: ExponentGrid = Object.freeze({ size: 32, lo: 0.05, hi: 0.95 });
+/** The fine-grid variant: 256×256, no refinement. */
+export const VPNLS_FINE_GRID: ExponentGrid = Object.freeze({ size: 256, lo: 0.05, hi: 0.95 });
+/** Bounds on α and β during refinement (conventions §4). */
+export const VPNLS_EXPONENT_BOUNDS: readonly [number, number] = Object.freeze([0.01, 0.99]) as readonly [number, number];
+
+/** The local refinement after the grid: a discriminated union, so only valid combinations exist. */
+export type VpnlsRefinement =
+  | { readonly method: 'lbfgsb'; readonly gradient: 'analytic' | 'forward' | 'central'; readonly step?: number; readonly options?: Partial<LbfgsbOptions> }
+  | { readonly method: 'nelder-mead'; readonly options?: Partial<NelderMeadOptions> }
+  | { readonly method: 'none' };
+
+/** Default refinement: L-BFGS-B on the OLS objective with the envelope-theorem gradient. */
+export const VPNLS_DEFAULT_REFINEMENT: VpnlsRefinement = Object.freeze({ method: 'lbfgsb', gradient: 'analytic' });
+
+export interface VpnlsOptions {
+  /** Seed grid. Default {@link VPNLS_GRID} (32×32), or {@link VPNLS_FINE_GRID} when refine is 'none'. */
+  grid?: ExponentGrid;
+  /** Local refinement. Default {@link VPNLS_DEFAULT_REFINEMENT}. */
+  refine?: VpnlsRefinement;
+  /** Bounds on α and β for refinement. Default {@link VPNLS_EXPONENT_BOUNDS}. */
+  bounds?: readonly [number, number];
+  /** Kernels to use. Default {@link getKernels}. */
+  kernels?: Kernels;
+}
+
+function methodId(refine: VpnlsRefinement, grid: ExponentGrid): string {
+  const suffix = grid.size === VPNLS_GRID.size ? '' : `_${grid.size}`;
+  switch (refine.method) {
+    case 'lbfgsb':
+      return `vpnls_lbfgsb_${refine.gradient === 'analytic' ? 'grad' : 'fd'}${suffix}`;
+    case 'nelder-mead':
+      return `vpnls_nelder_mead${suffix}`;
+    case 'none':
+      return `vpnls_grid${grid.size}`;
+  }
+}
+
+function checkGrid(g: ExponentGrid): void {
+  if (!(Number.isInteger(g.size) && g.size >= 2)) throw new InvalidInputError(`grid size = ${g.size} must be an integer ≥ 2`, 'grid.size', undefined, g.size);
+  if (!(g.lo > 0 && g.hi > g.lo && Number.isFinite(g.hi))) {
+    throw new InvalidInputError(`grid range [${g.lo}, ${g.hi}] must satisfy 0 < lo < hi < ∞`, 'grid');
+  }
+}
+
+/**
+ * Variable projection with non-negative least squares (conventions §4).
+ * For fixed (α, β) the model is linear in (E, A, B) with columns
+ * [1, N^−α, D^−β]; the closed-form NNLS gives the profile RSS(α, β). A grid
+ * scan (WebAssembly kernel) finds the best cell, which seeds either
+ * L-BFGS-B on the OLS profile (analytic envelope gradient
+ * ∂RSS/∂α = 2A·Σ r·ln N·N^−α, or finite differences) or Nelder-Mead on the
+ * NNLS profile. E, A, B come from the inner solve at the final (α, β).
+ *
+ * @example
+ * const s = sampleIsoflops(SURFACES.asymmetric, { W: Math.log10(8) });
+ * fitVpnls(s.N, s.D, s.L).alpha // 0.465 (to ~1e-9)
+ */
+export function fitVpnls(N: ArrayLike<number>, D: ArrayLike<number>, L: ArrayLike<number>, options: VpnlsOptions = {}): SurfaceFitResult {
+  checkSurfaceData(N, D, L);
+  return fitVpnlsPrepared(prepareData(N, D, L), options);
+}
+
+/** {@link fitVpnls} on data already prepared (and validated) once, e.g. for repeated fits. */
+export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {}): SurfaceFitResult {
+  const refine = options.refine ?? VPNLS_DEFAULT_REFINEMENT;
+  const grid = options.grid ?? (refine.method === 'none' ? VPNLS_FINE_GRID : VPNLS_GRID);
+  const bounds = options.bounds ?? VPNLS_EXPONENT_BOUNDS;
+  const k = options.kernels ?? getKernels();
+  checkGrid(grid);
+  const method = methodId(refine, grid);
+
+  const axis = linspace(grid.lo, grid.hi, grid.size);
+  const cell = k.vpnlsGrid(data, axis, axis);
+  if (cell.bestIndex < 0) throw new InvalidInputError(`${method}: every grid cell gave a non-finite RSS`, 'data');
+  const start: LossSurface = { E: cell.E, A: cell.A, B: cell.B, alpha: cell.alpha, beta: cell.beta };
+
+  if (refine.method === 'none') {
+    const edges: ParameterName[] = [];
+    if (cell.alphaIndex === 0 || cell.alphaIndex === grid.size - 1) edges.push('alpha');
+    if (cell.betaIndex === 0 || cell.betaIndex === grid.size - 1) edges.push('beta');
+    const final = k.vpnlsPoint(data, cell.alpha, cell.beta, 'nnls');
+    const hit = [...edges, ...vanishingCoefficients(start)];
+    return surfaceFitResult(start, {
+      rss: final.rss, nPoints: data.n, method, iterations: 0,
+      status: fitStatus('none', hit), message: fitMessage('best cell of the exponent grid', hit),
+      diagnostics: { nfev: grid.size * grid.size, boundsHit: hit, start, objective: cell.rss },
+    });
+  }
+
+  const box = { lower: [bounds[0], bounds[0]], upper: [bounds[1], bounds[1]] };
+  const x0 = [cell.alpha, cell.beta];
+  let opt: OptimResult;
+  const inner = refine.method === 'nelder-mead' ? 'nnls' : 'ols';
+  if (refine.method === 'nelder-mead') {
+    opt = nelderMead((x) => k.vpnlsPoint(data, x[0], x[1], 'nnls').rss, x0, { ...refine.options, bounds: box });
+  } else if (refine.gradient === 'analytic') {
+    opt = lbfgsb((x, g) => {
+      const p = k.vpnlsPoint(data, x[0], x[1], 'ols');
+      g[0] = p.gradAlpha;
+      g[1] = p.gradBeta;
+      return p.rss;
+    }, x0, { ...refine.options, bounds: box });
+  } else {
+    const f = withFiniteDifferences((x) => k.vpnlsPoint(data, x[0], x[1], 'ols').rss, { scheme: refine.gradient, step: refine.step, bounds: box });
+    opt = lbfgsb(f, x0, { ...refine.options, bounds: box });
+  }
+  const [alpha, beta] = opt.x;
+  const p = k.vpnlsPoint(data, alpha, beta, inner);
+  const fitted: LossSurface = { E: p.E, A: p.A, B: p.B, alpha, beta };
+  const hit = [
+    ...parametersAtBounds(fitted, { alpha: bounds, beta: bounds }),
+    ...vanishingCoefficients(fitted),
+  ];
+  return surfaceFitResult(fitted, {
+    rss: p.rss, nPoints: data.n, method, iterations: opt.iterations,
+    status: fitStatus(opt.status, hit), message: fitMessage(opt.message, hit),
+    diagnostics: { nfev: opt.nfev, boundsHit: hit, start, objective: opt.fun },
+  });
+}
