@@ -91,7 +91,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const outRoot = resolve(args.out);
-  const dataDir = args['data-dir'] ?? process.env[DATA_DIR_ENV] ?? undefined;
+  const dataDirArg = args['data-dir'] ?? process.env[DATA_DIR_ENV];
+  const dataDir = dataDirArg ? resolve(dataDirArg) : undefined;
   const reporter: Reporter = process.stderr.isTTY ? barReporter() : lineReporter();
   const pool = createTaskPool(args.jobs);
   const records: RunRecord[] = [];

@@ -52,7 +52,7 @@ export async function run(config: Exp2Config, ctx: RunContext): Promise<Exp2Resu
 }
 
 function fmtRatio(r: number): string {
-  return Number.isInteger(r) ? String(r) : r.toFixed(3);
+  return String(Number(r.toFixed(3)));
 }
 
 export function render(result: Exp2Result, config: Exp2Config): Artifacts {

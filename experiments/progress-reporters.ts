@@ -52,7 +52,10 @@ export function barReporter(stream: NodeJS.WriteStream = process.stderr): Report
     forExperiment: (prefix) => ({ start: (label, total) => makeTask(`${prefix} ${label}`.padEnd(32).slice(0, 32), total, false) }),
     log: (line) => multi.log(line.endsWith('\n') ? line : line + '\n'),
     overall: (total) => makeTask('experiments'.padEnd(32), total, true),
-    stop: () => multi.stop(),
+    stop: () => {
+      multi.update(); // flush log lines still queued for the next redraw
+      multi.stop();
+    },
   };
 }
 

@@ -8,9 +8,16 @@ import * as exp3 from './exp3-sampling-bias.ts';
 import * as exp4 from './exp4-extrapolation.ts';
 import * as exp6 from './exp6-closed-form.ts';
 import * as exp10 from './exp10-compounding.ts';
-import type { AnyExperiment } from './types.ts';
+import { type AnyExperiment, experimentModule } from './types.ts';
 
-export const EXPERIMENTS: readonly AnyExperiment[] = [exp1, exp2, exp3, exp4, exp6, exp10];
+export const EXPERIMENTS: readonly AnyExperiment[] = [
+  experimentModule(exp1),
+  experimentModule(exp2),
+  experimentModule(exp3),
+  experimentModule(exp4),
+  experimentModule(exp6),
+  experimentModule(exp10),
+];
 
 /** The experiment with this id, or undefined. */
 export function findExperiment(id: number): AnyExperiment | undefined {

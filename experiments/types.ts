@@ -68,3 +68,13 @@ export interface Experiment<C = unknown, R = unknown> {
 /** An experiment of any configuration and result type, as the registry holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExperiment = Experiment<any, any>;
+
+/**
+ * Type-checks an experiment module namespace: its configs, `run` and
+ * `render` must agree on one configuration type C and one result type R.
+ *
+ * @example import * as exp1 from './exp1-empirical-error.ts'; const e = experimentModule(exp1);
+ */
+export function experimentModule<C, R>(module: Experiment<C, R>): AnyExperiment {
+  return module;
+}

@@ -13,6 +13,12 @@ import { runApproach2 } from './approach2-run.ts';
 import { allocationCost, type AllocationCost } from './dcl.ts';
 import { biasColumns } from './sweep.ts';
 
+/** A bar label such as `+3.4%`, `-23.1%` or `0.0%` (no sign on values that round to zero). */
+function signedPct(v: number): string {
+  const t = Math.abs(v).toFixed(1);
+  return Number(t) === 0 ? `${t}%` : `${v > 0 ? '+' : '-'}${t}%`;
+}
+
 export interface CompoundingConfig {
   readonly surfaces: ReadonlyArray<{ name: string; surface: LossSurface }>;
   readonly grids: readonly GridName[];
@@ -83,7 +89,7 @@ export function compoundingFigure(rows: readonly CompoundingRow[], config: Pick<
           name: `${grid} (±${NAMED_GRIDS[grid].factor}×)`,
           values,
           color: GRID_COLORS[grid],
-          text: values.map((v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`),
+          text: values.map(signedPct),
         };
       }),
     })),

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { type Table, toCsv } from './csv.ts';
 import { type FigureSpec, figureHtml } from './figure-html.ts';
@@ -6,6 +6,33 @@ import { toJson, type ToJsonOptions } from './json.ts';
 import { ensurePlotlyAsset } from './plotly-asset.ts';
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes staging folders of `dir` left by processes that died (e.g. interrupted with Ctrl-C). */
+async function removeStaleStaging(dir: string): Promise<void> {
+  const prefix = `.${basename(dir)}.partial-`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(dir));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) {
+      await rm(join(dirname(dir), name), { recursive: true, force: true });
+    }
+  }
+}
 
 /**
  * The one object through which an output folder is written.
@@ -42,6 +69,7 @@ export class OutputWriter {
     const root = resolve(outRoot);
     const dir = resolve(root, relDir);
     if (dir === root || !dir.startsWith(root + sep)) throw new RangeError(`OutputWriter: ${relDir} must be a folder below ${root}`);
+    await removeStaleStaging(dir);
     const staging = join(dirname(dir), `.${basename(dir)}.partial-${process.pid}-${Date.now().toString(36)}`);
     await mkdir(staging, { recursive: true });
     const plotlyPath = await ensurePlotlyAsset(root);

@@ -75,12 +75,13 @@ function parabolaPanel(d: WidthDetail): PanelSpec {
     const color = budgetColor(i, n);
     const group = `C=${b.budget}`;
     const label = `C = ${formatPow10(b.budget)} FLOPs`;
-    traces.push(scatter(label, b.logN, b.L, { mode: 'markers', legendgroup: group, marker: { color, size: 5 } }));
+    traces.push(scatter(label, b.logN, b.L, { mode: 'markers', legendgroup: group, legendrank: 100 + i, marker: { color, size: 5 } }));
     traces.push(scatter(label, b.curveLogN, b.curveL, { legendgroup: group, showlegend: false, line: { color, width: 1.5 } }));
     traces.push(
       scatter('true optimum', [b.trueLogN], [b.trueL], {
         mode: 'markers',
         legendgroup: 'true-opt',
+        legendrank: 200,
         marker: { symbol: MARKERS.trueOptimum, size: 10, color: '#000000' },
       }),
     );
@@ -88,6 +89,7 @@ function parabolaPanel(d: WidthDetail): PanelSpec {
       scatter('Approach 2 vertex', [b.vertexLogN], [b.vertexL], {
         mode: 'markers',
         legendgroup: 'vertex',
+        legendrank: 201,
         marker: { symbol: MARKERS.approach2Vertex, size: 10, color: '#e41a1c', line: { width: 1 } },
       }),
     );
@@ -100,8 +102,8 @@ function powerLawPanel(d: WidthDetail): PanelSpec {
   return {
     title: `Power laws, ${d.label}`,
     x: { title: 'log₁₀ C (FLOPs)' },
-    y: { title: 'log₁₀ N* (parameters)', extra: { color: N_COLOR } },
-    y2: { title: 'log₁₀ D* (tokens)', extra: { color: D_COLOR } },
+    y: { title: 'log₁₀ N* (parameters)', extra: { color: N_COLOR, tickformat: '.2f' } },
+    y2: { title: 'log₁₀ D* (tokens)', extra: { color: D_COLOR, tickformat: '.2f' } },
     traces: [
       scatter('N̂* (Approach 2)', p.logC, p.logNHat, { mode: 'markers', legendgroup: 'n-hat', marker: { color: N_COLOR, symbol: MARKERS.approach2Vertex, size: 9 } }),
       scatter('N̂* fit', p.logC, p.lineLogN, { legendgroup: 'n-fit', line: { color: N_COLOR, width: 2 } }),

@@ -128,6 +128,7 @@ export function groupedBarGrid(spec: BarGridSpec): Figure {
       marker: { color: s.color },
       text: s.text,
       textposition: s.text ? 'outside' : undefined,
+      textfont: s.text ? { size: 11 } : undefined,
       cliponaxis: false,
     })),
   }));
@@ -137,6 +138,6 @@ export function groupedBarGrid(spec: BarGridSpec): Figure {
     title: spec.title,
     height: spec.height,
     panels,
-    layout: { barmode: 'group', bargap: 0.2, bargroupgap: 0.05 },
+    layout: { barmode: 'group', bargap: 0.15, bargroupgap: 0.05 },
   });
 }

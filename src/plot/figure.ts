@@ -59,7 +59,7 @@ export interface GridSpec {
   height?: number;
   /** Pixel width; default responsive. */
   width?: number;
-  /** Gap between columns, fraction of the width (default 0.06, 0.1 with secondary axes). */
+  /** Gap between columns, fraction of the width (default 0.06; 0.075 from 3 columns; 0.1 with secondary axes). */
   hSpacing?: number;
   /** Gap between rows, fraction of the height (default 0.4/rows capped at 0.12). */
   vSpacing?: number;
@@ -98,9 +98,11 @@ export function panelGrid(spec: GridSpec): Figure {
   }
   if (panels.length !== rows * cols) throw new RangeError(`panelGrid: ${panels.length} panels given for a ${rows}×${cols} grid`);
   const hasSecondary = panels.some((p) => p?.y2);
-  const hs = spec.hSpacing ?? (cols > 1 ? (hasSecondary ? 0.1 : 0.06) : 0);
+  const hs = spec.hSpacing ?? (cols > 1 ? (hasSecondary ? 0.1 : cols >= 3 ? 0.075 : 0.06) : 0);
   const vs = spec.vSpacing ?? (rows > 1 ? Math.min(0.12, 0.4 / rows) : 0);
-  const w = (1 - (cols - 1) * hs) / cols;
+  // Leave room for the right-hand axes of the last column before the legend.
+  const xEnd = hasSecondary ? 0.96 : 1;
+  const w = (xEnd - (cols - 1) * hs) / cols;
   const h = (1 - (rows - 1) * vs) / rows;
 
   const layout: Record<string, unknown> = { ...baseLayout() };
@@ -121,7 +123,7 @@ export function panelGrid(spec: GridSpec): Figure {
     const yTop = 1 - r * (h + vs);
     const xa = axisLayout(panel?.x, true);
     const ya = axisLayout(panel?.y, false);
-    xa.domain = [x0, Math.min(1, x0 + w)];
+    xa.domain = [x0, Math.min(xEnd, x0 + w)];
     xa.anchor = axisName('y', n);
     ya.domain = [Math.max(0, yTop - h), yTop];
     ya.anchor = axisName('x', n);

@@ -79,6 +79,14 @@ describe('OutputWriter', () => {
     await expect(w.text('b.md', 'x')).rejects.toThrow('committed');
   });
 
+  it('removes staging folders left by dead processes', async () => {
+    const stale = join(root, 'experiments/.exp9.partial-999999999-abc');
+    await mkdir(stale, { recursive: true });
+    const w = await OutputWriter.open(root, 'experiments/exp9');
+    await w.commit();
+    expect(await readdir(join(root, 'experiments'))).toEqual(['exp9']);
+  });
+
   it('refuses a target outside the output root', async () => {
     await expect(OutputWriter.open(root, '../elsewhere')).rejects.toThrow(RangeError);
     await expect(OutputWriter.open(root, '.')).rejects.toThrow(RangeError);
