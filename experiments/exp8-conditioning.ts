@@ -1,0 +1,296 @@
+/**
+ * Experiment 8: why Approach 3 is less precise — conditioning (experiments.md §C.8).
+ */
+import {
+  conditioningAtTruth, PERTURBATION_DELTA, perturbedGradientNorms, projectOnEigenvectors, rescaleHessian, rssHessian5,
+  type Spectrum, symmetricSpectrum, vpnlsHessian,
+} from '../src/analysis/index.ts';
+import {
+  APPROACH3_BOUNDS, bestGridPoint, fitApproach3Prepared, fitVpnlsPrepared, grid4, type SurfaceBounds, type SurfaceFitResult, VPNLS_GRID,
+} from '../src/fit/index.ts';
+import { getKernels, type PreparedData } from '../src/kernels/index.ts';
+import type { LbfgsbOptions } from '../src/optim/index.ts';
+import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS } from '../src/sampling/index.ts';
+import { type LossSurface, SURFACES } from '../src/surface/index.ts';
+import { linspace } from '../src/util/space.ts';
+import { exp8Report } from './shared/exp8-report.ts';
+import { ERR_PCT_KEYS, errPctColumns, PARAM_KEYS, paramColumns, type ParamKey, relativeErrors } from './shared/surface-params.ts';
+import type { Artifacts, RunContext } from './types.ts';
+
+export const id = 8;
+export const title = 'Why Approach 3 is less precise: conditioning';
+export const hypothesis =
+  'On noise-free data the direct 5-D fit is less precise than VPNLS because its RSS Hessian at the truth is ' +
+  'ill-conditioned (κ ≈ 1e11, near-flat directions in A and B), whereas eliminating (E, A, B) by the inner ' +
+  'least-squares solve leaves a well-conditioned 2-D problem (κ ≈ 10); neither initialisation nor stopping rules explain the gap.';
+
+export interface Exp8Config {
+  readonly surfaceName: string;
+  readonly surface: LossSurface;
+  readonly budgets: readonly number[];
+  readonly pointsPerCurve: number;
+  /** Grid half-width, log10 units: ±8×. */
+  readonly W: number;
+  /** Step along each unit eigenvector in the perturbation test (step 4). */
+  readonly perturbationDelta: number;
+  /** Bounds of the 5-D L-BFGS-B runs of steps 7 and 8 (E, A, B ∈ [1e−6, 1e6], α, β ∈ [0.01, 0.99]). */
+  readonly lbfgsbBounds: SurfaceBounds;
+  /** L-BFGS-B options of step 8. */
+  readonly ftol0Options: Pick<LbfgsbOptions, 'ftol' | 'gtol' | 'maxiter'>;
+  /** Loss noise σ (nats) for the report's illustration of statistical error, σ·√(2·H⁻¹ⱼⱼ). */
+  readonly illustrativeNoiseStd: number;
+}
+
+export const defaultConfig: Exp8Config = {
+  surfaceName: 'asymmetric',
+  surface: SURFACES.asymmetric,
+  budgets: DEFAULT_BUDGETS,
+  pointsPerCurve: DEFAULT_POINTS_PER_CURVE,
+  W: NAMED_GRIDS.L.W,
+  perturbationDelta: PERTURBATION_DELTA,
+  lbfgsbBounds: { ...APPROACH3_BOUNDS, E: [1e-6, 1e6] },
+  ftol0Options: { ftol: 0, gtol: 1e-15, maxiter: 10000 },
+  illustrativeNoiseStd: 0.01,
+};
+
+/** No quick variant: the whole experiment takes a fraction of a second. */
+export const quickConfig: Exp8Config = defaultConfig;
+
+export interface Exp8Fit {
+  readonly method: string;
+  readonly surface: LossSurface;
+  /** Signed relative errors (fractions), keyed e, coef_a, coef_b, alpha, beta. */
+  readonly relErr: Record<ParamKey, number>;
+  readonly rss: number;
+  readonly status: string;
+  readonly iterations: number;
+  readonly message: string;
+}
+
+export interface Exp8SpectrumData {
+  readonly eigenvalues: number[];
+  readonly eigenvectors: number[][];
+  readonly conditionNumber: number;
+  /** Largest relative difference of an eigenvalue from the Gauss-Newton form (2JᵀJ or 2(P⊥J₂)ᵀ(P⊥J₂)). */
+  readonly gaussNewtonMaxRelDiff: number;
+  /** Method used for the reported Hessian. */
+  readonly method: string;
+}
+
+export interface Exp8Result {
+  readonly nPoints: number;
+  readonly rssTrue: number;
+  readonly fiveD: Exp8SpectrumData;
+  readonly twoD: Exp8SpectrumData;
+  /** Components in E, A, B, α, β order. */
+  readonly gradTrue: number[];
+  readonly gradA3: number[];
+  /** ∇RSS at the Approach 3 solution projected on the 5-D eigenvectors (ascending eigenvalues). */
+  readonly gradA3Projection: number[];
+  readonly perturbationGradNorms: number[];
+  readonly fits: Exp8Fit[];
+  readonly gridBestRssApproach3: number;
+  readonly gridBestRssVpnls: number;
+  readonly trueInit: { iterations: number; rss: number; status: string; message: string };
+  readonly ftol0: {
+    iterations: number;
+    rss: number;
+    alphaAbsRelErr: number;
+    betaAbsRelErr: number;
+    gradNorm: number;
+    status: string;
+    message: string;
+    relErr: Record<ParamKey, number>;
+    surface: LossSurface;
+  };
+  /** κ₅ and κ₂ of the Hessians in relative parameters, diag(p)·H·diag(p) (units removed). */
+  readonly relativeScaling: { cond5: number; cond2: number };
+  /** σ·√(2·(H⁻¹)ⱼⱼ)/|pⱼ| at σ = illustrativeNoiseStd: relative standard error of least squares under that noise. */
+  readonly noiseRelStdErr: Record<ParamKey, number>;
+}
+
+const vec = (s: LossSurface): Float64Array => Float64Array.of(s.E, s.A, s.B, s.alpha, s.beta);
+
+function fitRecord(r: SurfaceFitResult, truth: LossSurface): Exp8Fit {
+  const surface = { E: r.E, A: r.A, B: r.B, alpha: r.alpha, beta: r.beta };
+  return { method: r.method, surface, relErr: relativeErrors(surface, truth), rss: r.rss, status: r.status, iterations: r.iterations, message: r.message };
+}
+
+function maxRelDiff(x: readonly number[], ref: readonly number[]): number {
+  return Math.max(...x.map((v, i) => Math.abs(v - ref[i]) / Math.abs(ref[i])));
+}
+
+function spectrumData(s: Spectrum, reference: Spectrum, method: string): Exp8SpectrumData {
+  return {
+    eigenvalues: [...s.eigenvalues],
+    eigenvectors: s.eigenvectors.map((v) => [...v]),
+    conditionNumber: s.conditionNumber,
+    gaussNewtonMaxRelDiff: maxRelDiff(s.eigenvalues, reference.eigenvalues),
+    method,
+  };
+}
+
+/** ∇RSS (analytic, 5-D) at p. */
+function gradient5(data: PreparedData, p: Float64Array): number[] {
+  const g = new Float64Array(5);
+  getKernels().rss5(data, p, g);
+  return [...g];
+}
+
+/** Diagonal of H⁻¹ from the eigen-decomposition: Σ_k v_kj²/λ_k. */
+function inverseDiagonal(s: Exp8SpectrumData): number[] {
+  return s.eigenvalues.length === 0 ? [] : s.eigenvectors[0].map((_, j) => s.eigenvalues.reduce((acc, lam, k) => acc + s.eigenvectors[k][j] ** 2 / lam, 0));
+}
+
+export async function run(config: Exp8Config, ctx: RunContext): Promise<Exp8Result> {
+  const task = ctx.progress.start('steps', 8);
+  const truth = config.surface;
+  const cond = conditioningAtTruth(truth, { W: config.W, budgets: config.budgets, pointsPerCurve: config.pointsPerCurve });
+  const { data } = cond;
+  const p0 = vec(truth);
+
+  // Step 1: the two fits.
+  const a3 = fitApproach3Prepared(data, {});
+  const vp = fitVpnlsPrepared(data, { refine: { method: 'nelder-mead' } });
+  const fits = [fitRecord(a3, truth), fitRecord(vp, truth)];
+  task.tick();
+
+  // Steps 2 and 5: spectra, checked against the Gauss-Newton forms.
+  const gn5 = symmetricSpectrum(rssHessian5(data, p0, { method: 'gauss-newton' }));
+  const gn2 = symmetricSpectrum(vpnlsHessian(data, truth.alpha, truth.beta, { method: 'gauss-newton' }));
+  const fiveD = spectrumData(cond.fiveD.spectrum, gn5, 'exact analytic Hessian (2JᵀJ − 2Σ r∇²f)');
+  const twoD = spectrumData(cond.twoD.spectrum, gn2, 'central differences of the envelope gradient, NNLS inner solve');
+  task.tick();
+
+  // Step 3: gradients at the truth and at the Approach 3 solution.
+  const gradTrue = gradient5(data, p0);
+  const gradA3 = gradient5(data, vec(a3));
+  const gradA3Projection = projectOnEigenvectors(gradA3, cond.fiveD.spectrum);
+  task.tick();
+
+  // Step 4: perturbation test.
+  const perturbationGradNorms = perturbedGradientNorms(data, p0, cond.fiveD.spectrum, { delta: config.perturbationDelta });
+  task.tick();
+
+  // Step 6: starting quality of the two seed grids.
+  const gridBestRssApproach3 = bestGridPoint(data, grid4(), getKernels()).rss;
+  const axis = linspace(VPNLS_GRID.lo, VPNLS_GRID.hi, VPNLS_GRID.size);
+  const gridBestRssVpnls = getKernels().vpnlsGrid(data, axis, axis).rss;
+  task.tick();
+
+  // Step 7: 5-D L-BFGS-B started at the truth.
+  const ti = fitApproach3Prepared(data, { start: { kind: 'point', surface: truth }, bounds: config.lbfgsbBounds });
+  const trueInit = { iterations: ti.iterations, rss: ti.rss, status: ti.status, message: ti.message };
+  task.tick();
+
+  // Step 8: from the 4⁵ grid seed with ftol = 0.
+  const f0 = fitApproach3Prepared(data, { bounds: config.lbfgsbBounds, lbfgsb: { ...config.ftol0Options } });
+  const relF0 = relativeErrors(f0, truth);
+  const ftol0 = {
+    iterations: f0.iterations,
+    rss: f0.rss,
+    alphaAbsRelErr: Math.abs(relF0.alpha),
+    betaAbsRelErr: Math.abs(relF0.beta),
+    gradNorm: Math.hypot(...gradient5(data, vec(f0))),
+    status: f0.status,
+    message: f0.message,
+    relErr: relF0,
+    surface: { E: f0.E, A: f0.A, B: f0.B, alpha: f0.alpha, beta: f0.beta },
+  };
+  task.tick();
+
+  const invDiag = inverseDiagonal(fiveD);
+  const noiseRelStdErr = Object.fromEntries(
+    PARAM_KEYS.map((k, j) => [k, (config.illustrativeNoiseStd * Math.sqrt(2 * invDiag[j])) / Math.abs(p0[j])]),
+  ) as Record<ParamKey, number>;
+  const relativeScaling = {
+    cond5: symmetricSpectrum(rescaleHessian(cond.fiveD.hessian, p0)).conditionNumber,
+    cond2: symmetricSpectrum(rescaleHessian(cond.twoD.hessian, [truth.alpha, truth.beta])).conditionNumber,
+  };
+  task.tick();
+  task.done();
+
+  return {
+    nPoints: data.n,
+    rssTrue: cond.rssTrue,
+    fiveD,
+    twoD,
+    gradTrue,
+    gradA3,
+    gradA3Projection,
+    perturbationGradNorms,
+    fits,
+    gridBestRssApproach3,
+    gridBestRssVpnls,
+    trueInit,
+    ftol0,
+    relativeScaling,
+    noiseRelStdErr,
+  };
+}
+
+export const HESSIAN_5D_COLUMNS = ['k', 'eigenvalue', 'v_e', 'v_coef_a', 'v_coef_b', 'v_alpha', 'v_beta', 'grad_norm_perturbed', 'grad_a3_projection'] as const;
+export const HESSIAN_2D_COLUMNS = ['k', 'eigenvalue', 'v_alpha', 'v_beta'] as const;
+export const FITS_COLUMNS = ['method', ...PARAM_KEYS, ...ERR_PCT_KEYS, 'rss', 'status', 'iterations'] as const;
+
+const byParam = (v: readonly number[]): Record<ParamKey, number> => Object.fromEntries(PARAM_KEYS.map((k, j) => [k, v[j]])) as Record<ParamKey, number>;
+
+export function render(result: Exp8Result, config: Exp8Config): Artifacts {
+  const h5 = result.fiveD.eigenvalues.map((lam, k) => ({
+    k: k + 1,
+    eigenvalue: lam,
+    ...Object.fromEntries(PARAM_KEYS.map((p, j) => [`v_${p}`, result.fiveD.eigenvectors[k][j]])),
+    grad_norm_perturbed: result.perturbationGradNorms[k],
+    grad_a3_projection: result.gradA3Projection[k],
+  }));
+  const h2 = result.twoD.eigenvalues.map((lam, k) => ({ k: k + 1, eigenvalue: lam, v_alpha: result.twoD.eigenvectors[k][0], v_beta: result.twoD.eigenvectors[k][1] }));
+  const fits = result.fits.map((f) => ({
+    method: f.method,
+    ...paramColumns(f.surface),
+    ...errPctColumns(f.surface, config.surface),
+    rss: f.rss,
+    status: f.status,
+    iterations: f.iterations,
+  }));
+  const a3 = result.fits.find((f) => f.method === 'approach3');
+  const vp = result.fits.find((f) => f.method === 'vpnls_nelder_mead');
+  if (!a3 || !vp) throw new Error('experiment 8: the approach3 and vpnls_nelder_mead fits are missing');
+  return {
+    tables: {
+      'hessian_5d.csv': { columns: HESSIAN_5D_COLUMNS, rows: h5 },
+      'hessian_2d.csv': { columns: HESSIAN_2D_COLUMNS, rows: h2 },
+      'fits.csv': { columns: FITS_COLUMNS, rows: fits },
+    },
+    figures: {},
+    texts: { 'report.md': exp8Report(result, config) },
+    summary: {
+      rss_true: result.rssTrue,
+      eigenvalues_5d: result.fiveD.eigenvalues,
+      cond_5d: result.fiveD.conditionNumber,
+      eigenvalues_2d: result.twoD.eigenvalues,
+      cond_2d: result.twoD.conditionNumber,
+      cond_ratio: result.fiveD.conditionNumber / result.twoD.conditionNumber,
+      grad_true: byParam(result.gradTrue),
+      grad_a3: byParam(result.gradA3),
+      perturbation_delta: config.perturbationDelta,
+      perturbation_grad_norms: result.perturbationGradNorms,
+      grid_best_rss_approach3: result.gridBestRssApproach3,
+      grid_best_rss_vpnls: result.gridBestRssVpnls,
+      rel_err_approach3: a3.relErr,
+      rel_err_vpnls: vp.relErr,
+      true_init: { iterations: result.trueInit.iterations, rss: result.trueInit.rss, status: result.trueInit.status },
+      ftol0: {
+        iterations: result.ftol0.iterations,
+        rss: result.ftol0.rss,
+        alpha_abs_rel_err: result.ftol0.alphaAbsRelErr,
+        beta_abs_rel_err: result.ftol0.betaAbsRelErr,
+        grad_norm: result.ftol0.gradNorm,
+        status: result.ftol0.status,
+      },
+      cond_5d_relative: result.relativeScaling.cond5,
+      cond_2d_relative: result.relativeScaling.cond2,
+      hessian_check_max_rel_diff_5d: result.fiveD.gaussNewtonMaxRelDiff,
+      hessian_check_max_rel_diff_2d: result.twoD.gaussNewtonMaxRelDiff,
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Surface fits of experiment 5 (experiments.md §C.5): the method recipes
+ * (§B.8) and one pool task that samples a noise-free IsoFLOP set once,
+ * prepares it once and runs every requested method on it.
+ */
+import {
+  checkSurfaceData, fitApproach3Prepared, fitVpnlsPrepared, grid4, type SurfaceFitResult, VPNLS_FINE_GRID, VPNLS_GRID,
+} from '../../src/fit/index.ts';
+import { prepareData, type PreparedData } from '../../src/kernels/index.ts';
+import { type SamplingBias, sampleIsoflops } from '../../src/sampling/index.ts';
+import type { LossSurface } from '../../src/surface/index.ts';
+import { defineTask } from './pool.ts';
+
+/** Method identifiers of experiment 5 (§B.8). */
+export type Exp5Method =
+  | 'approach3_lse_logloss'
+  | 'approach3_lse_logloss_fd'
+  | 'vpnls_lbfgsb_grad'
+  | 'vpnls_lbfgsb_fd'
+  | 'vpnls_nelder_mead'
+  | 'vpnls_grid256';
+
+interface Recipe {
+  readonly label: string;
+  readonly fit: (data: PreparedData) => SurfaceFitResult;
+}
+
+/** Part 3 methods in the order of §C.5, with their labels and recipes. */
+export const EXP5_METHODS: Readonly<Record<Exp5Method, Recipe>> = {
+  approach3_lse_logloss: {
+    label: '5-D L-BFGS-B, analytic gradient',
+    fit: (d) => fitApproach3Prepared(d, { parameterization: 'lse', scale: 'log', gradient: { kind: 'analytic' }, start: { kind: 'grid', grid: grid4() } }),
+  },
+  approach3_lse_logloss_fd: {
+    label: '5-D L-BFGS-B, numerical gradient',
+    fit: (d) => fitApproach3Prepared(d, { parameterization: 'lse', scale: 'log', gradient: { kind: 'central' }, start: { kind: 'grid', grid: grid4() } }),
+  },
+  vpnls_lbfgsb_grad: {
+    label: '2-D L-BFGS-B, analytic gradient',
+    fit: (d) => fitVpnlsPrepared(d, { grid: VPNLS_GRID, refine: { method: 'lbfgsb', gradient: 'analytic' } }),
+  },
+  vpnls_lbfgsb_fd: {
+    label: '2-D L-BFGS-B, numerical gradient',
+    fit: (d) => fitVpnlsPrepared(d, { grid: VPNLS_GRID, refine: { method: 'lbfgsb', gradient: 'central' } }),
+  },
+  vpnls_nelder_mead: {
+    label: '2-D Nelder-Mead',
+    fit: (d) => fitVpnlsPrepared(d, { grid: VPNLS_GRID, refine: { method: 'nelder-mead' } }),
+  },
+  vpnls_grid256: {
+    label: '2-D grid 256²',
+    fit: (d) => fitVpnlsPrepared(d, { grid: VPNLS_FINE_GRID, refine: { method: 'none' } }),
+  },
+};
+
+export const EXP5_METHOD_LIST = Object.keys(EXP5_METHODS) as Exp5Method[];
+
+/** One noise-free sample to fit (structured-cloneable). */
+export interface Exp5SampleInput {
+  readonly surface: LossSurface;
+  readonly bias: SamplingBias;
+  readonly W: number;
+  readonly budgets: readonly number[];
+  readonly pointsPerCurve: number;
+  readonly methods: readonly Exp5Method[];
+}
+
+/** Outcome of one fit: the estimate, or the typed error's name and message when it threw. */
+export type Exp5FitOutcome =
+  | {
+      readonly method: Exp5Method;
+      readonly ok: true;
+      readonly surface: LossSurface;
+      readonly rss: number;
+      readonly status: SurfaceFitResult['status'];
+      readonly iterations: number;
+    }
+  | { readonly method: Exp5Method; readonly ok: false; readonly error: string };
+
+/**
+ * Samples the surface (conventions §2, noise-free, pooled over budgets),
+ * prepares the data once and runs each method. A fit that throws becomes an
+ * `ok: false` outcome; a sample that cannot be fitted at all throws.
+ */
+export function fitSample(input: Exp5SampleInput): Exp5FitOutcome[] {
+  const s = sampleIsoflops(input.surface, { W: input.W, bias: input.bias, budgets: input.budgets, pointsPerCurve: input.pointsPerCurve });
+  checkSurfaceData(s.N, s.D, s.L);
+  const data = prepareData(s.N, s.D, s.L);
+  return input.methods.map((method): Exp5FitOutcome => {
+    try {
+      const r = EXP5_METHODS[method].fit(data);
+      if (r.method !== method) throw new Error(`experiment 5: recipe for ${method} produced method ${r.method}`);
+      return {
+        method,
+        ok: true,
+        surface: { E: r.E, A: r.A, B: r.B, alpha: r.alpha, beta: r.beta },
+        rss: r.rss,
+        status: r.status,
+        iterations: r.iterations,
+      };
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('experiment 5:')) throw err;
+      return { method, ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    }
+  });
+}
+
+export const fitSampleTask = defineTask(import.meta.url, 'fitSample', fitSample);
