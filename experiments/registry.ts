@@ -11,6 +11,8 @@ import * as exp5 from './exp5-parameter-recovery.ts';
 import * as exp6 from './exp6-closed-form.ts';
 import * as exp8 from './exp8-conditioning.ts';
 import * as exp10 from './exp10-compounding.ts';
+import * as exp11 from './exp11-frontier-costs.ts';
+import * as exp12 from './exp12-residual-structure.ts';
 import { type AnyExperiment, experimentModule } from './types.ts';
 
 export const EXPERIMENTS: readonly AnyExperiment[] = [
@@ -23,6 +25,8 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   experimentModule(exp6),
   experimentModule(exp8),
   experimentModule(exp10),
+  experimentModule(exp11),
+  experimentModule(exp12),
 ];
 
 /** The experiment with this id, or undefined. */
