@@ -1,0 +1,259 @@
+/**
+ * The fitting step of the `fit` command, shared by the main thread and the
+ * bootstrap workers: one method on (N, D, L) plus the IsoFLOP group of every
+ * point, and the quantities the command reports. Pure: no I/O, no globals.
+ *
+ * Units. Surface methods fit N/nScale and D/dScale, so E, A, B are for those
+ * units. Everything about allocations (a0, b0, N*, D* at the target) is in
+ * natural units: parameters, tokens and FLOPs. Approach 2 is invariant to the
+ * scales (they only shift log N and log D) and always runs on natural units.
+ */
+import { TooFewPointsError } from '../fit/errors.ts';
+import { extrapolateApproach2, fitApproach2, type Approach2Result } from '../fit/approach2.ts';
+import { fitApproach3 } from '../fit/approach3.ts';
+import { fitGridSearch } from '../fit/grid-search.ts';
+import { grid4, type Grid5 } from '../fit/grids5.ts';
+import type { FitStatus, SurfaceFitResult } from '../fit/result.ts';
+import { fitVpnls, VPNLS_GRID, type VpnlsRefinement } from '../fit/vpnls.ts';
+import { dOpt, intercepts, lossOpt, nOpt, type LossSurface } from '../surface/loss-surface.ts';
+import { linspace, logspace } from '../util/space.ts';
+
+/** `--method`. */
+export type MethodName = 'vpnls' | 'approach2' | 'approach3' | 'grid';
+export const METHOD_NAMES: readonly MethodName[] = ['vpnls', 'approach2', 'approach3', 'grid'];
+
+/** `--optimizer`: the local refinement (VPNLS: all three; Approach 3: lbfgsb only). */
+export type OptimizerName = 'lbfgsb' | 'nelder-mead' | 'none';
+export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['lbfgsb', 'nelder-mead', 'none'];
+
+/** `--objective` (Approach 3 only): squared error or Huber loss on the residuals. */
+export type ObjectiveName = 'mse' | 'huber';
+export const OBJECTIVE_NAMES: readonly ObjectiveName[] = ['mse', 'huber'];
+
+/** Default `--huber-delta` (the threshold Hoffmann et al. used on log-loss residuals). */
+export const DEFAULT_HUBER_DELTA = 1e-3;
+/** Default `--grid-size` of the 5-D grid of Approach 3 (seed) and `--method grid`: the library's 4⁵ grid. */
+export const DEFAULT_GRID5_SIZE = 4;
+/** Largest `--grid-size` for the 5-D grids (16⁵ ≈ 10⁶ points). */
+export const MAX_GRID5_SIZE = 16;
+/** Largest `--grid-size` for the VPNLS exponent grid. */
+export const MAX_VPNLS_GRID_SIZE = 2048;
+
+/** A fully resolved method choice (validated by the command-line parser). */
+export interface MethodSpec {
+  readonly method: MethodName;
+  /** VPNLS refinement, or `lbfgsb` for Approach 3; ignored by approach2 and grid. */
+  readonly optimizer: OptimizerName;
+  readonly objective: ObjectiveName;
+  readonly huberDelta: number;
+  /** Approach 3: fit log E, log A, log B (LSE parameterization). */
+  readonly lse: boolean;
+  /** Approach 3: residuals on ln L instead of L. */
+  readonly logLoss: boolean;
+  /** Grid size per axis: VPNLS exponent grid (default 32), or the 5-D grid (default 4). */
+  readonly gridSize: number | null;
+}
+
+/** Divisors applied to N and D before a surface fit. */
+export interface Scales {
+  readonly n: number;
+  readonly d: number;
+}
+
+/** The data a fit needs, in natural units, with each point's IsoFLOP group (its nominal budget in FLOPs). */
+export interface FitInput {
+  readonly N: Float64Array;
+  readonly D: Float64Array;
+  readonly L: Float64Array;
+  readonly groups: Float64Array;
+}
+
+/** Allocation at the target budget, natural units. */
+export interface TargetAllocation {
+  readonly compute: number;
+  readonly N: number;
+  readonly D: number;
+  /** Tokens per parameter, D* ÷ N*. */
+  readonly D_over_N: number;
+  /** Compute-optimal loss L_opt(C); null for Approach 2 (no surface). */
+  readonly loss: number | null;
+}
+
+/** What one fit reports, method-independent. Surface fields are null for Approach 2. */
+export interface FitOutcome {
+  readonly methodName: MethodName;
+  /** Method identifier, e.g. `vpnls_lbfgsb_grad` or `approach2`. */
+  readonly method: string;
+  readonly E: number | null;
+  readonly A: number | null;
+  readonly B: number | null;
+  readonly alpha: number | null;
+  readonly beta: number | null;
+  /** N* ∝ C^a, D* ∝ C^b. */
+  readonly a: number;
+  readonly b: number;
+  /** log10 N* = a·log10 C + a0 and log10 D* = b·log10 C + b0 (N in parameters, D in tokens, C in FLOPs). */
+  readonly a0: number;
+  readonly b0: number;
+  /** Σ(L − L̂)² of the surface; null for Approach 2. */
+  readonly rss: number | null;
+  readonly nPoints: number;
+  readonly status: FitStatus;
+  readonly message: string;
+  readonly iterations: number;
+  readonly target: TargetAllocation;
+  /** The fitted surface converted to natural units (null for Approach 2). */
+  readonly surface: LossSurface | null;
+  /** The library result of a surface fit (scaled units). */
+  readonly surfaceFit: SurfaceFitResult | null;
+  /** The Approach 2 result (natural units). */
+  readonly approach2: Approach2Result | null;
+}
+
+/**
+ * The 5-D grid with `k` values per axis: the library's 4⁵ seed grid for
+ * k = 4, else E on linspace(0.1, 5, k), A and B on logspace(1, 6, k), α and β
+ * on linspace(0.05, 0.95, k) (the ranges of the library's 8⁵ grid).
+ */
+export function grid5(k: number): Grid5 {
+  if (k === DEFAULT_GRID5_SIZE) return grid4();
+  return { E: linspace(0.1, 5, k), A: logspace(1, 6, k), B: logspace(1, 6, k), alpha: linspace(0.05, 0.95, k), beta: linspace(0.05, 0.95, k) };
+}
+
+function vpnlsRefinement(optimizer: OptimizerName): VpnlsRefinement {
+  switch (optimizer) {
+    case 'lbfgsb':
+      return { method: 'lbfgsb', gradient: 'analytic' };
+    case 'nelder-mead':
+      return { method: 'nelder-mead' };
+    case 'none':
+      return { method: 'none' };
+  }
+}
+
+/** Runs the chosen surface method on (N, D, L) as given (already scaled). */
+export function fitSurface(N: Float64Array, D: Float64Array, L: Float64Array, spec: MethodSpec): SurfaceFitResult {
+  switch (spec.method) {
+    case 'vpnls': {
+      const refine = vpnlsRefinement(spec.optimizer);
+      return fitVpnls(N, D, L, {
+        refine,
+        ...(spec.gridSize !== null ? { grid: { size: spec.gridSize, lo: VPNLS_GRID.lo, hi: VPNLS_GRID.hi } } : {}),
+      });
+    }
+    case 'approach3':
+      return fitApproach3(N, D, L, {
+        parameterization: spec.lse ? 'lse' : 'natural',
+        scale: spec.logLoss ? 'log' : 'linear',
+        error: spec.objective === 'huber' ? { kind: 'huber', delta: spec.huberDelta } : { kind: 'squared' },
+        start: { kind: 'grid', grid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) },
+      });
+    case 'grid':
+      return fitGridSearch(N, D, L, { grid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) });
+    case 'approach2':
+      throw new Error('fitSurface: approach2 is not a surface method');
+  }
+}
+
+/** A surface fitted to N/nScale and D/dScale, in natural units: A·nScale^α, B·dScale^β. */
+export function unscaleSurface(s: LossSurface, scales: Scales): LossSurface {
+  return { E: s.E, A: s.A * Math.pow(scales.n, s.alpha), B: s.B * Math.pow(scales.d, s.beta), alpha: s.alpha, beta: s.beta };
+}
+
+/** Compact number for messages: 1.4e18 rather than 1400000000000000000. */
+export function formatCompute(x: number): string {
+  return Math.abs(x) >= 1e6 ? Number(x.toPrecision(6)).toExponential().replace('e+', 'e') : String(x);
+}
+
+/**
+ * Approach 2 with the IsoFLOP groups as budgets. A group with too few points
+ * is reported with its budget in exponent form and the group's origin.
+ */
+export function fitApproach2Groups(input: FitInput, groupingNote = ''): Approach2Result {
+  try {
+    return fitApproach2(input.N, input.D, input.L, input.groups);
+  } catch (err) {
+    if (err instanceof TooFewPointsError && err.budget !== null) {
+      const note = groupingNote === '' ? '' : ` (${groupingNote})`;
+      throw new TooFewPointsError(
+        `Approach 2: the IsoFLOP group C = ${formatCompute(err.budget)} has ${err.count} point${err.count === 1 ? '' : 's'}; ` +
+          `a parabola needs at least ${err.required}${note}`,
+        err.budget,
+        err.count,
+        err.required,
+      );
+    }
+    if (err instanceof Error) {
+      const msg = err.message.replace(/\bC = (\d{7,})\b/g, (_, c: string) => `C = ${formatCompute(Number(c))}`);
+      err.message = msg.startsWith('Approach 2') ? msg : `Approach 2: ${msg}`;
+    }
+    throw err;
+  }
+}
+
+function divide(x: Float64Array, s: number): Float64Array {
+  return s === 1 ? x : x.map((v) => v / s);
+}
+
+/**
+ * Fits `input` with the chosen method and reports the allocation at
+ * `targetCompute` FLOPs.
+ * @param groupingNote how the groups were formed, appended to Approach 2 group errors
+ */
+export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, targetCompute: number, groupingNote = ''): FitOutcome {
+  if (spec.method === 'approach2') {
+    const fit = fitApproach2Groups(input, groupingNote);
+    const t = extrapolateApproach2(fit, targetCompute);
+    return {
+      methodName: 'approach2',
+      method: 'approach2',
+      E: null, A: null, B: null, alpha: null, beta: null,
+      a: fit.a, b: fit.b, a0: fit.a0, b0: fit.b0,
+      rss: null,
+      nPoints: fit.nPoints,
+      status: 'converged',
+      message: `closed form: parabolas in log10 N and log10 D on ${fit.budgets.length} IsoFLOP groups, lines through their vertices`,
+      iterations: 0,
+      target: { compute: targetCompute, N: t.N, D: t.D, D_over_N: t.D / t.N, loss: null },
+      surface: null,
+      surfaceFit: null,
+      approach2: fit,
+    };
+  }
+  const fit = fitSurface(divide(input.N, scales.n), divide(input.D, scales.d), input.L, spec);
+  const natural = unscaleSurface(fit, scales);
+  const { a0, b0 } = intercepts(natural);
+  const N = nOpt(natural, targetCompute);
+  const D = dOpt(natural, targetCompute);
+  return {
+    methodName: spec.method,
+    method: fit.method,
+    E: fit.E, A: fit.A, B: fit.B, alpha: fit.alpha, beta: fit.beta,
+    a: fit.a, b: fit.b, a0, b0,
+    rss: fit.rss,
+    nPoints: fit.nPoints,
+    status: fit.status,
+    message: fit.message,
+    iterations: fit.iterations,
+    target: { compute: targetCompute, N, D, D_over_N: D / N, loss: lossOpt(natural, targetCompute) },
+    surface: natural,
+    surfaceFit: fit,
+    approach2: null,
+  };
+}
+
+/** The quantities that get bootstrap intervals, in report order. */
+export const QUANTITY_KEYS = [
+  'E', 'A', 'B', 'alpha', 'beta', 'a', 'b', 'a0', 'b0', 'rss',
+  'target.N', 'target.D', 'target.D_over_N', 'target.loss',
+] as const;
+export type QuantityKey = (typeof QUANTITY_KEYS)[number];
+
+/** The reported quantities of one fit as a flat record (null where the method has none). */
+export function quantities(o: FitOutcome): Record<QuantityKey, number | null> {
+  return {
+    E: o.E, A: o.A, B: o.B, alpha: o.alpha, beta: o.beta,
+    a: o.a, b: o.b, a0: o.a0, b0: o.b0, rss: o.rss,
+    'target.N': o.target.N, 'target.D': o.target.D, 'target.D_over_N': o.target.D_over_N, 'target.loss': o.target.loss,
+  };
+}
