@@ -9,7 +9,9 @@ import * as exp3 from './exp3-sampling-bias.ts';
 import * as exp4 from './exp4-extrapolation.ts';
 import * as exp5 from './exp5-parameter-recovery.ts';
 import * as exp6 from './exp6-closed-form.ts';
+import * as exp7 from './exp7-exponent-inference.ts';
 import * as exp8 from './exp8-conditioning.ts';
+import * as exp9 from './exp9-data-efficiency.ts';
 import * as exp10 from './exp10-compounding.ts';
 import * as exp11 from './exp11-frontier-costs.ts';
 import * as exp12 from './exp12-residual-structure.ts';
@@ -23,7 +25,9 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   experimentModule(exp4),
   experimentModule(exp5),
   experimentModule(exp6),
+  experimentModule(exp7),
   experimentModule(exp8),
+  experimentModule(exp9),
   experimentModule(exp10),
   experimentModule(exp11),
   experimentModule(exp12),

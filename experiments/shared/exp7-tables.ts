@@ -1,0 +1,145 @@
+/**
+ * Experiment 7's tables (experiments.md §C.7): one row per fit, aggregates per
+ * (σ, nb, method) and per method pooled over everything.
+ */
+import { geometricMeanAbs, maxAbs, minNonZeroAbs, topValues } from './noisy-stats.ts';
+import { EXP7_METHOD_LABELS, type Exp7Method } from './exp7-fits.ts';
+
+export const EXP7_FITS_COLUMNS = [
+  'noise_std', 'n_budgets', 'n_points', 'repeat', 'method', 'a', 'b', 'a_err_pct', 'b_err_pct', 'status', 'failed',
+] as const;
+
+export const EXP7_BY_CONDITION_COLUMNS = [
+  'noise_std', 'n_budgets', 'method', 'n_fits', 'gmean_abs_a_err_pct', 'gmean_abs_b_err_pct', 'max_abs_a_err_pct',
+  'max_abs_b_err_pct', 'maxiter_rate', 'abnormal_rate', 'bound_hit_rate', 'fail_rate',
+] as const;
+
+export const EXP7_TOP_K = 8;
+
+export const EXP7_METHOD_COMPARISON_COLUMNS = [
+  'method', 'label', 'n_noise_levels', 'n_budget_settings', 'n_points_settings', 'total_fits', 'min_abs_err_pct',
+  'gmean_abs_err_pct', 'max_abs_err_pct', 'max_abs_a_err_pct', 'max_abs_b_err_pct', 'n_maxiter', 'n_abnormal',
+  'n_bound_hit', 'n_fail', ...Array.from({ length: EXP7_TOP_K }, (_, i) => `top${i + 1}`),
+] as const;
+
+/** One row of `fits.csv`. */
+export interface Exp7FitRow {
+  readonly noise_std: number;
+  readonly n_budgets: number;
+  readonly n_points: number;
+  readonly repeat: number;
+  readonly method: Exp7Method;
+  readonly a: number | null;
+  readonly b: number | null;
+  readonly a_err_pct: number | null;
+  readonly b_err_pct: number | null;
+  /** Empty for a failed fit. */
+  readonly status: string;
+  readonly failed: boolean;
+}
+
+/** Counts and error lists of a set of fits. */
+export interface FitGroupStats {
+  readonly nFits: number;
+  readonly aErr: number[];
+  readonly bErr: number[];
+  readonly nMaxIter: number;
+  readonly nAbnormal: number;
+  readonly nBoundHit: number;
+  readonly nFail: number;
+}
+
+/** Collects the error columns and status counts of some fit rows. */
+export function groupStats(rows: readonly Exp7FitRow[]): FitGroupStats {
+  const aErr: number[] = [];
+  const bErr: number[] = [];
+  let nMaxIter = 0;
+  let nAbnormal = 0;
+  let nBoundHit = 0;
+  let nFail = 0;
+  for (const r of rows) {
+    if (r.failed) {
+      nFail++;
+      continue;
+    }
+    aErr.push(r.a_err_pct!);
+    bErr.push(r.b_err_pct!);
+    if (r.status === 'max_iter') nMaxIter++;
+    else if (r.status === 'abnormal') nAbnormal++;
+    else if (r.status === 'bound_hit') nBoundHit++;
+  }
+  return { nFits: rows.length, aErr, bErr, nMaxIter, nAbnormal, nBoundHit, nFail };
+}
+
+/** A `by_condition.csv` row from the fits of one (σ, nb, method). */
+export function byConditionRow(noiseStd: number, nBudgets: number, method: Exp7Method, rows: readonly Exp7FitRow[]): Record<string, number | string> {
+  const g = groupStats(rows);
+  return {
+    noise_std: noiseStd,
+    n_budgets: nBudgets,
+    method,
+    n_fits: g.nFits,
+    gmean_abs_a_err_pct: geometricMeanAbs(g.aErr),
+    gmean_abs_b_err_pct: geometricMeanAbs(g.bErr),
+    max_abs_a_err_pct: maxAbs(g.aErr),
+    max_abs_b_err_pct: maxAbs(g.bErr),
+    maxiter_rate: g.nMaxIter / g.nFits,
+    abnormal_rate: g.nAbnormal / g.nFits,
+    bound_hit_rate: g.nBoundHit / g.nFits,
+    fail_rate: g.nFail / g.nFits,
+  };
+}
+
+/** A `method_comparison.csv` row; the pooled set is |a_err_pct| ∪ |b_err_pct| of the non-failed fits. */
+export interface MethodComparisonRow {
+  readonly method: Exp7Method;
+  readonly label: string;
+  readonly n_noise_levels: number;
+  readonly n_budget_settings: number;
+  readonly n_points_settings: number;
+  readonly total_fits: number;
+  readonly min_abs_err_pct: number;
+  readonly gmean_abs_err_pct: number;
+  readonly max_abs_err_pct: number;
+  readonly max_abs_a_err_pct: number;
+  readonly max_abs_b_err_pct: number;
+  readonly n_maxiter: number;
+  readonly n_abnormal: number;
+  readonly n_bound_hit: number;
+  readonly n_fail: number;
+  readonly [top: `top${number}`]: number;
+}
+
+/** The pooled |error| set of one method: |a_err_pct| then |b_err_pct| of its non-failed fits. */
+export function pooledAbsErrors(g: FitGroupStats): number[] {
+  return [...g.aErr, ...g.bErr].map(Math.abs);
+}
+
+export function methodComparisonRow(
+  method: Exp7Method,
+  rows: readonly Exp7FitRow[],
+  settings: { nNoiseLevels: number; nBudgetSettings: number; nPointsSettings: number },
+): MethodComparisonRow {
+  const g = groupStats(rows);
+  const pooled = pooledAbsErrors(g);
+  const top = topValues(pooled, EXP7_TOP_K);
+  const row: Record<string, number | string> = {
+    method,
+    label: EXP7_METHOD_LABELS[method],
+    n_noise_levels: settings.nNoiseLevels,
+    n_budget_settings: settings.nBudgetSettings,
+    n_points_settings: settings.nPointsSettings,
+    total_fits: g.nFits,
+    min_abs_err_pct: minNonZeroAbs(pooled),
+    gmean_abs_err_pct: geometricMeanAbs(pooled),
+    max_abs_err_pct: maxAbs(pooled),
+    max_abs_a_err_pct: maxAbs(g.aErr),
+    max_abs_b_err_pct: maxAbs(g.bErr),
+    n_maxiter: g.nMaxIter,
+    n_abnormal: g.nAbnormal,
+    n_bound_hit: g.nBoundHit,
+    n_fail: g.nFail,
+  };
+  top.forEach((v, i) => (row[`top${i + 1}`] = v));
+  return row as unknown as MethodComparisonRow;
+}

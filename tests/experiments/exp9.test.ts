@@ -1,0 +1,153 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXP9_METHODS } from '../../experiments/shared/exp9-fits.ts';
+import { EXP9_ESTIMATES_COLUMNS, EXP9_SUMMARY_COLUMNS } from '../../experiments/shared/exp9-tables.ts';
+import { FitError, fitApproach2 } from '../../src/fit/index.ts';
+import { sampleIsoflops } from '../../src/sampling/index.ts';
+import { SURFACES } from '../../src/surface/index.ts';
+import { Rng } from '../../src/util/rng.ts';
+import { logspace } from '../../src/util/space.ts';
+import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+
+const NOISE = [0.01, 0.02, 0.05];
+const FACTORS = [2, 4, 8];
+const POINTS = [21, 31, 41];
+const BUDGETS = [3, 5, 7];
+const DATASETS = NOISE.length * FACTORS.length * POINTS.length * BUDGETS.length; // one trial in quick mode
+
+let root: string;
+let dir: string;
+let dir2: string;
+let estimates: CsvFile;
+let summaryCsv: CsvFile;
+let summary: Record<string, unknown>;
+
+beforeAll(async () => {
+  root = await makeTempDir();
+  dir = (await runQuick(9, join(root, 'one'), 1)).dir;
+  dir2 = (await runQuick(9, join(root, 'two'), 2)).dir;
+  estimates = await readCsv(join(dir, 'estimates.csv'));
+  summaryCsv = await readCsv(join(dir, 'summary.csv'));
+  summary = await readJson(join(dir, 'summary.json'));
+}, 120_000);
+afterAll(() => removeDir(root));
+
+const bErrs = (rows: Array<Record<string, string>>) => rows.filter((r) => r.failed === 'false').map((r) => num(r, 'b_err'));
+
+/** Quantile by linear interpolation between order statistics (numpy "linear"). */
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((p, r) => p - r);
+  const pos = q * (s.length - 1);
+  const lo = Math.floor(pos);
+  return s[lo] + (pos - lo) * (s[Math.min(lo + 1, s.length - 1)] - s[lo]);
+}
+
+describe('experiment 9: estimator efficiency under noise', () => {
+  it('writes the specified files', async () => {
+    const files = await readdir(dir);
+    for (const f of ['estimates.csv', 'summary.csv', 'summary.json', ...['data_efficiency', 'data_efficiency_detailed'].flatMap((n) => [`${n}.html`, `${n}.json`])]) {
+      expect(files).toContain(f);
+    }
+  });
+
+  it('writes the specified columns, row counts and values', () => {
+    expect(estimates.header).toEqual([...EXP9_ESTIMATES_COLUMNS]);
+    expect(estimates.rows).toHaveLength(DATASETS * EXP9_METHODS.length);
+    expect(new Set(estimates.rows.map((r) => r.method))).toEqual(new Set(EXP9_METHODS));
+    expect(summaryCsv.header).toEqual([...EXP9_SUMMARY_COLUMNS]);
+    expect(summaryCsv.rows.map((r) => `${r.method}/${r.noise_std}`)).toEqual(
+      EXP9_METHODS.flatMap((m) => [...NOISE.map(String), 'all'].map((s) => `${m}/${s}`)),
+    );
+    const good = estimates.rows.filter((r) => r.failed === 'false');
+    expectFinite(good, ['noise_std', 'log_range', 'n_points', 'n_budgets', 'trial', 'a', 'b', 'a_err', 'b_err']);
+    for (const r of estimates.rows.filter((x) => x.failed === 'true')) expect([r.a, r.b, r.a_err, r.b_err]).toEqual(['', '', '', '']);
+    for (const r of good) {
+      expect(num(r, 'b_err')).toBeCloseTo(num(r, 'b') - 0.5, 12);
+      expect(num(r, 'a_err')).toBeCloseTo(-num(r, 'b_err'), 9); // a + b = 1, a = b = 0.5
+    }
+    expect(new Set(estimates.rows.map((r) => r.log_range))).toEqual(new Set(FACTORS.map((k) => String(Math.log10(k)))));
+  });
+
+  it('draws every data set from one generator in loop order σ, W, n, nb, trial', () => {
+    const rng = new Rng(42);
+    const approach2 = estimates.rows.filter((r) => r.method === 'approach2');
+    let i = 0;
+    for (const noiseStd of NOISE) {
+      for (const k of FACTORS) {
+        for (const n of POINTS) {
+          for (const nb of BUDGETS) {
+            const s = sampleIsoflops(SURFACES.symmetric, { W: Math.log10(k), budgets: Array.from(logspace(17, 21, nb)), pointsPerCurve: n, noiseStd, rng });
+            const row = approach2[i++];
+            expect([num(row, 'noise_std'), num(row, 'n_points'), num(row, 'n_budgets'), num(row, 'trial')]).toEqual([noiseStd, n, nb, 0]);
+            let b: number | null = null;
+            try {
+              b = fitApproach2(s.N, s.D, s.L, s.C).b;
+            } catch (err) {
+              if (!(err instanceof FitError)) throw err;
+            }
+            expect(row.failed).toBe(b === null ? 'true' : 'false');
+            if (b !== null) expect(num(row, 'b')).toBe(b);
+          }
+        }
+      }
+    }
+  });
+
+  it('gives byte-identical outputs with one and two jobs', async () => {
+    for (const f of ['estimates.csv', 'summary.csv', 'summary.json']) {
+      expect(await readFile(join(dir2, f), 'utf8')).toBe(await readFile(join(dir, f), 'utf8'));
+    }
+  });
+
+  it('summarises b_err per method and noise level', () => {
+    for (const s of summaryCsv.rows) {
+      const rows = estimates.rows.filter((r) => r.method === s.method && (s.noise_std === 'all' || r.noise_std === s.noise_std));
+      const errs = bErrs(rows);
+      const mean = errs.reduce((p, x) => p + x, 0) / errs.length;
+      const variance = errs.reduce((p, x) => p + (x - mean) ** 2, 0) / errs.length;
+      expect(num(s, 'n')).toBe(errs.length);
+      expect(num(s, 'n_failed')).toBe(rows.length - errs.length);
+      expect(num(s, 'mean')).toBeCloseTo(mean, 14);
+      expect(num(s, 'variance')).toBeCloseTo(variance, 14);
+      expect(num(s, 'std')).toBeCloseTo(Math.sqrt(variance), 12);
+      expect(num(s, 'median')).toBe(quantile(errs, 0.5));
+      expect(num(s, 'q1')).toBe(quantile(errs, 0.25));
+      expect(num(s, 'q3')).toBe(quantile(errs, 0.75));
+      expect(num(s, 'iqr')).toBe(num(s, 'q3') - num(s, 'q1'));
+    }
+  });
+
+  it('writes the summary keys', () => {
+    expect(summary).toMatchObject({ experiment: 9, quick: true, seed: 42, n_datasets: DATASETS });
+    const v = summary.variance_b_err as Record<string, number>;
+    expect(Object.keys(v)).toEqual([...EXP9_METHODS]);
+    for (const s of summaryCsv.rows.filter((r) => r.noise_std === 'all')) expect(v[s.method]).toBe(num(s, 'variance'));
+  });
+
+  it('shows the headline: the surface fits agree and beat Approach 2 in spread', () => {
+    const v = summary.variance_b_err as Record<string, number>;
+    expect(v.vpnls_lbfgsb_grad).toBeLessThan(v.approach2);
+    expect(v.approach3_lse).toBeLessThan(v.approach2);
+    // VPNLS and Approach 3 (LSE) reach the same least-squares optimum on every data set.
+    const a3 = estimates.rows.filter((r) => r.method === 'approach3_lse');
+    const vp = estimates.rows.filter((r) => r.method === 'vpnls_lbfgsb_grad');
+    expect(a3.every((r) => r.failed === 'false') && vp.every((r) => r.failed === 'false')).toBe(true);
+    a3.forEach((r, i) => expect(Math.abs(num(r, 'b') - num(vp[i], 'b'))).toBeLessThan(1e-6));
+    // Centred sampling on a symmetric surface: no systematic bias.
+    for (const s of summaryCsv.rows) expect(Math.abs(num(s, 'mean'))).toBeLessThan(3 * num(s, 'std') / Math.sqrt(num(s, 'n')) + 1e-12);
+  });
+
+  it('lays out the figures as specified', async () => {
+    const fig = async (name: string) => JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
+    const eff = await fig('data_efficiency');
+    expect(eff.data.map((t) => t.type)).toEqual(['bar', 'heatmap']);
+    expect(eff.data[0].orientation).toBe('h');
+    expect(eff.data[0].x).toEqual(EXP9_METHODS.map((m) => (summary.variance_b_err as Record<string, number>)[m] / 1e-4));
+    const detailed = await fig('data_efficiency_detailed');
+    expect(detailed.data.map((t) => t.type)).toEqual(EXP9_METHODS.map(() => 'box'));
+    expect(detailed.layout.boxmode).toBe('group');
+    const notes = (detailed.layout.annotations as Array<{ text: string }>).filter((a) => a.text.includes('IQR'));
+    expect(notes).toHaveLength(NOISE.length);
+  });
+});
