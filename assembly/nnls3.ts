@@ -6,6 +6,15 @@
 // free; raw sums serve those with E = 0. The RSS is a difference of sums,
 // accurate to about eps·ΣL² absolute: enough to rank grid cells, not to
 // resolve an optimum (the point kernels recompute residuals explicitly).
+//
+// The two-variable candidates test feasibility on the numerators of
+// Cramer's rule (det > 0, so sign(A) = sign(nA)): no division decides
+// feasibility, the RSS costs one division, and the coefficients are
+// computed only for the answer. The one-variable candidates depend on a
+// single column, so the grid kernel evaluates them once per α and per β
+// (singleRss) and only the pair candidates per cell; both paths use the
+// same operations, so a grid cell equals nnls3 on that cell's statistics
+// bit for bit.
 
 // Relative determinant below which a 2×2 system counts as singular.
 export const SINGULAR_TOL: f64 = 1e-14;
@@ -17,6 +26,36 @@ export let outB: f64 = 0;
 // Stats layout per column (α or β): [mean, Scc, ScL, raw Σc², raw ΣcL].
 export const STATS: i32 = 5;
 
+// Least RSS over the candidates that use one column c and not the other:
+// {E, c} (centred sums) and {c} (raw sums). Infinity when neither is feasible.
+export function singleRss(Lm: f64, SLL: f64, SL2: f64, m: f64, Scc: f64, ScL: f64, S2: f64, SL: f64): f64 {
+  let best: f64 = Infinity;
+  if (Scc > 0) {
+    const A = ScL / Scc;
+    const E = Lm - A * m;
+    if (A >= 0 && E >= 0) {
+      const r = SLL - A * ScL;
+      if (r < best) best = r;
+    }
+  }
+  if (S2 > 0) {
+    const A = SL / S2;
+    if (A >= 0) {
+      const r = SL2 - A * SL;
+      if (r < best) best = r;
+    }
+  }
+  return best;
+}
+
+// Least RSS of the candidates that use neither column: {E} and {}.
+export function constRss(Lm: f64, SLL: f64, SL2: f64): f64 {
+  let best: f64 = Infinity;
+  if (Lm >= 0 && SLL < best) best = SLL;
+  if (SL2 < best) best = SL2;
+  return best;
+}
+
 // n: count; x*: stats of the x column; y*: stats of the y column;
 // Lm, SLL, SL2: mean of L, centred and raw sums of squares; Sxy: centred cross sum.
 export function nnls3(
@@ -25,15 +64,15 @@ export function nnls3(
   ym: f64, Syy: f64, SyL: f64, Sy2: f64, SyLr: f64,
   Lm: f64, SLL: f64, SL2: f64, Sxy: f64,
 ): f64 {
-  // All three free.
+  // All three free: A = nA/det, B = nB/det, E = nE/det.
   const det = Sxx * Syy - Sxy * Sxy;
   if (det > SINGULAR_TOL * Sxx * Syy) {
-    const A = (Syy * SxL - Sxy * SyL) / det;
-    const B = (Sxx * SyL - Sxy * SxL) / det;
-    const E = Lm - A * xm - B * ym;
-    if (A >= 0 && B >= 0 && E >= 0) {
-      outE = E; outA = A; outB = B;
-      return SLL - A * SxL - B * SyL;
+    const nA = Syy * SxL - Sxy * SyL;
+    const nB = Sxx * SyL - Sxy * SxL;
+    const nE = Lm * det - nA * xm - nB * ym;
+    if (nA >= 0 && nB >= 0 && nE >= 0) {
+      outE = nE / det; outA = nA / det; outB = nB / det;
+      return SLL - (nA * SxL + nB * SyL) / det;
     }
   }
   let best: f64 = Infinity;
@@ -60,11 +99,11 @@ export function nnls3(
   const Sxyr = Sxy + n * xm * ym;
   const det2 = Sx2 * Sy2 - Sxyr * Sxyr;
   if (det2 > SINGULAR_TOL * Sx2 * Sy2) {
-    const A = (Sy2 * SxLr - Sxyr * SyLr) / det2;
-    const B = (Sx2 * SyLr - Sxyr * SxLr) / det2;
-    if (A >= 0 && B >= 0) {
-      const r = SL2 - A * SxLr - B * SyLr;
-      if (r < best) { best = r; bE = 0; bA = A; bB = B; }
+    const nA = Sy2 * SxLr - Sxyr * SyLr;
+    const nB = Sx2 * SyLr - Sxyr * SxLr;
+    if (nA >= 0 && nB >= 0) {
+      const r = SL2 - (nA * SxLr + nB * SyLr) / det2;
+      if (r < best) { best = r; bE = 0; bA = nA / det2; bB = nB / det2; }
     }
   }
   // {E}

@@ -121,7 +121,8 @@ describe('WASM kernels agree with their TypeScript twins', () => {
         const fa = new Float64Array(5);
         const fb = new Float64Array(5);
         expect(close(wasm.rssGradient5(d, p, diff, fa), tsKernels.rssGradient5(d, p, diff, fb), 1e-10)).toBe(true);
-        for (let j = 0; j < 5; j++) expect(Math.abs(fa[j] - fb[j])).toBeLessThanOrEqual(1e-8 * Math.abs(fb[j]) + (64 * Number.EPSILON * rb) / h);
+        // Each RSS is a sum of n terms, so its rounding is bounded by about n·eps·RSS.
+        for (let j = 0; j < 5; j++) expect(Math.abs(fa[j] - fb[j])).toBeLessThanOrEqual(1e-8 * Math.abs(fb[j]) + (4 * d.n * Number.EPSILON * rb) / h);
       }),
       { numRuns: 60 },
     );
