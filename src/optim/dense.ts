@@ -19,20 +19,21 @@ export function dot(a: Float64Array, b: Float64Array, len: number = a.length): n
  * @returns 0 on success, else k ≥ 1 when the leading k × k minor is not
  *   positive definite (or not finite).
  */
+// Element (i, j) of the block at `off` is a[(off + i)·ld + off + j]; indexed inline
+// rather than through a helper closure, which costs a call per element here.
 export function cholesky(a: Float64Array, ld: number, off: number, n: number): number {
-  const at = (i: number, j: number): number => (off + i) * ld + off + j;
   for (let j = 0; j < n; j++) {
     let s = 0;
     for (let k = 0; k < j; k++) {
-      let t = a[at(k, j)]!;
-      for (let i = 0; i < k; i++) t -= a[at(i, k)]! * a[at(i, j)]!;
-      t /= a[at(k, k)]!;
-      a[at(k, j)] = t;
+      let t = a[(off + k) * ld + off + j]!;
+      for (let i = 0; i < k; i++) t -= a[(off + i) * ld + off + k]! * a[(off + i) * ld + off + j]!;
+      t /= a[(off + k) * ld + off + k]!;
+      a[(off + k) * ld + off + j] = t;
       s += t * t;
     }
-    s = a[at(j, j)]! - s;
+    s = a[(off + j) * ld + off + j]! - s;
     if (!(s > 0) || !Number.isFinite(s)) return j + 1;
-    a[at(j, j)] = Math.sqrt(s);
+    a[(off + j) * ld + off + j] = Math.sqrt(s);
   }
   return 0;
 }
@@ -52,19 +53,18 @@ export function solveUpper(
   bOff: number,
   transpose: boolean,
 ): number {
-  const at = (i: number, j: number): number => (off + i) * ld + off + j;
-  for (let j = 0; j < n; j++) if (a[at(j, j)] === 0) return j + 1;
+  for (let j = 0; j < n; j++) if (a[(off + j) * ld + off + j] === 0) return j + 1;
   if (transpose) {
     for (let j = 0; j < n; j++) {
       let s = b[bOff + j]!;
-      for (let k = 0; k < j; k++) s -= a[at(k, j)]! * b[bOff + k]!;
-      b[bOff + j] = s / a[at(j, j)]!;
+      for (let k = 0; k < j; k++) s -= a[(off + k) * ld + off + j]! * b[bOff + k]!;
+      b[bOff + j] = s / a[(off + j) * ld + off + j]!;
     }
   } else {
     for (let j = n - 1; j >= 0; j--) {
       let s = b[bOff + j]!;
-      for (let k = j + 1; k < n; k++) s -= a[at(j, k)]! * b[bOff + k]!;
-      b[bOff + j] = s / a[at(j, j)]!;
+      for (let k = j + 1; k < n; k++) s -= a[(off + j) * ld + off + k]! * b[bOff + k]!;
+      b[bOff + j] = s / a[(off + j) * ld + off + j]!;
     }
   }
   return 0;

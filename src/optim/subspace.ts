@@ -47,6 +47,13 @@ export function partitionFreeVariables(iwhere: Iwhere, index: Int32Array): numbe
   return nfree;
 }
 
+/** Σ a[index[q]]·b[index[q]] over q in [from, to). */
+function sumOver(index: Int32Array, a: Float64Array, b: Float64Array, from: number, to: number): number {
+  let s = 0;
+  for (let q = from; q < to; q++) s += a[index[q]!]! * b[index[q]!]!;
+  return s;
+}
+
 /**
  * Form and factor the middle matrix of the reduced system (Fortran `formk`):
  *
@@ -69,35 +76,29 @@ export function formReducedMatrix(mem: LimitedMemory, nfree: number, work: Subsp
   const { wn, index } = work;
   const n = index.length;
   const ld = 2 * m;
-  const at = (i: number, j: number): number => i * ld + j;
-  const sumOver = (a: Float64Array, b: Float64Array, from: number, to: number): number => {
-    let s = 0;
-    for (let q = from; q < to; q++) s += a[index[q]!]! * b[index[q]!]!;
-    return s;
-  };
   for (let iy = 0; iy < col; iy++) {
     const is = col + iy;
     for (let jy = 0; jy <= iy; jy++) {
-      wn[at(jy, iy)] = sumOver(Y[iy]!, Y[jy]!, 0, nfree) / theta;
-      wn[at(col + jy, is)] = sumOver(S[iy]!, S[jy]!, nfree, n) * theta;
+      wn[jy * ld + iy] = sumOver(index, Y[iy]!, Y[jy]!, 0, nfree) / theta;
+      wn[(col + jy) * ld + is] = sumOver(index, S[iy]!, S[jy]!, nfree, n) * theta;
     }
-    for (let jy = 0; jy < iy; jy++) wn[at(jy, is)] = -sumOver(S[iy]!, Y[jy]!, nfree, n);
-    for (let jy = iy; jy < col; jy++) wn[at(jy, is)] = sumOver(S[iy]!, Y[jy]!, 0, nfree);
-    wn[at(iy, iy)] += sy[iy * m + iy]!;
+    for (let jy = 0; jy < iy; jy++) wn[jy * ld + is] = -sumOver(index, S[iy]!, Y[jy]!, nfree, n);
+    for (let jy = iy; jy < col; jy++) wn[jy * ld + is] = sumOver(index, S[iy]!, Y[jy]!, 0, nfree);
+    wn[iy * ld + iy] += sy[iy * m + iy]!;
   }
   if (cholesky(wn, ld, 0, col) !== 0) return -1;
   const col2 = 2 * col;
   const column = new Float64Array(col);
   for (let js = col; js < col2; js++) {
-    for (let k = 0; k < col; k++) column[k] = wn[at(k, js)]!;
+    for (let k = 0; k < col; k++) column[k] = wn[k * ld + js]!;
     solveUpper(wn, ld, 0, col, column, 0, true);
-    for (let k = 0; k < col; k++) wn[at(k, js)] = column[k]!;
+    for (let k = 0; k < col; k++) wn[k * ld + js] = column[k]!;
   }
   for (let is = col; is < col2; is++) {
     for (let js = is; js < col2; js++) {
       let s = 0;
-      for (let k = 0; k < col; k++) s += wn[at(k, is)]! * wn[at(k, js)]!;
-      wn[at(is, js)] += s;
+      for (let k = 0; k < col; k++) s += wn[k * ld + is]! * wn[k * ld + js]!;
+      wn[is * ld + js] += s;
     }
   }
   return cholesky(wn, ld, col, col) === 0 ? 0 : -2;
