@@ -1,0 +1,290 @@
+/**
+ * `npm run article [-- --allow-missing] [--rerun] [--out DIR] [--data-dir DIR]`
+ *
+ * Builds `results/article/article.html`, one self-contained page: runs or
+ * reuses the experiments the sections declare, evaluates the facts
+ * registry, builds every figure, checks claims, renders Markdown with bound
+ * values, KaTeX math and numbered citations, lints the prose, and inlines
+ * plotly.js, the explorable bundle and the WebAssembly core. A missing result
+ * fails the build naming it; `--allow-missing` (development only) builds a
+ * draft with the gaps marked visibly instead.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { articleOut, packageVersion, PATHS, PUBLICATION_DATE, REPO_ROOT, SEED, SUBTITLE, TITLE } from './config.ts';
+import { assemblePage, lintableText } from './lib/assemble.ts';
+import { bundleExplorable, katexCss, plotlyMin, wasmBase64 } from './lib/assets.ts';
+import { evaluateClaim } from './lib/claims.ts';
+import { loadDocs } from './lib/content.ts';
+import { BuildError, MissingResultError } from './lib/errors.ts';
+import { experimentStatus, loadRegistry, runExperiments } from './lib/experiments.ts';
+import { jsonForScript } from './lib/html.ts';
+import { lintRenderedText, lintSource, type LintIssue } from './lib/lint.ts';
+import { MathRenderer } from './lib/math.ts';
+import { Citations, loadReferences } from './lib/references.ts';
+import { renderDocs, type FigureState, type MissingUse } from './lib/render.ts';
+import { preloadPublished } from './lib/published.ts';
+import { ResultStore } from './lib/results.ts';
+import { manifestOf, type BuildContext } from './lib/types.ts';
+import { CLAIMS } from './claims.ts';
+import { explorableMarkup } from './explorable/markup.ts';
+import { defineFacts } from './facts.ts';
+import { FIGURES } from './figures/index.ts';
+import { PLOT_CONFIG } from './figures/palette.ts';
+import { withoutAutomargin } from './figures/common.ts';
+import { TABLES } from './tables.ts';
+
+export interface BuildOptions {
+  allowMissing: boolean;
+  rerun: boolean;
+  /** Run missing experiments (default true). */
+  run: boolean;
+  resultsRoot: string;
+  dataDir: string | undefined;
+  log: (line: string) => void;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  htmlPath: string;
+  missing: MissingUse[];
+  problems: string[];
+  warnings: LintIssue[];
+  bytes: number;
+}
+
+function defaultDataDir(): string | undefined {
+  if (process.env.SCALING_DATA_DIR) return resolve(process.env.SCALING_DATA_DIR);
+  const shared = resolve(REPO_ROOT, '..', 'shared', 'data');
+  return existsSync(shared) ? shared : undefined;
+}
+
+/** Reading time estimate of article.md §1.1. */
+export function readingMinutes(words: number, figures: number): number {
+  return words / 230 + 0.25 * figures + 2;
+}
+
+export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const outDir = articleOut(opt.resultsRoot);
+  const docs = loadDocs(PATHS.content, REPO_ROOT);
+
+  // 1. Experiments: the union of what the sections declare.
+  const needed = [...new Set(docs.flatMap((d) => d.meta.needs))].sort((a, b) => a - b);
+  const reg = await loadRegistry();
+  const registry = 'entries' in reg ? reg.entries : null;
+  if (!registry) opt.log(`warning: experiments/registry.ts could not be imported (${(reg as { error: string }).error}); reusing outputs without a configuration check`);
+  let statuses = needed.map((id) => experimentStatus(id, opt.resultsRoot, SEED, registry));
+  const toRun = statuses.filter((s) => (opt.rerun || s.state !== 'fresh') && registry?.some((e) => e.id === s.id)).map((s) => s.id);
+  if (opt.run && toRun.length > 0) {
+    if (!runExperiments(toRun, { repoRoot: REPO_ROOT, resultsRoot: opt.resultsRoot, dataDir: opt.dataDir, seed: SEED })) {
+      opt.log(`warning: running experiment(s) ${toRun.join(', ')} failed; see the output above`);
+    }
+    statuses = needed.map((id) => experimentStatus(id, opt.resultsRoot, SEED, registry));
+  }
+  const available = new Set(statuses.filter((s) => s.state === 'fresh' || (s.state === 'stale' && !registry)).map((s) => s.id));
+  const unavailable = new Map(statuses.filter((s) => !available.has(s.id)).map((s) => [s.id, s.state === 'fresh' ? '' : s.reason]));
+  for (const s of statuses) opt.log(`  exp${s.id}: ${available.has(s.id) ? 'available' : `unavailable (${unavailable.get(s.id)})`}`);
+
+  // 2. Facts, figures, claims.
+  await preloadPublished(opt.dataDir);
+  const store = new ResultStore(opt.resultsRoot, REPO_ROOT);
+  const facts = defineFacts({ literaturePath: PATHS.literature });
+  facts.bind(store, available, unavailable);
+  const memo = new Map<string, unknown>();
+  const figureFacts = new Set<string>();
+  const ctx: BuildContext = {
+    store,
+    facts,
+    dataDir: opt.dataDir,
+    lib: { memo: <T>(key: string, fn: () => T): T => (memo.has(key) ? (memo.get(key) as T) : (memo.set(key, fn()), memo.get(key) as T)) },
+    fact: (k) => {
+      figureFacts.add(k);
+      const s = facts.state(k, false);
+      if (s.status === 'missing') throw new MissingResultError(s.reason, s.experiments[0] ?? -1, k);
+      return s.fact.value as number;
+    },
+  };
+  const figures = new Map<string, FigureState>();
+  for (const def of FIGURES) {
+    const absent = def.needs.filter((n) => !available.has(n));
+    if (absent.length) {
+      figures.set(def.id, { status: 'missing', reason: absent.map((n) => `experiment ${n}: ${unavailable.get(n) ?? 'not available'}`).join('; '), experiments: absent });
+      continue;
+    }
+    try {
+      const built = await def.build(ctx);
+      const output = { ...built, figure: withoutAutomargin(built.figure) };
+      figures.set(def.id, { status: 'ok', output, manifest: manifestOf(output.figure) });
+    } catch (e) {
+      if (e instanceof MissingResultError) figures.set(def.id, { status: 'missing', reason: e.message, experiments: [e.experiment] });
+      else throw new BuildError(`figure ${def.id}: ${(e as Error).stack ?? (e as Error).message}`);
+    }
+  }
+  const claims = new Map(CLAIMS.map((def) => [def.id, { def, result: evaluateClaim(def, facts) }]));
+
+  // 3. Render.
+  const refs = loadReferences(readFileSync(PATHS.references, 'utf8'), relative(REPO_ROOT, PATHS.references));
+  const citations = new Citations(refs);
+  const math = new MathRenderer();
+  const render = renderDocs({
+    docs,
+    facts,
+    citations,
+    math,
+    figures,
+    tables: new Map(TABLES.map((t) => [t.id, t])),
+    claims,
+    explorableHtml: explorableMarkup(),
+    plotConfig: PLOT_CONFIG,
+  });
+  const problems = [...render.problems, ...citations.problems];
+  for (const key of citations.uncited()) problems.push(`reference ${key} is never cited (mark it uncited_ok in references.yaml to keep it)`);
+
+  // Declared needs must cover what each section uses.
+  for (const doc of docs) {
+    const used = new Set<number>();
+    for (const u of render.uses.get(doc.meta.id) ?? []) {
+      const ns = u.startsWith('figure:') ? (FIGURES.find((f) => f.id === u.slice(7))?.needs ?? []) : facts.has(u) ? facts.needsOf(u) : [];
+      for (const n of ns) used.add(n);
+    }
+    const extra = [...used].filter((n) => !doc.meta.needs.includes(n));
+    if (extra.length) problems.push(`${doc.source.file}: uses results of experiment(s) ${extra.join(', ')} not declared in its front matter needs`);
+  }
+
+  // 4. Lint.
+  const lint: LintIssue[] = [...render.lint];
+  for (const doc of docs) lint.push(...lintSource(doc.source.text, doc.source.file));
+  const frontDocs = render.sections.filter((s) => s.meta.kind === 'front');
+  const bodySections = render.sections.filter((s) => s.meta.kind !== 'front');
+  const frontHtml = frontDocs.map((s) => s.html).join('\n');
+
+  // Words and reading time.
+  const mainFigures = render.figureOrder.filter((f) => docs.find((d) => d.meta.kind === 'main' && (render.uses.get(d.meta.id)?.has(`figure:${f.id}`) ?? false))).length;
+  const totalWords = [...render.words.values()].reduce((a, b) => a + b, 0);
+  const minutes = readingMinutes(totalWords, mainFigures);
+  for (const doc of docs) {
+    const w = render.words.get(doc.meta.id);
+    if (w !== undefined && doc.meta.budget && w > 1.3 * doc.meta.budget) {
+      lint.push({ level: 'warning', rule: 'word-budget', where: doc.source.file, message: `${w} words, more than 130% of the budget of ${doc.meta.budget}` });
+    }
+  }
+  if (minutes < 18 || minutes > 40) lint.push({ level: opt.allowMissing ? 'warning' : 'error', rule: 'reading-time', where: 'article', message: `estimated reading time ${minutes.toFixed(1)} min is outside 18–40` });
+  else if (minutes < 22 || minutes > 33) lint.push({ level: 'warning', rule: 'reading-time', where: 'article', message: `estimated reading time ${minutes.toFixed(1)} min is outside 22–33` });
+  for (const k of citations.unverified()) lint.push({ level: 'warning', rule: 'unverified-reference', where: 'references.yaml', message: `reference ${k} is not verified` });
+
+  // 5. Assemble.
+  const missing = render.missing;
+  const partial = missing.length > 0;
+  const [plotly, explorableJs] = await Promise.all([plotlyMin(join(outDir, '.cache')), bundleExplorable(PATHS.explorableEntry)]);
+  const wasm = wasmBase64(PATHS.wasm);
+  const manifest = {
+    figures: render.figureOrder.map((f) => ({ id: f.id, number: f.number, panels: f.manifest?.panels ?? null, traces: f.manifest?.traces ?? null, pending: f.manifest === null })),
+    explorablePlots: ['explorable-curves', 'explorable-law'],
+    mathCount: math.count,
+    partial,
+    missingExperiments: [...new Set(missing.flatMap((m) => m.experiments))].sort((a, b) => a - b),
+    wasmSha256: wasm.sha256,
+    consistency: { preset: 'chinchilla', budget: 1e24, a2DErrPct: factNumber(facts, 'ref.chinchilla.xl.dstar_err') },
+  };
+  const banner = partial
+    ? `<!--nodigits--><p class="draft-banner" role="alert">Draft built with --allow-missing: ${missing.length} result uses are missing (experiments ${manifest.missingExperiments.join(', ') || 'n/a'}). Gaps are marked in red.</p><!--/nodigits-->`
+    : '';
+  const html = assemblePage({
+    title: TITLE,
+    subtitle: SUBTITLE,
+    byline: `Version ${packageVersion()}. ${PUBLICATION_DATE}.`,
+    frontHtml: banner + frontHtml,
+    render: { ...render, sections: bodySections },
+    referencesHtml: citations.renderList(),
+    katexCss: katexCss(),
+    articleCss: readFileSync(PATHS.css, 'utf8'),
+    plotlyJs: plotly.code,
+    explorableJs,
+    wasmBase64: wasm.base64,
+    manifest,
+    meta: { 'article-version': packageVersion(), 'article-math-count': String(math.count), generator: 'npm run article' },
+  });
+  lint.push(...lintRenderedText(lintableText(html.replace(/<title>[\s\S]*?<\/title>/, '')), 'article.html'));
+
+  const errors = lint.filter((l) => l.level === 'error');
+  const warnings = lint.filter((l) => l.level === 'warning');
+  for (const w of warnings) opt.log(`warning [${w.rule}] ${w.where}: ${w.message}`);
+  for (const e of errors) problems.push(`lint [${e.rule}] ${e.where}: ${e.message}`);
+  facts.markUsed(CLAIMS.flatMap((c) => c.facts));
+  facts.markUsed(['ref.chinchilla.xl.dstar_err', ...figureFacts]);
+  const unused = facts.unused();
+  for (const k of unused.single) opt.log(`warning [unused-fact] ${k}`);
+  if (unused.family.length) opt.log(`note: ${unused.family.length} facts of bulk-defined families are unused by the article (listed in build-report.json; results.md may use them)`);
+
+  // 6. Write.
+  mkdirSync(join(outDir, 'figures'), { recursive: true });
+  const htmlPath = join(outDir, 'article.html');
+  const failed = problems.length > 0 || (partial && !opt.allowMissing);
+  if (!failed) {
+    writeFileSync(htmlPath, html);
+    writeFileSync(join(outDir, 'facts.json'), `${JSON.stringify(facts.dump(), null, 2)}\n`);
+    for (const [id, f] of figures) if (f.status === 'ok') writeFileSync(join(outDir, 'figures', `${id}.json`), jsonForScript({ ...f.output.figure, config: { ...PLOT_CONFIG, ...(f.output.config ?? {}) } }));
+  }
+  const report = {
+    words: Object.fromEntries(render.words),
+    total_words: totalWords,
+    reading_minutes: Number(minutes.toFixed(2)),
+    figures: manifest.figures,
+    math_count: math.count,
+    warnings: warnings.length,
+    unused_facts: unused,
+    missing: missing.map((m) => `${m.where}: ${m.what}: ${m.reason}`),
+    problems,
+    bytes: Buffer.byteLength(html),
+  };
+  writeFileSync(join(outDir, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  opt.log(`words ${totalWords} (${[...render.words].map(([k, v]) => `${k} ${v}`).join(', ')}); reading time ${minutes.toFixed(1)} min`);
+  if (missing.length) {
+    const byExp = new Map<string, Set<string>>();
+    for (const m of missing) {
+      const key = m.experiments.length ? m.experiments.map((n) => `experiment ${n}`).join(', ') : 'claims';
+      if (!byExp.has(key)) byExp.set(key, new Set());
+      byExp.get(key)!.add(m.what);
+    }
+    opt.log(`${opt.allowMissing ? 'gaps (--allow-missing)' : 'MISSING RESULTS'}: ${missing.length} uses`);
+    for (const [k, v] of byExp) opt.log(`  ${k}: ${[...v].slice(0, 12).join(', ')}${v.size > 12 ? `, … (${v.size} in all)` : ''}`);
+  }
+  for (const p of problems) opt.log(`error: ${p}`);
+  opt.log(failed ? 'article: FAILED (nothing written but build-report.json)' : `article: wrote ${relative(process.cwd(), htmlPath)} (${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB${partial ? ', DRAFT with gaps' : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { ok: !failed, htmlPath, missing, problems, warnings, bytes: Buffer.byteLength(html) };
+}
+
+function factNumber(facts: ReturnType<typeof defineFacts>, key: string): number | null {
+  if (!facts.has(key)) return null;
+  const s = facts.state(key, false);
+  return s.status === 'ok' && typeof s.fact.value === 'number' ? s.fact.value : null;
+}
+
+function parseArgs(argv: readonly string[]): BuildOptions {
+  const opt: BuildOptions = { allowMissing: false, rerun: false, run: true, resultsRoot: resolve(REPO_ROOT, 'results'), dataDir: defaultDataDir(), log: (l) => process.stderr.write(`${l}\n`) };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--allow-missing') opt.allowMissing = true;
+    else if (a === '--rerun') opt.rerun = true;
+    else if (a === '--no-run') opt.run = false;
+    else if (a === '--out') opt.resultsRoot = resolve(argv[++i]);
+    else if (a === '--data-dir') opt.dataDir = resolve(argv[++i]);
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write('npm run article [-- --allow-missing] [--rerun] [--no-run] [--out DIR] [--data-dir DIR]\n');
+      process.exit(0);
+    } else throw new BuildError(`unknown option ${a}`);
+  }
+  return opt;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const result = await buildArticle(parseArgs(process.argv.slice(2)));
+    process.exitCode = result.ok ? 0 : 1;
+  } catch (e) {
+    process.stderr.write(`article: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Claim checks (article.md §3.3): each predicate protects the sentence that
+ * carries `<!-- claim: id -->`. A false claim fails the build with its
+ * values, so the author rewrites the text rather than the numbers.
+ */
+import type { ClaimDef } from './lib/types.ts';
+import { EXP5_METHODS, EXP7_METHODS } from './facts/surface-fits.ts';
+
+const GRIDS = ['xs', 's', 'l', 'xl'] as const;
+const keys = (prefix: string, suffix: string): string[] => GRIDS.map((g) => `${prefix}.${g}.${suffix}`);
+const vals = (v: Readonly<Record<string, number>>, ks: readonly string[]): number[] => ks.map((k) => v[k]);
+const increasing = (xs: readonly number[]): boolean => xs.every((x, i) => i === 0 || x > xs[i - 1]);
+const decreasing = (xs: readonly number[]): boolean => xs.every((x, i) => i === 0 || x < xs[i - 1]);
+
+const SYM_CENTERED = keys('x10.centered.symmetric', 'd_err_pct');
+const CHIN_CENTERED = keys('x10.centered.chinchilla', 'd_err_pct');
+const ASYM_CENTERED = keys('x10.centered.asymmetric', 'd_err_pct');
+const SYM_OFFSET = keys('x10.offset_3x.symmetric', 'd_err_pct');
+const REFINED_2D = ['vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead'].map((m) => `rec.${m}.max`);
+const IMBALANCE = ['small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'].map((c) => `x2.${c}.a_err_wide`);
+const SIM_COST = ['llama_3_sim', 'chinchilla_sim', 'soda_sim', 'sparse_nmm_sim'];
+
+export const CLAIMS: readonly ClaimDef[] = [
+  {
+    id: 'sym-exact',
+    description: 'every Symmetric centered error (D* at 1e24 for XS–XL, exponent and intercept at XS–XL) is below 1e-9 %',
+    facts: [...SYM_CENTERED, 'sim.symmetric.max_abs_b_err', 'sim.symmetric.max_abs_icpt_err'],
+    check: (v) => Object.values(v).every((x) => Math.abs(x) < 1e-9),
+  },
+  { id: 'sym-vertex-zero', description: 'the closed-form vertex shift is exactly zero when α = β', facts: ['sim.symmetric.delta_w'], check: (v) => v['sim.symmetric.delta_w'] === 0 },
+  {
+    id: 'asym-exponent-exact',
+    description: 'on Chinchilla and Asymmetric, centered, the exponent error stays below 1e-9 % at every named grid',
+    facts: ['sim.chinchilla.max_abs_b_err', 'sim.asymmetric.max_abs_b_err'],
+    check: (v) => Object.values(v).every((x) => Math.abs(x) < 1e-9),
+  },
+  {
+    id: 'asym-underestimates',
+    description: 'every centered D* error on Chinchilla and Asymmetric is negative',
+    facts: [...CHIN_CENTERED, ...ASYM_CENTERED],
+    check: (v) => Object.values(v).every((x) => x < 0),
+  },
+  {
+    id: 'wider-grid-worse',
+    description: '|D* error| grows monotonically from XS to XL on Chinchilla and on Asymmetric',
+    facts: [...CHIN_CENTERED, ...ASYM_CENTERED],
+    check: (v) => increasing(vals(v, CHIN_CENTERED).map(Math.abs)) && increasing(vals(v, ASYM_CENTERED).map(Math.abs)),
+  },
+  {
+    id: 'asym-vs-chin-ratio',
+    description: 'the Asymmetric/Chinchilla error ratio exceeds 3 at every grid and varies by less than 30% across grids',
+    facts: ['x10.ratio.asym_chin.min', 'x10.ratio.asym_chin.max'],
+    check: (v) => v['x10.ratio.asym_chin.min'] > 3 && v['x10.ratio.asym_chin.max'] / v['x10.ratio.asym_chin.min'] < 1.3,
+  },
+  { id: 'offset-keeps-exponent', description: '|b̂ − b| stays below 1e-9 % under a constant offset over all 16 widths', facts: ['off.offset_3x.max_abs_b_err'], check: (v) => v['off.offset_3x.max_abs_b_err'] < 1e-9 },
+  { id: 'offset-overestimates', description: 'every Symmetric offset-by-3× D* error is positive', facts: SYM_OFFSET, check: (v) => Object.values(v).every((x) => x > 0) },
+  { id: 'offset-narrow-worse', description: 'the Symmetric offset-by-3× error falls from XS to XL', facts: SYM_OFFSET, check: (v) => decreasing(vals(v, SYM_OFFSET)) },
+  {
+    id: 'offset-vs-asym',
+    description: 'at the L grid the offset error (Symmetric) and the asymmetry error (Chinchilla) have opposite signs and magnitudes within a factor of 2',
+    facts: ['x10.offset_3x.symmetric.l.d_err_pct', 'x10.centered.chinchilla.l.d_err_pct'],
+    check: (v) => {
+      const o = v['x10.offset_3x.symmetric.l.d_err_pct'];
+      const a = v['x10.centered.chinchilla.l.d_err_pct'];
+      return o > 0 && a < 0 && Math.abs(o / a) > 0.5 && Math.abs(o / a) < 2;
+    },
+  },
+  { id: 'drift-moves-exponent', description: 'drift to 3× moves the fitted exponent by more than 0.1% at some width', facts: ['off.drift_3x.max_abs_b_err'], check: (v) => v['off.drift_3x.max_abs_b_err'] > 0.1 },
+  {
+    id: 'drift-imbalance',
+    description: 'under drift 0.2 at the widest grid, |a error| grows monotonically with α/β from 1.5 to 9, and the extreme ratio has the largest error of all six',
+    facts: [...IMBALANCE, 'x2.balanced.a_err_wide', 'x2.chinchilla.a_err_wide'],
+    check: (v) => {
+      const m = vals(v, IMBALANCE).map(Math.abs);
+      return increasing(m) && m[3] > Math.abs(v['x2.balanced.a_err_wide']) && m[3] > Math.abs(v['x2.chinchilla.a_err_wide']);
+    },
+  },
+  {
+    id: 'compound-max',
+    description: 'the largest |D* error| of experiment 10 is Asymmetric with drift to 3× at XS, and it is positive',
+    facts: ['x10.max_abs', 'x10.drift_3x.asymmetric.xs.d_err_pct'],
+    check: (v) => v['x10.max_abs'] === v['x10.drift_3x.asymmetric.xs.d_err_pct'],
+  },
+  {
+    id: 'compound-exceeds-parts',
+    description: 'at XS, Asymmetric with drift exceeds the sum of |Symmetric with drift| and |Asymmetric centered|',
+    facts: ['x10.drift_3x.asymmetric.xs.d_err_pct', 'x10.drift_3x.symmetric.xs.d_err_pct', 'x10.centered.asymmetric.xs.d_err_pct'],
+    check: (v) => Math.abs(v['x10.drift_3x.asymmetric.xs.d_err_pct']) > Math.abs(v['x10.drift_3x.symmetric.xs.d_err_pct']) + Math.abs(v['x10.centered.asymmetric.xs.d_err_pct']),
+  },
+  {
+    id: 'off-center-pushes-up',
+    description: 'every Symmetric offset or drift D* error is positive (off-center sampling overestimates D*)',
+    facts: [...SYM_OFFSET, ...keys('x10.drift_3x.symmetric', 'd_err_pct')],
+    check: (v) => Object.values(v).every((x) => x > 0),
+  },
+  {
+    id: 'drift-grows-with-distance',
+    description: 'on the narrow grid |D* error| under drift grows from 1e22 to 1e25 for every surface; constant-scale errors do not change with the budget',
+    facts: [
+      ...['symmetric', 'chinchilla', 'asymmetric'].flatMap((s) => ['drift02', 'drift04'].flatMap((b) => [`x4.narrow.${s}.${b}.first`, `x4.narrow.${s}.${b}.last`])),
+      ...['narrow', 'medium', 'wide'].flatMap((r) => ['symmetric', 'chinchilla', 'asymmetric'].flatMap((s) => ['scale15', 'scale20'].flatMap((b) => [`x4.${r}.${s}.${b}.first`, `x4.${r}.${s}.${b}.last`]))),
+    ],
+    check: (v) => {
+      const ks = Object.keys(v);
+      const pairs = (tag: string): Array<[number, number]> => ks.filter((k) => k.includes(tag) && k.endsWith('.first')).map((k) => [v[k], v[k.replace('.first', '.last')]]);
+      return pairs('drift').every(([a, b]) => Math.abs(b) > Math.abs(a)) && pairs('scale').every(([a, b]) => Math.abs(b - a) < 1e-6);
+    },
+  },
+  { id: 'kappa-ratio', description: 'projecting out E, A, B lowers the condition number by more than a factor 1e9', facts: ['cond.ratio', 'cond.k5', 'cond.k2'], check: (v) => v['cond.ratio'] > 1e9 && v['cond.k2'] < v['cond.k5'] },
+  {
+    id: 'vpnls-exact-noise-free',
+    description: 'on identical noise-free samples VPNLS recovers D* at 1e24 to below 1e-6 % while Approach 2 errs by more than 1%',
+    facts: ['same.vpnls.max_abs', 'same.a2.max_abs'],
+    check: (v) => v['same.vpnls.max_abs'] < 1e-6 && v['same.a2.max_abs'] > 1,
+  },
+  { id: 'refined-2d-precise', description: 'every locally refined 2-D method has max |error| below 1e-6 %', facts: REFINED_2D, check: (v) => Object.values(v).every((x) => x < 1e-6) },
+  {
+    id: 'a3-5d-worse',
+    description: '5-D analytic L-BFGS-B has a larger max error than every refined 2-D method',
+    facts: ['rec.approach3_lse_logloss.max', ...REFINED_2D],
+    check: (v) => REFINED_2D.every((k) => v['rec.approach3_lse_logloss.max'] > v[k]),
+  },
+  {
+    id: 'a3-5d-fd-worst',
+    description: '5-D finite-difference L-BFGS-B has the largest max error among the refined methods',
+    facts: ['rec.approach3_lse_logloss_fd.max', 'rec.approach3_lse_logloss.max', ...REFINED_2D],
+    check: (v) => ['rec.approach3_lse_logloss.max', ...REFINED_2D].every((k) => v['rec.approach3_lse_logloss_fd.max'] >= v[k]),
+  },
+  { id: 'grid-resolution', description: 'the 256² grid without refinement is less precise than every refined 2-D method', facts: ['rec.vpnls_grid256.max', ...REFINED_2D], check: (v) => REFINED_2D.every((k) => v['rec.vpnls_grid256.max'] > v[k]) },
+  {
+    id: 'a2-persistent-bias',
+    description: 'in the most favorable cell (lowest noise, most points and budgets) Approach 2 has a geometric-mean error at least 5× that of VPNLS',
+    facts: ['inf.a2.best_cell_gmean', 'inf.vpnls.best_cell_gmean'],
+    check: (v) => v['inf.a2.best_cell_gmean'] > 5 * v['inf.vpnls.best_cell_gmean'],
+  },
+  {
+    id: 'naive-worst-typical',
+    description: 'Naive Approach 3 has the highest geometric-mean error',
+    facts: EXP7_METHODS.map((m) => `inf.${m}.gmean`),
+    check: (v) => EXP7_METHODS.every((m) => v['inf.approach3_naive.gmean'] >= v[`inf.${m}.gmean`]),
+  },
+  { id: 'lse-improves-max', description: 'LSE with log-loss has a smaller worst case than MLE Approach 3', facts: ['inf.approach3_lse_logloss.max', 'inf.approach3.max'], check: (v) => v['inf.approach3_lse_logloss.max'] < v['inf.approach3.max'] },
+  {
+    id: 'logloss-misspecified',
+    description: 'the log-loss variant has a higher geometric-mean error than MLE Approach 3 and VPNLS',
+    facts: ['inf.approach3_lse_logloss.gmean', 'inf.approach3.gmean', 'inf.vpnls_lbfgsb_grad.gmean'],
+    check: (v) => v['inf.approach3_lse_logloss.gmean'] > v['inf.approach3.gmean'] && v['inf.approach3_lse_logloss.gmean'] > v['inf.vpnls_lbfgsb_grad.gmean'],
+  },
+  {
+    id: 'vpnls-smallest-max-error',
+    description: 'VPNLS has the smallest worst-case exponent error of the five methods',
+    facts: EXP7_METHODS.map((m) => `inf.${m}.max`),
+    check: (v) => EXP7_METHODS.every((m) => v['inf.vpnls_lbfgsb_grad.max'] <= v[`inf.${m}.max`]),
+  },
+  {
+    id: 'a2-lower-efficiency',
+    description: 'Approach 2 has a larger pooled variance of b̂ than both surface fits',
+    facts: ['eff.approach2.var', 'eff.approach3_lse.var', 'eff.vpnls_lbfgsb_grad.var'],
+    check: (v) => v['eff.approach2.var'] > v['eff.approach3_lse.var'] && v['eff.approach2.var'] > v['eff.vpnls_lbfgsb_grad.var'],
+  },
+  {
+    id: 'llama3-overestimates-D',
+    description: 'on the real Llama 3 sweep Approach 2 puts D* above both reference surfaces',
+    facts: ['cost.llama_3_vpnls.d_hat', 'cost.llama_3_vpnls.d_true', 'cost.llama_3_approach3.d_hat', 'cost.llama_3_approach3.d_true'],
+    check: (v) => v['cost.llama_3_vpnls.d_hat'] > v['cost.llama_3_vpnls.d_true'] && v['cost.llama_3_approach3.d_hat'] > v['cost.llama_3_approach3.d_true'],
+  },
+  { id: 'llama3-dcl-range', description: 'both real-data DCL estimates are positive', facts: ['cost.real.pct.min', 'cost.real.pct.max'], check: (v) => v['cost.real.pct.min'] > 0 && v['cost.real.pct.max'] >= v['cost.real.pct.min'] },
+  { id: 'sim-llama3-small', description: 'the simulated Llama 3 DCL is below both real-data estimates', facts: ['cost.llama_3_sim.dcl_pct', 'cost.real.pct.min'], check: (v) => v['cost.llama_3_sim.dcl_pct'] < v['cost.real.pct.min'] },
+  {
+    id: 'dcl-grows-with-ba',
+    description: 'simulated DCL increases with b/a (= α/β) across the four surfaces',
+    facts: SIM_COST.flatMap((r) => [`cost.${r}.alpha_over_beta`, `cost.${r}.dcl_pct`]),
+    check: (v) => {
+      const pts = SIM_COST.map((r) => [v[`cost.${r}.alpha_over_beta`], v[`cost.${r}.dcl_pct`]] as const).sort((a, b) => a[0] - b[0]);
+      return increasing(pts.map((p) => p[1]));
+    },
+  },
+  { id: 'vpnls-matches-scalefit', description: 'VPNLS agrees with ml-scalefit to 4 significant digits on all five parameters', facts: ['val.vpnls_vs_scalefit'], check: (v) => v['val.vpnls_vs_scalefit'] < 5e-4 },
+  { id: 'linear-a3-equals-vpnls', description: 'Approach 3 with linear loss matches VPNLS to 1e-3 relative', facts: ['val.lse_vs_vpnls'], check: (v) => v['val.lse_vs_vpnls'] < 1e-3 },
+  { id: 'logloss-differs', description: 'the log-loss fit differs from VPNLS by more than 1% in some parameter', facts: ['val.logloss_vs_vpnls'], check: (v) => v['val.logloss_vs_vpnls'] > 0.01 },
+  { id: 'residuals-vary', description: 'at least one data set has budget-dependent residual spread (Levene p < 0.05)', facts: ['res.levene_sig'], check: (v) => v['res.levene_sig'] >= 1 },
+];
+
+/** Methods of experiment 5 (re-exported for figures). */
+export { EXP5_METHODS };

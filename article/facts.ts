@@ -1,0 +1,25 @@
+/**
+ * The article's facts registry (article.md §3.2): every number a reader
+ * sees, keyed by our own names and mapped here from experiment outputs,
+ * library calls, configuration constants and the literature file, so a
+ * renamed output column breaks one mapping, not the prose. Written to
+ * `results/article/facts.json` with provenance.
+ */
+import { FactBook } from './lib/facts.ts';
+import { PATHS } from './config.ts';
+import { configFacts } from './facts/config.ts';
+import { costFacts } from './facts/costs.ts';
+import { literatureFacts, publishedFacts } from './facts/literature.ts';
+import { simulatedFacts } from './facts/simulated.ts';
+import { surfaceFitFacts } from './facts/surface-fits.ts';
+
+export function defineFacts(paths: { literaturePath: string; exponentsPath?: string } = { literaturePath: PATHS.literature }): FactBook {
+  const f = new FactBook();
+  configFacts(f);
+  simulatedFacts(f);
+  surfaceFitFacts(f);
+  costFacts(f);
+  literatureFacts(f, { literature: paths.literaturePath, exponents: paths.exponentsPath ?? PATHS.publishedExponents });
+  publishedFacts(f);
+  return f;
+}

@@ -1,0 +1,110 @@
+/**
+ * The article's shared label map and palette (article.md §1.2, §3.5):
+ * method, surface, grid and bias names as the prose writes them, and their
+ * colors. Surface and grid colors come from the library theme so the
+ * article and the experiment figures agree.
+ */
+import { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS } from '../../src/plot/theme.ts';
+
+export const METHOD_LABELS: Readonly<Record<string, string>> = {
+  approach2: 'Approach 2',
+  approach3_naive: 'Naive Approach 3',
+  approach3: 'MLE Approach 3',
+  approach3_lse: 'Approach 3 (LSE)',
+  approach3_lse_logloss: 'Approach 3 (LSE, log-loss)',
+  approach3_lse_logloss_fd: 'Approach 3 (LSE, log-loss, numerical gradient)',
+  vpnls: 'VPNLS',
+  vpnls_lbfgsb_grad: 'VPNLS',
+  vpnls_lbfgsb_fd: 'VPNLS (L-BFGS-B, numerical gradient)',
+  vpnls_nelder_mead: 'VPNLS (Nelder-Mead)',
+  vpnls_grid256: 'VPNLS (grid 256², no refinement)',
+  vpnls_lbfgsb_grad_256: 'VPNLS (grid 256², L-BFGS-B)',
+};
+
+export const METHOD_COLORS: Readonly<Record<string, string>> = {
+  approach2: '#D55E00',
+  approach3_naive: '#999999',
+  approach3: '#E69F00',
+  approach3_lse: '#CC79A7',
+  approach3_lse_logloss: '#CC79A7',
+  approach3_lse_logloss_fd: '#F0A3D0',
+  vpnls: '#0072B2',
+  vpnls_lbfgsb_grad: '#0072B2',
+  vpnls_lbfgsb_fd: '#56B4E9',
+  vpnls_nelder_mead: '#009E73',
+  vpnls_grid256: '#7F7F7F',
+  vpnls_lbfgsb_grad_256: '#0072B2',
+};
+
+export const SURFACE_LABELS: Readonly<Record<string, string>> = {
+  symmetric: 'Symmetric',
+  chinchilla: 'Chinchilla',
+  asymmetric: 'Asymmetric',
+  soda: 'SODA',
+  sparse_nmm: 'Sparse-NMM',
+  llama_3: 'Llama 3',
+  balanced: 'balanced',
+  small_imbalance: 'small imbalance',
+  moderate_imbalance: 'moderate imbalance',
+  high_imbalance: 'high imbalance',
+  extreme_imbalance: 'extreme imbalance',
+};
+
+export const BIAS_LABELS: Readonly<Record<string, string>> = {
+  baseline: 'centered',
+  centered: 'centered',
+  'drift_0.2': 'drift 0.2',
+  'drift_0.4': 'drift 0.4',
+  'scale_1.5': 'scale 1.5',
+  'scale_2.0': 'scale 2.0',
+  offset_3x: 'offset by 3×',
+  drift_3x: 'drift to 3×',
+};
+
+export const GRID_NAMES = ['XS', 'S', 'L', 'XL'] as const;
+export const MAIN_SURFACES = ['symmetric', 'chinchilla', 'asymmetric'] as const;
+
+export { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS };
+
+/** Label of a method id; unknown ids are returned as they are. */
+export function methodLabel(id: string): string {
+  return METHOD_LABELS[id] ?? id;
+}
+
+export function surfaceLabel(id: string): string {
+  return SURFACE_LABELS[id] ?? id;
+}
+
+/** Shared Plotly config (article.md §3.5). */
+export const PLOT_CONFIG = Object.freeze({
+  displaylogo: false,
+  responsive: true,
+  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
+  toImageButtonOptions: { format: 'png', scale: 2 },
+});
+
+/** Qualitative colors for lists of studies or series. */
+export function qualitativeColor(i: number): string {
+  const q = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+  return q[i % q.length];
+}
+
+/** Labels of experiment 5 part 3 (experiments.md §C.5). */
+export const EXP5_LABELS: Readonly<Record<string, string>> = {
+  approach3_lse_logloss: '5-D L-BFGS-B, analytic gradient',
+  approach3_lse_logloss_fd: '5-D L-BFGS-B, numerical gradient',
+  vpnls_lbfgsb_grad: '2-D L-BFGS-B, analytic gradient (VPNLS)',
+  vpnls_lbfgsb_fd: '2-D L-BFGS-B, numerical gradient',
+  vpnls_nelder_mead: '2-D Nelder-Mead',
+  vpnls_grid256: '2-D grid, no refinement',
+};
+
+export const COST_LABELS: Readonly<Record<string, string>> = {
+  llama_3_vpnls: 'Llama 3 data, VPNLS reference',
+  llama_3_approach3: 'Llama 3 data, Approach 3 reference',
+  llama_3_sim: 'Simulated Llama 3 surface',
+  chinchilla_sim: 'Simulated Chinchilla',
+  soda_sim: 'Simulated SODA',
+  sparse_nmm_sim: 'Simulated Sparse-NMM',
+};
+

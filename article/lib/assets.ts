@@ -1,0 +1,72 @@
+/**
+ * Everything the page inlines: plotly.js (minified once with esbuild and
+ * cached by version), the KaTeX stylesheet with its woff2 fonts as data
+ * URIs, the explorable bundle (esbuild, browser IIFE) and the WebAssembly
+ * core as base64.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { BuildError } from './errors.ts';
+
+const require = createRequire(import.meta.url);
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+}
+
+/** plotly.js, minified; cached under `cacheDir` keyed by plotly and esbuild versions. */
+export async function plotlyMin(cacheDir: string): Promise<{ code: string; version: string }> {
+  const version = packageVersion('plotly.js-dist');
+  const key = `plotly-${version}-esbuild-${esbuild.version}.min.js`;
+  const cached = join(cacheDir, key);
+  if (existsSync(cached)) return { code: readFileSync(cached, 'utf8'), version };
+  const src = readFileSync(join(dirname(require.resolve('plotly.js-dist/package.json')), 'plotly.js'), 'utf8');
+  const { code } = await esbuild.transform(src, { minify: true, legalComments: 'none', charset: 'utf8' });
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, code);
+  return { code, version };
+}
+
+/** The KaTeX stylesheet with woff2 fonts inlined and the woff/ttf fallbacks dropped. */
+export function katexCss(): string {
+  const dist = join(dirname(require.resolve('katex/package.json')), 'dist');
+  const css = readFileSync(join(dist, 'katex.min.css'), 'utf8');
+  const out = css.replace(/src:([^;}]*)/g, (_m, srcs: string) => {
+    const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(srcs);
+    if (!woff2) throw new BuildError(`katex.min.css: a @font-face has no woff2 source: ${srcs.slice(0, 80)}`);
+    const data = readFileSync(join(dist, woff2[1])).toString('base64');
+    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+  });
+  if (/url\((?!data:)/.test(out)) throw new BuildError('katex.min.css still references an external url() after inlining');
+  return out;
+}
+
+/** The explorable bundled for the browser (IIFE, minified). */
+export async function bundleExplorable(entry: string): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2022'],
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    // The library's Node-only paths read import.meta.url and process; neither runs in the page.
+    define: { 'import.meta.url': '"about:blank"' },
+    logLevel: 'silent',
+  });
+  if (result.errors.length) throw new BuildError(`explorable bundle: ${result.errors.map((e) => e.text).join('; ')}`);
+  return result.outputFiles[0].text;
+}
+
+/** The release WebAssembly core as base64, with its SHA-256. */
+export function wasmBase64(path: string): { base64: string; sha256: string; bytes: number } {
+  if (!existsSync(path)) throw new BuildError(`${path} does not exist: run npm run build (asbuild:release) first`);
+  const bytes = readFileSync(path);
+  return { base64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
