@@ -1,13 +1,20 @@
 /**
- * `npm run article [-- --allow-missing] [--rerun] [--out DIR] [--data-dir DIR]`
+ * `npm run article [-- --allow-missing] [--rerun] [--no-run] [--out DIR] [--data-dir DIR]`
  *
- * Builds `results/article/article.html`, one self-contained page: runs or
- * reuses the experiments the sections declare, evaluates the facts
- * registry, builds every figure, checks claims, renders Markdown with bound
- * values, KaTeX math and numbered citations, lints the prose, and inlines
- * plotly.js, the explorable bundle and the WebAssembly core. A missing result
- * fails the build naming it; `--allow-missing` (development only) builds a
- * draft with the gaps marked visibly instead.
+ * Builds `results/article/article.html`, one self-contained page, and the
+ * summary `results.md` at the repository root (with `--out DIR`: inside
+ * DIR): runs or reuses the experiments the sections declare, evaluates the
+ * facts registry, builds every figure, checks claims, renders Markdown
+ * (markdown-it) with bound values, KaTeX math and numbered citations, lints
+ * the prose, and inlines plotly.js, the explorable bundle and the
+ * WebAssembly core. A missing result fails the build naming it;
+ * `--allow-missing` (development only) builds a draft with the gaps marked
+ * visibly instead (results.md is then not written).
+ *
+ * The published data sets come from `--data-dir DIR`, else
+ * `SCALING_DATA_DIR`, else the data module's cache or a download; when none
+ * has them the build stops before running any experiment, with the data
+ * module's message.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -17,18 +24,20 @@ import { bundleExplorable, katexCss, plotlyMin, wasmBase64 } from './lib/assets.
 import { evaluateClaim } from './lib/claims.ts';
 import { loadDocs } from './lib/content.ts';
 import { BuildError, MissingResultError } from './lib/errors.ts';
-import { experimentStatus, loadRegistry, runExperiments } from './lib/experiments.ts';
+import { prepareExperiments } from './lib/experiments.ts';
 import { jsonForScript } from './lib/html.ts';
 import { lintRenderedText, lintSource, type LintIssue } from './lib/lint.ts';
 import { MathRenderer } from './lib/math.ts';
 import { Citations, loadReferences } from './lib/references.ts';
 import { renderDocs, type FigureState, type MissingUse } from './lib/render.ts';
-import { preloadPublished } from './lib/published.ts';
+import { preloadPublished, publishedLoadError } from './lib/published.ts';
 import { ResultStore } from './lib/results.ts';
 import { manifestOf, type BuildContext } from './lib/types.ts';
-import { CLAIMS } from './claims.ts';
+import { CLAIMS, SUMMARY_CLAIMS } from './claims.ts';
 import { explorableMarkup } from './explorable/markup.ts';
 import { defineFacts } from './facts.ts';
+import { SUMMARY_EXPERIMENTS } from './facts/summary.ts';
+import { resultsMdPath, summarize } from './results.ts';
 import { FIGURES } from './figures/index.ts';
 import { PLOT_CONFIG } from './figures/palette.ts';
 import { withoutAutomargin } from './figures/common.ts';
@@ -41,6 +50,8 @@ export interface BuildOptions {
   run: boolean;
   resultsRoot: string;
   dataDir: string | undefined;
+  /** Where to write results.md (article.md §7); not written when absent. */
+  resultsMd?: string;
   log: (line: string) => void;
 }
 
@@ -53,10 +64,9 @@ export interface BuildResult {
   bytes: number;
 }
 
+/** `SCALING_DATA_DIR` if set; otherwise the data module searches its cache and downloads (no guessed folders). */
 function defaultDataDir(): string | undefined {
-  if (process.env.SCALING_DATA_DIR) return resolve(process.env.SCALING_DATA_DIR);
-  const shared = resolve(REPO_ROOT, '..', 'shared', 'data');
-  return existsSync(shared) ? shared : undefined;
+  return process.env.SCALING_DATA_DIR ? resolve(process.env.SCALING_DATA_DIR) : undefined;
 }
 
 /** Reading time estimate of article.md §1.1. */
@@ -69,25 +79,22 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   const outDir = articleOut(opt.resultsRoot);
   const docs = loadDocs(PATHS.content, REPO_ROOT);
 
-  // 1. Experiments: the union of what the sections declare.
-  const needed = [...new Set(docs.flatMap((d) => d.meta.needs))].sort((a, b) => a - b);
-  const reg = await loadRegistry();
-  const registry = 'entries' in reg ? reg.entries : null;
-  if (!registry) opt.log(`warning: experiments/registry.ts could not be imported (${(reg as { error: string }).error}); reusing outputs without a configuration check`);
-  let statuses = needed.map((id) => experimentStatus(id, opt.resultsRoot, SEED, registry));
-  const toRun = statuses.filter((s) => (opt.rerun || s.state !== 'fresh') && registry?.some((e) => e.id === s.id)).map((s) => s.id);
-  if (opt.run && toRun.length > 0) {
-    if (!runExperiments(toRun, { repoRoot: REPO_ROOT, resultsRoot: opt.resultsRoot, dataDir: opt.dataDir, seed: SEED })) {
-      opt.log(`warning: running experiment(s) ${toRun.join(', ')} failed; see the output above`);
-    }
-    statuses = needed.map((id) => experimentStatus(id, opt.resultsRoot, SEED, registry));
-  }
-  const available = new Set(statuses.filter((s) => s.state === 'fresh' || (s.state === 'stale' && !registry)).map((s) => s.id));
-  const unavailable = new Map(statuses.filter((s) => !available.has(s.id)).map((s) => [s.id, s.state === 'fresh' ? '' : s.reason]));
-  for (const s of statuses) opt.log(`  exp${s.id}: ${available.has(s.id) ? 'available' : `unavailable (${unavailable.get(s.id)})`}`);
-
-  // 2. Facts, figures, claims.
+  // 1. Published data (the article reads it itself, and experiments 0, 11 and 12 need it):
+  // without it, stop now with the data module's message instead of after the experiments.
   await preloadPublished(opt.dataDir);
+  const dataError = publishedLoadError();
+  if (dataError && !opt.allowMissing) {
+    throw new BuildError(`published data not available, so nothing was run or built. ${dataError}`);
+  }
+
+  // 2. Experiments: the union of what the sections declare, plus what results.md reads.
+  const needed = [...new Set([...docs.flatMap((d) => d.meta.needs), ...SUMMARY_EXPERIMENTS])].sort((a, b) => a - b);
+  const prepared = await prepareExperiments(needed, { resultsRoot: opt.resultsRoot, repoRoot: REPO_ROOT, dataDir: opt.dataDir, seed: SEED, run: opt.run, rerun: opt.rerun });
+  for (const w of prepared.warnings) opt.log(`warning: ${w}`);
+  const { available, unavailable } = prepared;
+  for (const s of prepared.statuses) opt.log(`  exp${s.id}: ${available.has(s.id) ? 'available' : `unavailable (${unavailable.get(s.id)})`}`);
+
+  // 3. Facts, figures, claims.
   const store = new ResultStore(opt.resultsRoot, REPO_ROOT);
   const facts = defineFacts({ literaturePath: PATHS.literature });
   facts.bind(store, available, unavailable);
@@ -123,7 +130,7 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   }
   const claims = new Map(CLAIMS.map((def) => [def.id, { def, result: evaluateClaim(def, facts) }]));
 
-  // 3. Render.
+  // 4. Render.
   const refs = loadReferences(readFileSync(PATHS.references, 'utf8'), relative(REPO_ROOT, PATHS.references));
   const citations = new Citations(refs);
   const math = new MathRenderer();
@@ -152,7 +159,14 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
     if (extra.length) problems.push(`${doc.source.file}: uses results of experiment(s) ${extra.join(', ')} not declared in its front matter needs`);
   }
 
-  // 4. Lint.
+  // results.md: same facts, claims and lint (written with the article, below).
+  const summary = opt.resultsMd ? summarize({ facts, docs, resultsRoot: opt.resultsRoot, mdPath: opt.resultsMd, claims }) : null;
+  if (summary) {
+    problems.push(...summary.problems);
+    for (const l of summary.lint) if (l.level === 'error') problems.push(`lint [${l.rule}] ${l.where}: ${l.message}`);
+  }
+
+  // 5. Lint.
   const lint: LintIssue[] = [...render.lint];
   for (const doc of docs) lint.push(...lintSource(doc.source.text, doc.source.file));
   const frontDocs = render.sections.filter((s) => s.meta.kind === 'front');
@@ -173,8 +187,8 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   else if (minutes < 22 || minutes > 33) lint.push({ level: 'warning', rule: 'reading-time', where: 'article', message: `estimated reading time ${minutes.toFixed(1)} min is outside 22–33` });
   for (const k of citations.unverified()) lint.push({ level: 'warning', rule: 'unverified-reference', where: 'references.yaml', message: `reference ${k} is not verified` });
 
-  // 5. Assemble.
-  const missing = render.missing;
+  // 6. Assemble.
+  const missing = [...render.missing, ...(summary?.missing ?? [])];
   const partial = missing.length > 0;
   const [plotly, explorableJs] = await Promise.all([plotlyMin(join(outDir, '.cache')), bundleExplorable(PATHS.explorableEntry)]);
   const wasm = wasmBase64(PATHS.wasm);
@@ -208,16 +222,16 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   lint.push(...lintRenderedText(lintableText(html.replace(/<title>[\s\S]*?<\/title>/, '')), 'article.html'));
 
   const errors = lint.filter((l) => l.level === 'error');
-  const warnings = lint.filter((l) => l.level === 'warning');
+  const warnings = [...lint, ...(summary?.lint ?? [])].filter((l) => l.level === 'warning');
   for (const w of warnings) opt.log(`warning [${w.rule}] ${w.where}: ${w.message}`);
   for (const e of errors) problems.push(`lint [${e.rule}] ${e.where}: ${e.message}`);
-  facts.markUsed(CLAIMS.flatMap((c) => c.facts));
+  facts.markUsed([...CLAIMS, ...SUMMARY_CLAIMS].flatMap((c) => c.facts));
   facts.markUsed(['ref.chinchilla.xl.dstar_err', ...figureFacts]);
   const unused = facts.unused();
   for (const k of unused.single) opt.log(`warning [unused-fact] ${k}`);
   if (unused.family.length) opt.log(`note: ${unused.family.length} facts of bulk-defined families are unused by the article (listed in build-report.json; results.md may use them)`);
 
-  // 6. Write.
+  // 7. Write.
   mkdirSync(join(outDir, 'figures'), { recursive: true });
   const htmlPath = join(outDir, 'article.html');
   const failed = problems.length > 0 || (partial && !opt.allowMissing);
@@ -225,6 +239,13 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
     writeFileSync(htmlPath, html);
     writeFileSync(join(outDir, 'facts.json'), `${JSON.stringify(facts.dump(), null, 2)}\n`);
     for (const [id, f] of figures) if (f.status === 'ok') writeFileSync(join(outDir, 'figures', `${id}.json`), jsonForScript({ ...f.output.figure, config: { ...PLOT_CONFIG, ...(f.output.config ?? {}) } }));
+  }
+  if (summary && opt.resultsMd) {
+    if (!failed && summary.missing.length === 0) {
+      const changed = !existsSync(opt.resultsMd) || readFileSync(opt.resultsMd, 'utf8') !== summary.text;
+      if (changed) writeFileSync(opt.resultsMd, summary.text);
+      opt.log(`results.md: ${changed ? 'wrote' : 'unchanged'} ${relative(process.cwd(), opt.resultsMd) || opt.resultsMd} (${summary.lines} lines)`);
+    } else opt.log(`results.md: not written (${failed ? 'the build failed' : `${summary.missing.length} missing uses`})`);
   }
   const report = {
     words: Object.fromEntries(render.words),
@@ -264,18 +285,23 @@ function factNumber(facts: ReturnType<typeof defineFacts>, key: string): number 
 
 function parseArgs(argv: readonly string[]): BuildOptions {
   const opt: BuildOptions = { allowMissing: false, rerun: false, run: true, resultsRoot: resolve(REPO_ROOT, 'results'), dataDir: defaultDataDir(), log: (l) => process.stderr.write(`${l}\n`) };
+  const value = (i: number): string => {
+    if (argv[i] === undefined || argv[i].startsWith('--')) throw new BuildError(`${argv[i - 1]} needs a value`);
+    return argv[i];
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--allow-missing') opt.allowMissing = true;
     else if (a === '--rerun') opt.rerun = true;
     else if (a === '--no-run') opt.run = false;
-    else if (a === '--out') opt.resultsRoot = resolve(argv[++i]);
-    else if (a === '--data-dir') opt.dataDir = resolve(argv[++i]);
+    else if (a === '--out') opt.resultsRoot = resolve(value(++i));
+    else if (a === '--data-dir') opt.dataDir = resolve(value(++i));
     else if (a === '--help' || a === '-h') {
       process.stdout.write('npm run article [-- --allow-missing] [--rerun] [--no-run] [--out DIR] [--data-dir DIR]\n');
       process.exit(0);
     } else throw new BuildError(`unknown option ${a}`);
   }
+  opt.resultsMd = resultsMdPath(opt.resultsRoot);
   return opt;
 }
 

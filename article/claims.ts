@@ -183,3 +183,85 @@ export const CLAIMS: readonly ClaimDef[] = [
 
 /** Methods of experiment 5 (re-exported for figures). */
 export { EXP5_METHODS };
+
+/**
+ * Claims of results.md (article.md §7) beyond those of the article. Each
+ * must protect a sentence of `article/results.md.tmpl`; the summary may also
+ * reuse any claim of {@link CLAIMS}.
+ */
+export const SUMMARY_CLAIMS: readonly ClaimDef[] = [
+  {
+    id: 'x10-sym-exact',
+    description: 'every centered Symmetric D* error of experiment 10 is below 1e-9 %',
+    facts: ['x10.centered.symmetric.max_abs'],
+    check: (v) => v['x10.centered.symmetric.max_abs'] < 1e-9,
+  },
+  {
+    id: 'x1-drift-wider-worse',
+    description: 'under drift 0.2 on the balanced surface the exponent error is nonzero (> 1e-3 %) and larger in magnitude at the widest grid than at the narrowest',
+    facts: ['x1.b_err_narrow', 'x1.b_err_wide'],
+    check: (v) => Math.abs(v['x1.b_err_narrow']) > 1e-3 && Math.abs(v['x1.b_err_wide']) > Math.abs(v['x1.b_err_narrow']),
+  },
+  {
+    id: 'x1-intercept-moves',
+    description: 'under drift 0.2 on the balanced surface the intercept factor error exceeds 0.1 % at both ends of the sweep',
+    facts: ['x1.icpt_err_narrow', 'x1.icpt_err_wide'],
+    check: (v) => Math.abs(v['x1.icpt_err_narrow']) > 0.1 && Math.abs(v['x1.icpt_err_wide']) > 0.1,
+  },
+  {
+    id: 'x3-constant-keeps-exponents',
+    description: 'constant offsets (scale 1.5 and 2.0) leave both exponents within 1e-9 % on every surface and width, while the Symmetric intercept moves by more than 1 %',
+    facts: ['x3.const.max_abs_exp_err', 'x3.symmetric.scale20.max_abs_icpt_err'],
+    check: (v) => v['x3.const.max_abs_exp_err'] < 1e-9 && v['x3.symmetric.scale20.max_abs_icpt_err'] > 1,
+  },
+  {
+    id: 'x3-drift-moves-exponent',
+    description: 'drift 0.4 moves the Asymmetric exponent a by more than 1 % at the widest grid, and more than drift 0.2 does',
+    facts: ['x3.asymmetric.drift04.a_err_wide', 'x3.asymmetric.drift02.a_err_wide'],
+    check: (v) => Math.abs(v['x3.asymmetric.drift04.a_err_wide']) > 1 && Math.abs(v['x3.asymmetric.drift04.a_err_wide']) > Math.abs(v['x3.asymmetric.drift02.a_err_wide']),
+  },
+  {
+    id: 'cf-agrees',
+    description: 'the closed form and the numerical Approach 2 fits agree to 1e-9 in the intercept error and the fitted exponent error stays below 1e-9',
+    facts: ['cf.max_abs_diff', 'cf.max_abs_exponent_err'],
+    check: (v) => v['cf.max_abs_diff'] < 1e-9 && v['cf.max_abs_exponent_err'] < 1e-9,
+  },
+  {
+    id: 'eff-tail-driven',
+    description: 'the pooled variance ratio is more than ten times the interquartile-range ratio, which is below 2',
+    facts: ['eff.ratio.a2_vpnls', 'eff.ratio.iqr'],
+    check: (v) => v['eff.ratio.iqr'] < 2 && v['eff.ratio.a2_vpnls'] > 10 * v['eff.ratio.iqr'],
+  },
+  {
+    id: 'surface-fits-beat-a2',
+    description: 'MLE Approach 3, Approach 3 (LSE, log-loss) and VPNLS each have a smaller geometric-mean and worst-case exponent error than Approach 2, and Naive Approach 3 the largest worst case',
+    facts: EXP7_METHODS.flatMap((m) => [`inf.${m}.gmean`, `inf.${m}.max`]),
+    check: (v) =>
+      (['approach3', 'approach3_lse_logloss', 'vpnls_lbfgsb_grad'] as const).every((m) => v[`inf.${m}.gmean`] < v['inf.approach2.gmean'] && v[`inf.${m}.max`] < v['inf.approach2.max']) &&
+      EXP7_METHODS.every((m) => v['inf.approach3_naive.max'] >= v[`inf.${m}.max`]),
+  },
+  {
+    id: 'x10-min-centered-asym-xl',
+    description: 'the most negative D* error of experiment 10 is the centered Asymmetric surface on the XL grid',
+    facts: ['x10.min_signed', 'x10.centered.asymmetric.xl.d_err_pct'],
+    check: (v) => v['x10.min_signed'] === v['x10.centered.asymmetric.xl.d_err_pct'],
+  },
+  {
+    id: 'x10-offset-cancels',
+    description: 'offset by 3× on the XL grid, the Asymmetric D* error is less than a quarter of its centered value in magnitude',
+    facts: ['x10.offset_3x.asymmetric.xl.d_err_pct', 'x10.centered.asymmetric.xl.d_err_pct'],
+    check: (v) => Math.abs(v['x10.offset_3x.asymmetric.xl.d_err_pct']) < 0.25 * Math.abs(v['x10.centered.asymmetric.xl.d_err_pct']),
+  },
+  {
+    id: 'dcl-millions',
+    description: 'both real-data DCL estimates exceed one million dollars',
+    facts: ['cost.real.usd.min'],
+    check: (v) => v['cost.real.usd.min'] > 1e6,
+  },
+  {
+    id: 'res-location-shifts',
+    description: 'residual location shifts with budget in at least half of the data sets (log-loss fits), and in fewer once the FLOP constant varies per budget',
+    facts: ['res.kruskal_sig', 'res.kruskal_sig_flop', 'res.datasets'],
+    check: (v) => v['res.kruskal_sig'] >= v['res.datasets'] / 2 && v['res.kruskal_sig_flop'] < v['res.kruskal_sig'],
+  },
+];

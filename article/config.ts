@@ -29,6 +29,7 @@ export const PATHS = {
   literature: join(ARTICLE_DIR, 'literature.yaml'),
   publishedExponents: join(ARTICLE_DIR, 'data', 'published_exponents.csv'),
   css: join(ARTICLE_DIR, 'style.css'),
+  resultsTemplate: join(ARTICLE_DIR, 'results.md.tmpl'),
   explorableEntry: join(ARTICLE_DIR, 'explorable', 'main.ts'),
   wasm: join(REPO_ROOT, 'build', 'release.wasm'),
 } as const;

@@ -11,6 +11,7 @@ import { configFacts } from './facts/config.ts';
 import { costFacts } from './facts/costs.ts';
 import { literatureFacts, publishedFacts } from './facts/literature.ts';
 import { simulatedFacts } from './facts/simulated.ts';
+import { summaryFacts } from './facts/summary.ts';
 import { surfaceFitFacts } from './facts/surface-fits.ts';
 
 export function defineFacts(paths: { literaturePath: string; exponentsPath?: string } = { literaturePath: PATHS.literature }): FactBook {
@@ -21,5 +22,6 @@ export function defineFacts(paths: { literaturePath: string; exponentsPath?: str
   costFacts(f);
   literatureFacts(f, { literature: paths.literaturePath, exponents: paths.exponentsPath ?? PATHS.publishedExponents });
   publishedFacts(f);
+  summaryFacts(f);
   return f;
 }

@@ -1,6 +1,6 @@
 /**
  * Loads the prose sources `article/content/*.md` in file-name order and
- * reads their front matter: `id`, `title`, `number` (1–12 or A–I, empty for
+ * reads their YAML front matter: `id`, `title`, `number` (1–12 or A–I, empty for
  * the title block), `kind` (front, main, appendix), `budget` (words) and
  * `needs` (experiment numbers whose outputs the section uses).
  */
@@ -19,19 +19,21 @@ export function loadDocs(dir: string, repoRoot: string): Doc[] {
     const label = relative(repoRoot, path);
     const source = parseSource(readFileSync(path, 'utf8'), label);
     const fm = source.front;
-    for (const k of ['id', 'title', 'kind']) if (!fm[k]) throw new BuildError(`${label}: front matter needs "${k}"`);
-    const kind = fm.kind as SectionKind;
+    const str = (k: string): string => {
+      const v = fm[k];
+      if (v === undefined || v === null) return '';
+      if (typeof v !== 'string' && typeof v !== 'number') throw new BuildError(`${label}: front matter "${k}" must be text or a number`);
+      return String(v);
+    };
+    for (const k of ['id', 'title', 'kind']) if (!str(k)) throw new BuildError(`${label}: front matter needs "${k}"`);
+    const kind = str('kind') as SectionKind;
     if (!['front', 'main', 'appendix'].includes(kind)) throw new BuildError(`${label}: kind must be front, main or appendix, got ${kind}`);
-    const needs = (fm.needs ?? '')
-      .replace(/[[\]]/g, '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((s) => {
-        if (!/^\d+$/.test(s)) throw new BuildError(`${label}: needs must list experiment numbers, got ${s}`);
-        return Number(s);
-      });
-    const budget = fm.budget ? Number(fm.budget) : null;
-    return { source, meta: { id: fm.id, title: fm.title, number: fm.number ?? '', kind, budget, needs } };
+    const rawNeeds = fm.needs ?? [];
+    const needs = (Array.isArray(rawNeeds) ? rawNeeds : [rawNeeds]).map((n: unknown) => {
+      if (typeof n !== 'number' || !Number.isInteger(n)) throw new BuildError(`${label}: needs must list experiment numbers, got ${JSON.stringify(n)}`);
+      return n;
+    });
+    const budget = str('budget') ? Number(str('budget')) : null;
+    return { source, meta: { id: str('id'), title: str('title'), number: str('number'), kind, budget, needs } };
   });
 }

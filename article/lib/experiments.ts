@@ -64,3 +64,38 @@ export function runExperiments(ids: readonly number[], options: { repoRoot: stri
   const r = spawnSync('npx', args, { cwd: options.repoRoot, stdio: 'inherit' });
   return r.status === 0;
 }
+
+/** What {@link prepareExperiments} found: experiments whose outputs can be read, and why the others cannot. */
+export interface PreparedExperiments {
+  readonly statuses: ExperimentStatus[];
+  readonly available: Set<number>;
+  readonly unavailable: Map<number, string>;
+  /** A warning when the registry could not be imported. */
+  readonly warnings: string[];
+}
+
+/**
+ * Checks the outputs of `needed` under `resultsRoot` and, when `run` is set,
+ * runs the missing or stale ones (all of them with `rerun`) through the
+ * experiment CLI first. Shared by `npm run article` and `npm run results`.
+ */
+export async function prepareExperiments(
+  needed: readonly number[],
+  options: { resultsRoot: string; repoRoot: string; dataDir: string | undefined; seed: number; run: boolean; rerun: boolean },
+): Promise<PreparedExperiments> {
+  const warnings: string[] = [];
+  const reg = await loadRegistry();
+  const registry = 'entries' in reg ? reg.entries : null;
+  if (!registry) warnings.push(`experiments/registry.ts could not be imported (${(reg as { error: string }).error}); reusing outputs without a configuration check`);
+  let statuses = needed.map((id) => experimentStatus(id, options.resultsRoot, options.seed, registry));
+  const toRun = statuses.filter((s) => (options.rerun || s.state !== 'fresh') && registry?.some((e) => e.id === s.id)).map((s) => s.id);
+  if (options.run && toRun.length > 0) {
+    if (!runExperiments(toRun, { repoRoot: options.repoRoot, resultsRoot: options.resultsRoot, dataDir: options.dataDir, seed: options.seed })) {
+      warnings.push(`running experiment(s) ${toRun.join(', ')} failed; see the output above`);
+    }
+    statuses = needed.map((id) => experimentStatus(id, options.resultsRoot, options.seed, registry));
+  }
+  const available = new Set(statuses.filter((s) => s.state === 'fresh' || (s.state === 'stale' && !registry)).map((s) => s.id));
+  const unavailable = new Map(statuses.filter((s) => !available.has(s.id)).map((s) => [s.id, s.state === 'fresh' ? '' : s.reason] as const));
+  return { statuses, available, unavailable, warnings };
+}

@@ -1,12 +1,17 @@
 /**
- * A small Markdown block parser for the article sources (a stand-in for
- * markdown-it, which is not installed): front matter, ATX headings with
- * `{#id}`, paragraphs, bullet and numbered lists, pipe tables, `$$` display
- * math, `::: kind args … :::` containers, `{{explorable}}`, and
- * `<!-- claim: id -->` markers that attach to the block they precede or sit in.
- * Every block keeps its 1-based source line for error messages.
+ * Block structure of the article sources, parsed with markdown-it
+ * (article.md §3.1): YAML front matter (js-yaml), ATX headings with `{#id}`,
+ * paragraphs, bullet and numbered lists, pipe tables, plus three block rules
+ * written for our extensions: `$$ … $$` display math, `::: kind args … :::`
+ * containers and the `{{explorable}}` line. `<!-- claim: id -->` markers
+ * attach to the paragraph or list they sit in or precede (markdown-it runs
+ * with `html: false`, so a marker is paragraph text until it is taken out
+ * here). Inline content is kept as source text and rendered later by
+ * `inline.ts`. Every block keeps its 1-based source line for messages.
  */
+import markdownit, { type MarkdownIt, type StateBlock, type Token } from 'markdown-it';
 import { BuildError } from './errors.ts';
+import { parseYaml } from './yaml.ts';
 
 export interface SourceLine {
   readonly text: string;
@@ -24,7 +29,7 @@ export type Block =
 
 export interface ParsedSource {
   readonly file: string;
-  readonly front: Record<string, string>;
+  readonly front: Record<string, unknown>;
   readonly blocks: Block[];
   /** The raw text (for the source lint). */
   readonly text: string;
@@ -32,173 +37,221 @@ export interface ParsedSource {
 
 const CLAIM_RE = /<!--\s*claim:\s*([A-Za-z0-9-]+)\s*-->/g;
 
+/** Takes claim markers (and template notes) out of a piece of inline source; lines are joined by spaces. */
 function takeClaims(text: string): { text: string; claims: string[] } {
   const claims: string[] = [];
-  const stripped = text.replace(CLAIM_RE, (_m, id: string) => {
-    claims.push(id);
-    return '';
-  });
-  return { text: stripped.replace(/[ \t]+/g, ' ').trim(), claims };
+  const stripped = text
+    .replace(CLAIM_RE, (_m, id: string) => {
+      claims.push(id);
+      return '';
+    })
+    .replace(/<!--[\s\S]*?-->/g, '');
+  return { text: stripped.replace(/\s+/g, ' ').trim(), claims };
 }
 
-function splitRow(line: string): string[] {
-  let s = line.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|')) s = s.slice(0, -1);
-  // Split on pipes outside math and placeholders.
-  const cells: string[] = [];
-  let cur = '';
-  let inMath = false;
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '$') inMath = !inMath;
-    if (ch === '{' && s[i + 1] === '{') depth++;
-    if (ch === '}' && s[i + 1] === '}') depth = Math.max(0, depth - 1);
-    if (ch === '|' && !inMath && depth === 0) {
-      cells.push(cur.trim());
-      cur = '';
-    } else cur += ch;
+type BlockEnv = {
+  file: string;
+  offset: number;
+}
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]).trim();
+}
+
+/** `::: kind args` … `:::` (not nested; the body is parsed as blocks). */
+function containerRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const m = /^:::\s*([a-z]+)\s*(.*)$/.exec(lineText(state, startLine));
+  if (!m) return false;
+  if (silent) return true;
+  let close = startLine + 1;
+  while (close < endLine && lineText(state, close) !== ':::') close++;
+  if (close >= endLine) {
+    const env = state.env as unknown as BlockEnv;
+    throw new BuildError(`${env.file}:${startLine + 1 + env.offset}: container "::: ${m[1]}" is not closed by :::`);
   }
-  cells.push(cur.trim());
-  return cells;
+  const open = state.push('container_open', 'div', 1);
+  open.info = m[1];
+  open.meta = { args: m[2].split(/\s+/).filter(Boolean) };
+  open.map = [startLine, close + 1];
+  const oldParent = state.parentType;
+  const oldMax = state.lineMax;
+  state.parentType = 'container' as typeof state.parentType;
+  state.lineMax = close;
+  state.md.block.tokenize(state, startLine + 1, close);
+  state.parentType = oldParent;
+  state.lineMax = oldMax;
+  state.push('container_close', 'div', -1);
+  state.line = close + 1;
+  return true;
 }
 
-/** Parses front matter (`---` … `---`, `key: value` lines) and the body. */
+/** `$$ … $$` on one line or several. */
+function mathBlockRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const first = lineText(state, startLine);
+  if (!first.startsWith('$$')) return false;
+  if (silent) return true;
+  let tex = first.slice(2);
+  let last = startLine;
+  if (tex.length >= 2 && tex.endsWith('$$')) tex = tex.slice(0, -2);
+  else {
+    last = startLine + 1;
+    while (last < endLine && !lineText(state, last).endsWith('$$')) last++;
+    if (last >= endLine) {
+      const env = state.env as unknown as BlockEnv;
+      throw new BuildError(`${env.file}:${startLine + 1 + env.offset}: display math is not closed by $$`);
+    }
+    const body: string[] = [first.slice(2)];
+    for (let l = startLine + 1; l < last; l++) body.push(state.src.slice(state.bMarks[l], state.eMarks[l]));
+    body.push(lineText(state, last).slice(0, -2));
+    tex = body.join('\n');
+  }
+  const token = state.push('math_block', 'div', 0);
+  token.content = tex.trim();
+  token.map = [startLine, last + 1];
+  state.line = last + 1;
+  return true;
+}
+
+/** `{{explorable}}` alone on a line. */
+function explorableRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (lineText(state, startLine) !== '{{explorable}}') return false;
+  if (silent) return true;
+  const token = state.push('explorable', 'div', 0);
+  token.map = [startLine, startLine + 1];
+  state.line = startLine + 1;
+  return true;
+}
+
+/** The block parser: markdown-it with our block rules, no inline pass (inline.ts renders inline text). */
+function blockParser(): MarkdownIt {
+  const md = markdownit('default', { html: false, linkify: false, typographer: false });
+  md.disable(['code', 'fence', 'blockquote', 'hr', 'reference', 'html_block', 'lheading']);
+  md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+  md.block.ruler.before('table', 'container', containerRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('table', 'math_block', mathBlockRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('table', 'explorable', explorableRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  return md;
+}
+
+let parser: MarkdownIt | null = null;
+
+/** Parses front matter (`---` … `---`, YAML) and the body. */
 export function parseSource(text: string, file: string): ParsedSource {
   const lines = text.split(/\r?\n/);
-  const front: Record<string, string> = {};
+  let front: Record<string, unknown> = {};
   let start = 0;
   if (lines[0] === '---') {
     const end = lines.indexOf('---', 1);
     if (end < 0) throw new BuildError(`${file}:1: front matter is not closed by ---`);
-    for (let i = 1; i < end; i++) {
-      const m = /^([a-z_]+):\s*(.*)$/.exec(lines[i]);
-      if (!m) throw new BuildError(`${file}:${i + 1}: cannot parse front matter line ${JSON.stringify(lines[i])}`);
-      front[m[1]] = m[2].trim();
-    }
+    const doc = parseYaml(lines.slice(1, end).join('\n'), file, 1);
+    if (doc !== null && doc !== undefined && (typeof doc !== 'object' || Array.isArray(doc))) throw new BuildError(`${file}:2: front matter must be a mapping`);
+    front = (doc ?? {}) as Record<string, unknown>;
     start = end + 1;
   }
-  const numbered = lines.map((t, i) => ({ text: t, line: i + 1 })).slice(start);
-  return { file, front, blocks: parseBlocks(numbered, file), text };
+  return { file, front, blocks: parseBlocks(lines.slice(start).join('\n'), file, start), text };
 }
 
-/** Parses a run of lines into blocks. */
-export function parseBlocks(lines: readonly SourceLine[], file: string): Block[] {
-  const blocks: Block[] = [];
-  let pendingClaims: string[] = [];
-  let i = 0;
-  const at = (k: number): string => lines[k]?.text ?? '';
-  while (i < lines.length) {
-    const { text, line } = lines[i];
-    const trimmed = text.trim();
-    if (trimmed === '') {
-      i++;
-      continue;
-    }
-    const claimOnly = /^<!--\s*claim:\s*([A-Za-z0-9-]+)\s*-->$/.exec(trimmed);
-    if (claimOnly) {
-      pendingClaims.push(claimOnly[1]);
-      i++;
-      continue;
-    }
-    if (/^<!--.*-->$/.test(trimmed)) {
-      i++;
-      continue;
-    }
-    const container = /^:::\s*([a-z]+)\s*(.*)$/.exec(trimmed);
-    if (container) {
-      const body: SourceLine[] = [];
-      let j = i + 1;
-      while (j < lines.length && at(j).trim() !== ':::') body.push(lines[j++]);
-      if (j >= lines.length) throw new BuildError(`${file}:${line}: container "::: ${container[1]}" is not closed by :::`);
-      const inner = parseBlocks(body, file);
-      if (pendingClaims.length > 0) {
-        const first = inner.find((b) => b.t === 'para' || b.t === 'list') as { claims: string[] } | undefined;
-        if (first) first.claims.push(...pendingClaims);
-        pendingClaims = [];
-      }
-      blocks.push({ t: 'container', kind: container[1], args: container[2].split(/\s+/).filter(Boolean), body: inner, line });
-      i = j + 1;
-      continue;
-    }
-    if (trimmed === '{{explorable}}') {
-      blocks.push({ t: 'explorable', line });
-      i++;
-      continue;
-    }
-    if (trimmed.startsWith('$$')) {
-      let tex = trimmed.slice(2);
-      let j = i;
-      if (tex.endsWith('$$') && tex.length >= 2) tex = tex.slice(0, -2);
-      else {
-        j = i + 1;
-        const parts = [tex];
-        while (j < lines.length && !at(j).trim().endsWith('$$')) parts.push(at(j++));
-        if (j >= lines.length) throw new BuildError(`${file}:${line}: display math is not closed by $$`);
-        parts.push(at(j).trim().slice(0, -2));
-        tex = parts.join('\n');
-      }
-      blocks.push({ t: 'math', tex: tex.trim(), line });
-      i = j + 1;
-      continue;
-    }
-    const heading = /^(#{1,4})\s+(.*?)(?:\s*\{#([a-z0-9-]+)\})?\s*$/.exec(trimmed);
-    if (heading) {
-      blocks.push({ t: 'heading', level: heading[1].length, text: heading[2], id: heading[3] ?? null, line });
-      i++;
-      continue;
-    }
-    if (trimmed.startsWith('|')) {
-      const rows: string[][] = [];
-      let j = i;
-      while (j < lines.length && at(j).trim().startsWith('|')) rows.push(splitRow(at(j++)));
-      if (rows.length < 2 || !rows[1].every((c) => /^:?-+:?$/.test(c))) throw new BuildError(`${file}:${line}: a pipe table needs a header row and a --- separator row`);
-      blocks.push({ t: 'table', header: rows[0], rows: rows.slice(2), line });
-      i = j;
-      continue;
-    }
-    const item = /^([-*]|\d+\.)\s+(.*)$/.exec(trimmed);
-    if (item && !text.startsWith(' ')) {
-      const ordered = /\d/.test(item[1]);
-      const items: SourceLine[] = [];
-      let j = i;
-      const claims = [...pendingClaims];
-      pendingClaims = [];
-      while (j < lines.length) {
-        const m = /^([-*]|\d+\.)\s+(.*)$/.exec(at(j));
-        if (m) {
-          items.push({ text: m[2], line: lines[j].line });
-          j++;
-        } else if (at(j).startsWith('  ') && at(j).trim() !== '' && items.length > 0) {
-          const last = items[items.length - 1];
-          items[items.length - 1] = { text: `${last.text} ${at(j).trim()}`, line: last.line };
-          j++;
-        } else break;
-      }
-      const cleaned = items.map((it) => {
-        const c = takeClaims(it.text);
-        claims.push(...c.claims);
-        return { text: c.text, line: it.line };
-      });
-      blocks.push({ t: 'list', ordered, items: cleaned, line, claims });
-      i = j;
-      continue;
-    }
-    // Paragraph: until a blank line or the start of another block.
-    const parts: string[] = [];
-    let j = i;
-    while (j < lines.length) {
-      const t = at(j).trim();
-      if (t === '' || (j > i && (/^(:::|\$\$|#{1,4}\s|\||[-*]\s|\d+\.\s)/.test(t) || t === '{{explorable}}'))) break;
-      parts.push(t);
-      j++;
-    }
-    const c = takeClaims(parts.join(' '));
-    blocks.push({ t: 'para', text: c.text, line, claims: [...pendingClaims, ...c.claims] });
-    pendingClaims = [];
-    i = j;
+/** Parses Markdown into blocks; `lineOffset` is the number of lines before `text` in the file. */
+export function parseBlocks(text: string, file: string, lineOffset = 0): Block[] {
+  parser ??= blockParser();
+  const env: BlockEnv = { file, offset: lineOffset };
+  const tokens = parser.parse(text, env);
+  const lineOf = (t: Token): number => (t.map ? t.map[0] : 0) + 1 + lineOffset;
+  return toBlocks(tokens, 0, tokens.length, file, lineOf);
+}
+
+/** Index of the token closing the one at `i` (same level, nesting −1). */
+function closing(tokens: readonly Token[], i: number): number {
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    depth += tokens[j].nesting;
+    if (depth === 0) return j;
   }
-  if (pendingClaims.length > 0) throw new BuildError(`${file}: claim marker(s) ${pendingClaims.join(', ')} at the end of a block list protect no sentence`);
+  return tokens.length - 1;
+}
+
+function toBlocks(tokens: readonly Token[], from: number, to: number, file: string, lineOf: (t: Token) => number): Block[] {
+  const blocks: Block[] = [];
+  let pending: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'heading_open': {
+        const m = /^(.*?)(?:\s*\{#([a-z0-9-]+)\})?\s*$/.exec(tokens[i + 1].content)!;
+        blocks.push({ t: 'heading', level: Number(t.tag.slice(1)), text: m[1], id: m[2] ?? null, line: lineOf(t) });
+        i = closing(tokens, i);
+        break;
+      }
+      case 'paragraph_open': {
+        const c = takeClaims(tokens[i + 1].content);
+        if (c.text === '') pending.push(...c.claims);
+        else {
+          blocks.push({ t: 'para', text: c.text, line: lineOf(t), claims: [...pending, ...c.claims] });
+          pending = [];
+        }
+        i = closing(tokens, i);
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const end = closing(tokens, i);
+        const items: SourceLine[] = [];
+        const claims = [...pending];
+        pending = [];
+        for (let j = i + 1; j < end; j++) {
+          const tj = tokens[j];
+          if (tj.type === 'inline') {
+            const c = takeClaims(tj.content);
+            claims.push(...c.claims);
+            items.push({ text: c.text, line: lineOf(tj) });
+          } else if (!['list_item_open', 'list_item_close', 'paragraph_open', 'paragraph_close'].includes(tj.type)) {
+            throw new BuildError(`${file}:${lineOf(tj)}: a list item may hold one paragraph only (found ${tj.type})`);
+          }
+        }
+        blocks.push({ t: 'list', ordered: t.type === 'ordered_list_open', items, line: lineOf(t), claims });
+        i = end;
+        break;
+      }
+      case 'table_open': {
+        const end = closing(tokens, i);
+        const rows: string[][] = [];
+        let header: string[] = [];
+        let row: string[] = [];
+        for (let j = i + 1; j < end; j++) {
+          const tj = tokens[j];
+          if (tj.type === 'tr_open') row = [];
+          else if (tj.type === 'inline') row.push(tj.content.trim());
+          else if (tj.type === 'tr_close') {
+            if (tokens[j + 1]?.type === 'thead_close') header = row;
+            else rows.push(row);
+          }
+        }
+        blocks.push({ t: 'table', header, rows, line: lineOf(t) });
+        i = end;
+        break;
+      }
+      case 'math_block':
+        blocks.push({ t: 'math', tex: t.content, line: lineOf(t) });
+        break;
+      case 'explorable':
+        blocks.push({ t: 'explorable', line: lineOf(t) });
+        break;
+      case 'container_open': {
+        const end = closing(tokens, i);
+        const body = toBlocks(tokens, i + 1, end, file, lineOf);
+        if (pending.length > 0) {
+          const first = body.find((b) => b.t === 'para' || b.t === 'list') as { claims: string[] } | undefined;
+          if (first) first.claims.push(...pending);
+          pending = [];
+        }
+        blocks.push({ t: 'container', kind: t.info, args: (t.meta as { args: string[] }).args, body, line: lineOf(t) });
+        i = end;
+        break;
+      }
+      default:
+        throw new BuildError(`${file}:${lineOf(t)}: unsupported Markdown (${t.type})`);
+    }
+  }
+  if (pending.length > 0) throw new BuildError(`${file}: claim marker(s) ${pending.join(', ')} at the end of a block list protect no sentence`);
   return blocks;
 }

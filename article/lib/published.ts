@@ -60,6 +60,8 @@ function curve(C: number, idx: number[], N: Float64Array, D: Float64Array, L: Fl
 
 /** Loads the six data sets (from `dataDir`, the cache, or a download). Errors are kept and reported by {@link publishedSets}. */
 export async function preloadPublished(dataDir: string | undefined): Promise<void> {
+  loaded = null;
+  loadError = null;
   try {
     const out: PublishedSet[] = [];
     for (const s of PUBLISHED_SETS) {
@@ -73,6 +75,11 @@ export async function preloadPublished(dataDir: string | undefined): Promise<voi
   } catch (e) {
     loadError = (e as Error).message;
   }
+}
+
+/** Why {@link preloadPublished} could not load the data (the data module's message), or null. */
+export function publishedLoadError(): string | null {
+  return loaded ? null : (loadError ?? 'preloadPublished() was not called');
 }
 
 /** The loaded data sets; a MissingResultError (experiment −1) names the problem if loading failed. */

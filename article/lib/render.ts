@@ -83,31 +83,27 @@ export interface RenderOutput {
   readonly uses: Map<string, Set<string>>;
 }
 
-interface Anchor {
+/** A numbered target of a cross reference: "Section 4.2", "Figure 3", "Appendix B", "Table 1". */
+export interface Anchor {
   readonly label: string;
   readonly href: string;
 }
 
-function wordCount(html: string): number {
-  const text = htmlText(html.replace(/<!--m-->[\s\S]*?<!--\/m-->/g, ' MATH '));
-  return text === '' ? 0 : text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+/** Section, subsection, figure and table numbers of the documents, in order of appearance. */
+export interface Numbering {
+  readonly anchors: Map<string, Anchor>;
+  readonly toc: TocEntry[];
+  /** Subsection id → "4.2". */
+  readonly subNumbers: Map<string, string>;
+  readonly problems: string[];
 }
 
-/** Renders every document. */
-export function renderDocs(input: RenderInput): RenderOutput {
+/** Numbers sections, subsections, figures and tables by order of appearance (no rendering). */
+export function numberDocs(docs: readonly Doc[]): Numbering {
   const problems: string[] = [];
-  const missing: MissingUse[] = [];
-  const lint: LintIssue[] = [];
   const anchors = new Map<string, Anchor>();
   const toc: TocEntry[] = [];
-  const words = new Map<string, number>();
-  const figureOrder: RenderOutput['figureOrder'] = [];
-  const claimsUsed = new Set<string>();
   const subNumbers = new Map<string, string>();
-  const uses = new Map<string, Set<string>>();
-  let currentUses = new Set<string>();
-
-  // Pass 1: numbers and anchors in order of appearance.
   let fig = 0;
   let tab = 0;
   const visitContainers = (blocks: readonly Block[], file: string): void => {
@@ -124,7 +120,7 @@ export function renderDocs(input: RenderInput): RenderOutput {
       visitContainers(b.body, file);
     }
   };
-  for (const { source, meta } of input.docs) {
+  for (const { source, meta } of docs) {
     if (meta.kind === 'main' || meta.kind === 'appendix') {
       const label = meta.kind === 'main' ? `Section ${meta.number}` : `Appendix ${meta.number}`;
       anchors.set(meta.id, { label, href: `#${meta.id}` });
@@ -144,6 +140,29 @@ export function renderDocs(input: RenderInput): RenderOutput {
     }
     visitContainers(source.blocks, source.file);
   }
+  return { anchors, toc, subNumbers, problems };
+}
+
+function wordCount(html: string): number {
+  const text = htmlText(html.replace(/<!--m-->[\s\S]*?<!--\/m-->/g, ' MATH '));
+  return text === '' ? 0 : text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+}
+
+/** Renders every document. */
+export function renderDocs(input: RenderInput): RenderOutput {
+  const problems: string[] = [];
+  const missing: MissingUse[] = [];
+  const lint: LintIssue[] = [];
+  const words = new Map<string, number>();
+  const figureOrder: RenderOutput['figureOrder'] = [];
+  const claimsUsed = new Set<string>();
+  const uses = new Map<string, Set<string>>();
+  let currentUses = new Set<string>();
+
+  // Pass 1: numbers and anchors in order of appearance.
+  const numbering = numberDocs(input.docs);
+  const { anchors, toc, subNumbers } = numbering;
+  problems.push(...numbering.problems);
 
   const host = (file: string): InlineHost => ({
     fact(key: string, format: string | undefined, ctx: FormatContext, where: string): string {

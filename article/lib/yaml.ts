@@ -1,72 +1,55 @@
 /**
- * A tiny YAML subset for the article's data files (references, literature):
- * a top-level mapping of keys to flat mappings of scalars.
+ * YAML for the article's data files (references, literature) and the front
+ * matter of the prose sources, read with js-yaml (core schema, so no dates,
+ * no custom tags). The data files are a top-level mapping of keys to flat
+ * mappings of scalars:
  *
  *     chinchilla:
  *       title: "Training Compute-Optimal Large Language Models"
  *       year: 2022
  *       verified: true
  *
- * Scalars: double- or single-quoted strings, `true`/`false`, numbers, `null`,
- * or bare text. `#` starts a comment at the start of a line or after a space
- * outside quotes. Anything else is an error naming the line.
+ * Anything else (nested values, lists, a non-mapping document) is an error
+ * naming the file and key; syntax errors name the line.
  */
+import { load, YAMLException } from 'js-yaml';
 import { BuildError } from './errors.ts';
 
 export type Scalar = string | number | boolean | null;
 export type FlatYaml = Record<string, Record<string, Scalar>>;
 
-function stripComment(line: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === '\\' && quote === '"') i++;
-      else if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) return line.slice(0, i);
+/** Parses one YAML document; errors become BuildErrors with `file:line`. */
+export function parseYaml(text: string, file: string, lineOffset = 0): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return load(text, { filename: file });
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      const line = (e.mark?.line ?? 0) + 1 + lineOffset;
+      throw new BuildError(`${file}:${line}: ${e.reason}`);
+    }
+    throw e;
   }
-  return line;
 }
 
-function scalar(text: string, where: string): Scalar {
-  const t = text.trim();
-  if (t.startsWith('"')) {
-    if (!t.endsWith('"') || t.length < 2) throw new BuildError(`${where}: unterminated double-quoted string`);
-    return JSON.parse(t) as string;
-  }
-  if (t.startsWith("'")) {
-    if (!t.endsWith("'") || t.length < 2) throw new BuildError(`${where}: unterminated single-quoted string`);
-    return t.slice(1, -1).replace(/''/g, "'");
-  }
-  if (t === 'true') return true;
-  if (t === 'false') return false;
-  if (t === 'null' || t === '~' || t === '') return null;
-  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
-  return t;
+function isScalar(v: unknown): v is Scalar {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-/** Parses the subset described above; `file` is used in error messages. */
+/** Parses a mapping of keys to flat mappings of scalars; `file` is used in error messages. */
 export function parseFlatYaml(text: string, file: string): FlatYaml {
+  const doc = parseYaml(text, file);
+  if (doc === undefined || doc === null) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new BuildError(`${file}: expected a mapping of keys to entries`);
   const out: FlatYaml = {};
-  let current: Record<string, Scalar> | null = null;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const where = `${file}:${i + 1}`;
-    const line = stripComment(raw).replace(/\s+$/, '');
-    if (line.trim() === '') return;
-    const top = /^([A-Za-z0-9_.-]+):\s*$/.exec(line);
-    if (top) {
-      if (out[top[1]]) throw new BuildError(`${where}: duplicate key ${top[1]}`);
-      current = out[top[1]] = {};
-      return;
+  for (const [key, entry] of Object.entries(doc as Record<string, unknown>)) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new BuildError(`${file}: ${key} must be a mapping of fields`);
+    const fields: Record<string, Scalar> = {};
+    for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
+      if (!isScalar(v)) throw new BuildError(`${file}: ${key}.${k} must be a string, number, boolean or null`);
+      fields[k] = v;
     }
-    const field = /^\s{2,}([A-Za-z0-9_]+):\s*(.*)$/.exec(line);
-    if (field && current) {
-      if (field[1] in current) throw new BuildError(`${where}: duplicate field ${field[1]}`);
-      current[field[1]] = scalar(field[2], where);
-      return;
-    }
-    throw new BuildError(`${where}: cannot parse ${JSON.stringify(raw)} (expected "key:" or an indented "field: value")`);
-  });
+    out[key] = fields;
+  }
   return out;
 }

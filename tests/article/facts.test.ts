@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FactBook } from '../../article/lib/facts.ts';
 import { MissingResultError } from '../../article/lib/errors.ts';
 import { ResultStore } from '../../article/lib/results.ts';
-import { CLAIMS } from '../../article/claims.ts';
+import { CLAIMS, SUMMARY_CLAIMS } from '../../article/claims.ts';
 import { defineFacts } from '../../article/facts.ts';
 
 function book(): FactBook {
@@ -49,9 +49,11 @@ describe('facts registry', () => {
     expect(f.unused().single.sort()).toEqual(['bad', 'exp3.v']);
   });
 
-  it('defines every fact a claim uses', () => {
+  it('defines every fact a claim uses, with unique claim ids', () => {
     const f = defineFacts();
-    const unknown = CLAIMS.flatMap((c) => c.facts.filter((k) => !f.has(k)).map((k) => `${c.id}: ${k}`));
+    const unknown = [...CLAIMS, ...SUMMARY_CLAIMS].flatMap((c) => c.facts.filter((k) => !f.has(k)).map((k) => `${c.id}: ${k}`));
     expect(unknown).toEqual([]);
+    const ids = [...CLAIMS, ...SUMMARY_CLAIMS].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

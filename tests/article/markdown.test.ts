@@ -33,6 +33,16 @@ describe('article Markdown', () => {
     expect(p.blocks[4]).toMatchObject({ kind: 'figure', args: ['fig-a'] });
   });
 
+  it('reads YAML front matter with typed values and reports unclosed blocks with their line', () => {
+    const p = parseSource(['---', 'id: sec-y', 'title: "Costs: at scale"', 'number: 9', 'needs: [4, 11]', '---', '', 'Text.'].join('\n'), 'y.md');
+    expect(p.front).toEqual({ id: 'sec-y', title: 'Costs: at scale', number: 9, needs: [4, 11] });
+    expect(p.blocks).toEqual([{ t: 'para', text: 'Text.', line: 8, claims: [] }]);
+    expect(() => parseSource(['---', 'title: a: b', '---'].join('\n'), 'z.md')).toThrow(/^z\.md:2: /);
+    expect(() => parseSource(['Intro.', '', '::: figure fig-a', 'Caption.'].join('\n'), 'c.md')).toThrow(/c\.md:3: container "::: figure" is not closed/);
+    expect(() => parseSource(['$$', 'a = b'].join('\n'), 'm.md')).toThrow(/m\.md:1: display math is not closed/);
+    expect(() => parseSource(['- one', '  - nested'].join('\n'), 'l.md')).toThrow(/l\.md:\d+: a list item may hold one paragraph only/);
+  });
+
   it('renders placeholders, math (with placeholders inside), citations, refs and emphasis', () => {
     const problems: string[] = [];
     const html = renderInline('See {{ref:sec-a}}, value {{ a.b | pct:1 }}, $x = {{ c.d | sig:2 }}$ [@k1; @k2] and **bold** *em* `code`.', host(problems), 'prose', 'x.md:1');
@@ -42,6 +52,13 @@ describe('article Markdown', () => {
     expect(html).toContain('<!--m-->x = \\mathrm{c.d}<!--/m-->');
     expect(html).toContain('<sup class="cite">k1,k2</sup>');
     expect(html).toContain('<strong>bold</strong> <em>em</em> <code>code</code>');
+  });
+
+  it('keeps escaped dollars, marks external links and leaves template syntax inside code spans alone', () => {
+    const problems: string[] = [];
+    const html = renderInline('It costs \\$5, see [a](https://a.org) and [b](#sec-b); `{{x}}` & more.', host(problems), 'prose', 'x.md:2');
+    expect(problems).toEqual([]);
+    expect(html).toBe('It costs $5, see <a href="https://a.org" rel="noreferrer">a</a> and <a href="#sec-b">b</a>; <code>{{x}}</code> &amp; more.');
   });
 
   it('reports unbalanced dollars and stray template syntax', () => {
