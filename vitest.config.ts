@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['tests/setup/article.ts'],
     // Tests run against the debug build of the core (asserts on); benchmarks use release.
     env: { SCALING_FIT_WASM: 'debug' },
   },
