@@ -9,6 +9,7 @@
  * scales (they only shift log N and log D) and always runs on natural units.
  */
 import { TooFewPointsError } from '../fit/errors.ts';
+import { formatCompute } from '../util/format.ts';
 import { extrapolateApproach2, fitApproach2, type Approach2Result } from '../fit/approach2.ts';
 import { fitApproach3 } from '../fit/approach3.ts';
 import { fitGridSearch } from '../fit/grid-search.ts';
@@ -160,10 +161,6 @@ export function unscaleSurface(s: LossSurface, scales: Scales): LossSurface {
   return { E: s.E, A: s.A * Math.pow(scales.n, s.alpha), B: s.B * Math.pow(scales.d, s.beta), alpha: s.alpha, beta: s.beta };
 }
 
-/** Compact number for messages: 1.4e18 rather than 1400000000000000000. */
-export function formatCompute(x: number): string {
-  return Math.abs(x) >= 1e6 ? Number(x.toPrecision(6)).toExponential().replace('e+', 'e') : String(x);
-}
 
 /**
  * Approach 2 with the IsoFLOP groups as budgets. A group with too few points
@@ -183,10 +180,7 @@ export function fitApproach2Groups(input: FitInput, groupingNote = ''): Approach
         err.required,
       );
     }
-    if (err instanceof Error) {
-      const msg = err.message.replace(/\bC = (\d{7,})\b/g, (_, c: string) => `C = ${formatCompute(Number(c))}`);
-      err.message = msg.startsWith('Approach 2') ? msg : `Approach 2: ${msg}`;
-    }
+    if (err instanceof Error && !err.message.startsWith('Approach 2')) err.message = `Approach 2: ${err.message}`;
     throw err;
   }
 }
@@ -257,3 +251,5 @@ export function quantities(o: FitOutcome): Record<QuantityKey, number | null> {
     'target.N': o.target.N, 'target.D': o.target.D, 'target.D_over_N': o.target.D_over_N, 'target.loss': o.target.loss,
   };
 }
+
+export { formatCompute };

@@ -1,4 +1,5 @@
 import { lstsq } from '../util/lstsq.ts';
+import { formatCompute } from '../util/format.ts';
 import { checkArray } from './validate.ts';
 import { InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, NonFiniteResultError, DegenerateDataError } from './errors.ts';
 
@@ -66,11 +67,11 @@ export function fitParabola(x: ArrayLike<number>, L: ArrayLike<number>): { p0: n
 function budgetParabola(x: Float64Array, L: Float64Array, C: number, axis: 'N' | 'D', minCurvature: number): Parabola {
   const fit = fitParabola(x, L);
   if (!fit) {
-    throw new DegenerateDataError(`budget C = ${C}: the log10 ${axis} values do not determine a parabola (fewer than 3 distinct values)`);
+    throw new DegenerateDataError(`budget C = ${formatCompute(C)}: the log10 ${axis} values do not determine a parabola (fewer than 3 distinct values)`);
   }
   if (!(fit.p2 > minCurvature)) {
     throw new NoMinimumError(
-      `budget C = ${C}: the parabola in log10 ${axis} has curvature c2 = ${fit.p2} ≤ ${minCurvature}, so no clear minimum`,
+      `budget C = ${formatCompute(C)}: the parabola in log10 ${axis} has curvature c2 = ${fit.p2} ≤ ${minCurvature}, so no clear minimum`,
       C,
       fit.p2,
       axis,
@@ -139,7 +140,7 @@ export function fitApproach2(
   for (const c of keys) {
     const idx = groups.get(c)!;
     if (idx.length < 3) {
-      throw new TooFewPointsError(`budget C = ${c} has ${idx.length} point${idx.length === 1 ? '' : 's'}; a parabola needs at least 3`, c, idx.length, 3);
+      throw new TooFewPointsError(`budget C = ${formatCompute(c)} has ${idx.length} point${idx.length === 1 ? '' : 's'}; a parabola needs at least 3`, c, idx.length, 3);
     }
     const xN = new Float64Array(idx.length);
     const xD = new Float64Array(idx.length);

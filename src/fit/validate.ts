@@ -1,4 +1,5 @@
 import { DegenerateDataError, InvalidInputError, TooFewPointsError } from './errors.ts';
+import { formatCompute } from '../util/format.ts';
 
 type NumArray = ArrayLike<number>;
 
@@ -57,6 +58,6 @@ export function checkSurfaceData(N: NumArray, D: NumArray, L: NumArray): void {
     throw new DegenerateDataError(`all ${N.length} losses equal ${lmax}; a surface fit needs losses that vary`);
   }
   if (cmax - cmin <= 1e-9) {
-    throw new DegenerateDataError(`all points share one compute budget (6·N·D = ${(6 * N[0] * D[0]).toPrecision(6)}); a surface fit needs at least 2 budgets`);
+    throw new DegenerateDataError(`all points share one compute budget (6·N·D = ${formatCompute(6 * N[0] * D[0])}); a surface fit needs at least 2 budgets`);
   }
 }

@@ -80,14 +80,14 @@ describe('Approach 2 hard failures', () => {
     const keep = [0, 1, 5, 6, 7, 8, 9];
     const pick = (x: number[]): number[] => keep.map((i) => x[i]);
     expect(() => fitApproach2(pick(N), pick(D), pick(L), pick(C))).toThrow(TooFewPointsError);
-    expect(() => fitApproach2(pick(N), pick(D), pick(L), pick(C))).toThrow('budget C = 100000000000000000 has 2 points; a parabola needs at least 3');
+    expect(() => fitApproach2(pick(N), pick(D), pick(L), pick(C))).toThrow('budget C = 1e17 has 2 points; a parabola needs at least 3');
   });
 
   it('rejects a concave parabola with its curvature', () => {
     const concave = L.slice();
     for (let i = 0; i < 5; i++) concave[i] = 10 - L[i];
     expect(() => fitApproach2(N, D, concave, C)).toThrow(NoMinimumError);
-    expect(() => fitApproach2(N, D, concave, C)).toThrow(/budget C = 100000000000000000: the parabola in log10 N has curvature c2 = -\d.*≤ 1e-10, so no clear minimum/);
+    expect(() => fitApproach2(N, D, concave, C)).toThrow(/budget C = 1e17: the parabola in log10 N has curvature c2 = -\d.*≤ 1e-10, so no clear minimum/);
   });
 
   it('rejects a single budget', () => {
