@@ -4,25 +4,16 @@
  */
 import { type Figure, panelGrid, type PanelTrace, qualitative, SURFACE_COLORS } from '../../src/plot/index.ts';
 import type { FilterRow } from './exp11-costs.ts';
+import type { AllocationCost } from './dcl.ts';
 import { formatCount, formatNumber, formatPct, formatUsd } from './qc/format.ts';
 import { withSideTable } from './qc/table.ts';
 
-/** One `cost_estimates.csv` row (the fields the figures and report use). */
-export interface CostRow {
+/** One `cost_estimates.csv` row (the fields the figures and report use): the §B.4 quantities plus labels, cost and interval. */
+export interface CostRow extends Omit<AllocationCost, 'd_err_abs' | 'd_err_pct'> {
   row: string;
   group: 'real' | 'simulated';
   truth_method: string;
   surface: string;
-  d_true: number;
-  d_hat: number;
-  n_true: number;
-  n_hat: number;
-  loss_true: number;
-  loss_hat: number;
-  loss_penalty: number;
-  c_equivalent: number;
-  dcl_flops: number;
-  dcl_pct: number;
   dcl_usd: number;
   alpha_over_beta: number;
   ci_low_flops: number;

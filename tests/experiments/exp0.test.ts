@@ -6,13 +6,14 @@ import { findExperiment } from '../../experiments/registry.ts';
 import { runExperiment } from '../../experiments/runner.ts';
 import { SHARED_DATA_DIR } from '../helpers/data.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir } from './helpers.ts';
+import { EPOCH_ML_SCALEFIT, EPOCH_VPNLS } from '../helpers/reference.ts';
 
 const FITTED = ['vpnls', 'approach3_lse_logloss', 'approach3_lse'];
 const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
 /** ml-scalefit on the same 217 points (conventions §5). */
-const ML_SCALEFIT = { e: 1.9051, coef_a: 4.0001, coef_b: 1.0509, alpha: 0.351, beta: 0.4588 };
+const ML_SCALEFIT = { e: EPOCH_ML_SCALEFIT.E, coef_a: EPOCH_ML_SCALEFIT.A, coef_b: EPOCH_ML_SCALEFIT.B, alpha: EPOCH_ML_SCALEFIT.alpha, beta: EPOCH_ML_SCALEFIT.beta };
 /** Our VPNLS reference (conventions §5). */
-const VPNLS_REF = { e: 1.905092, coef_a: 4.00052, coef_b: 1.050948, alpha: 0.351058, beta: 0.458742 };
+const VPNLS_REF = { e: EPOCH_VPNLS.E, coef_a: EPOCH_VPNLS.A, coef_b: EPOCH_VPNLS.B, alpha: EPOCH_VPNLS.alpha, beta: EPOCH_VPNLS.beta };
 
 /** numpy.testing.assert_approx_equal(actual, desired, significant) as a predicate. */
 function approxEqual(actual: number, desired: number, significant: number): boolean {

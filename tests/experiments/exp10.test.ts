@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPOUNDING_COLUMNS } from '../../experiments/shared/columns.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+import { APPROACH2_D_ERR_PCT, APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X, CHINCHILLA_D_OPT_1E24 } from '../helpers/reference.ts';
 
 /** conventions.md §5: centred Approach 2, extrapolated D* error at 1e24 FLOPs (%). */
-const PUBLISHED: Record<string, Record<string, number>> = {
-  chinchilla: { XS: -0.326937803732719, S: -1.3011250437043, L: -2.902904738135434, XL: -5.100244551712022 },
-  asymmetric: { XS: -1.674747716507073, S: -6.497778742083532, L: -13.910418584294648, XL: -23.116308048545221 },
-};
-const PUBLISHED_OFFSET_SYMMETRIC = { XS: 3.974243556888148, XL: 1.509792259842919 };
+const PUBLISHED: Record<string, Record<string, number>> = APPROACH2_D_ERR_PCT;
+const PUBLISHED_OFFSET_SYMMETRIC = APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X;
 const TOL = 1e-9;
 
 let root: string;
@@ -57,7 +55,7 @@ describe('experiment 10: compounding biases at 1e24 FLOPs', () => {
       expect(Math.abs(got - want) / want).toBeLessThan(TOL);
     }
     const dTrue = num(row('centered', 'chinchilla', 'XL'), 'd_true');
-    expect(Math.abs(dTrue - 4.035834749563681e12) / 4.035834749563681e12).toBeLessThan(TOL);
+    expect(Math.abs(dTrue - CHINCHILLA_D_OPT_1E24) / CHINCHILLA_D_OPT_1E24).toBeLessThan(TOL);
   });
 
   it('computes a consistent Deadweight Compute Loss', () => {

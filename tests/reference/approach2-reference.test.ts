@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { SURFACES, dOpt, type SurfaceName } from '../../src/surface/index.ts';
 import { sampleIsoflops, NAMED_GRIDS, type GridName } from '../../src/sampling/index.ts';
 import { fitApproach2, extrapolateApproach2 } from '../../src/fit/approach2.ts';
+import { APPROACH2_D_ERR_PCT, APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X, CHINCHILLA_D_OPT_1E24 } from '../helpers/reference.ts';
 
 // conventions.md §5: noise-free Approach 2, 5 budgets 1e17–1e21, 15 points,
 // extrapolated D* at 1e24 FLOPs, relative error in percent.
-const REFERENCE: Partial<Record<SurfaceName, Record<GridName, number>>> = {
-  chinchilla: { XS: -0.326937803732719, S: -1.3011250437043, L: -2.902904738135434, XL: -5.100244551712022 },
-  asymmetric: { XS: -1.674747716507073, S: -6.497778742083532, L: -13.910418584294648, XL: -23.116308048545221 },
-};
-const OFFSET_3X: Partial<Record<GridName, number>> = { XS: 3.974243556888148, XL: 1.509792259842919 };
+const REFERENCE: Partial<Record<SurfaceName, Record<GridName, number>>> = APPROACH2_D_ERR_PCT;
+const OFFSET_3X: Partial<Record<GridName, number>> = APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X;
 const TARGET = 1e24;
 
 function dErrPct(surface: SurfaceName, grid: GridName, centerScale = 1): number {
@@ -42,6 +40,6 @@ describe('published Approach 2 reference values (conventions §5)', () => {
   }
 
   it('gives the true D*(1e24) on the chinchilla surface as 4.035834749563681e12 tokens', () => {
-    expect(Math.abs(dOpt(SURFACES.chinchilla, TARGET) / 4.035834749563681e12 - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(dOpt(SURFACES.chinchilla, TARGET) / CHINCHILLA_D_OPT_1E24 - 1)).toBeLessThan(1e-12);
   });
 });

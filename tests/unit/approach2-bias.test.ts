@@ -9,6 +9,7 @@ import { fitApproach2, extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import { InvalidInputError } from '../../src/fit/errors.ts';
 import { SURFACES, dOpt, exponentA, exponentB, intercepts, nOpt, type LossSurface } from '../../src/surface/index.ts';
 import { NAMED_GRIDS, sampleIsoflops, widthSweep } from '../../src/sampling/index.ts';
+import { APPROACH2_D_ERR_PCT } from '../helpers/reference.ts';
 
 const N_POINTS = 15;
 const WIDTHS = [...widthSweep(), Math.log10(2)];
@@ -71,15 +72,11 @@ describe('approach2ExtrapolationError (the D mirror)', () => {
   }
 
   it('reproduces the conventions §5 reference values to 1e-9 relative', () => {
-    const table = {
-      chinchilla: [-0.326937803732719, -1.3011250437043, -2.902904738135434, -5.100244551712022],
-      asymmetric: [-1.674747716507073, -6.497778742083532, -13.910418584294648, -23.116308048545221],
-    } as const;
     for (const name of ['chinchilla', 'asymmetric'] as const) {
       const { alpha, beta } = SURFACES[name];
-      (['XS', 'S', 'L', 'XL'] as const).forEach((grid, i) => {
+      (['XS', 'S', 'L', 'XL'] as const).forEach((grid) => {
         const pct = 100 * approach2ExtrapolationError(alpha, beta, NAMED_GRIDS[grid].W, N_POINTS);
-        expect(Math.abs(pct / table[name][i] - 1)).toBeLessThan(1e-9);
+        expect(Math.abs(pct / APPROACH2_D_ERR_PCT[name][grid] - 1)).toBeLessThan(1e-9);
       });
     }
   });
@@ -87,7 +84,7 @@ describe('approach2ExtrapolationError (the D mirror)', () => {
   it('gives −5.100244551712022 % for chinchilla on ±16× to 1e-9 relative', () => {
     const { alpha, beta } = SURFACES.chinchilla;
     const pct = 100 * approach2ExtrapolationError(alpha, beta, NAMED_GRIDS.XL.W, N_POINTS);
-    expect(Math.abs(pct / -5.100244551712022 - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(pct / APPROACH2_D_ERR_PCT.chinchilla.XL - 1)).toBeLessThan(1e-9);
   });
 
   it('is the mirror of the intercept error: (1 + e_N)·(1 + e_D) = 1', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataError, parseCsv } from '../../../src/data/index.ts';
-
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DataError) return err;
-    throw err;
-  }
-  throw new Error('expected a DataError');
-}
+import { errorOf } from './helpers.ts';
 
 describe('parseCsv', () => {
   it('returns the header and each data row with its line number', () => {

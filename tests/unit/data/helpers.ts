@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DataError } from '../../../src/data/index.ts';
 
-/** The published files, checked out beside the project (CI clones `shared/` next to it). */
-export const SHARED_DATA_DIR = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
+export { SHARED_DATA_DIR } from '../../helpers/data.ts';
 
 /** A fresh temporary folder; remove it with {@link removeDir}. */
 export function makeTempDir(prefix = 'scaling-fit-data-'): Promise<string> {
@@ -13,4 +12,15 @@ export function makeTempDir(prefix = 'scaling-fit-data-'): Promise<string> {
 
 export function removeDir(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true });
+}
+
+/** The DataError that `fn` throws; fails the test if it throws nothing or something else. */
+export function errorOf(fn: () => unknown): DataError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DataError) return err;
+    throw err;
+  }
+  throw new Error('expected a DataError');
 }

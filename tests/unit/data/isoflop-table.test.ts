@@ -8,16 +8,7 @@ import {
   parseCsv,
   resolveColumns,
 } from '../../../src/data/index.ts';
-
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DataError) return err;
-    throw err;
-  }
-  throw new Error('expected a DataError');
-}
+import { errorOf } from './helpers.ts';
 
 describe('column resolution', () => {
   it.each(COLUMN_ALIASES.params.map((a) => [a]))('recognises %j as the params column, in any case', (alias) => {

@@ -6,6 +6,7 @@ import { DegenerateDataError, TooFewPointsError, InvalidInputError } from '../..
 import { tsKernels } from '../../../src/kernels/index.ts';
 import { loadEpochChinchillaRaw, EPOCH_CHINCHILLA_REFERENCE_FILTER } from '../../../src/data/index.ts';
 import { SHARED_DATA_DIR } from '../../helpers/data.ts';
+import { EPOCH_VPNLS } from '../../helpers/reference.ts';
 
 const maxRelError = (fit: LossSurface, truth: LossSurface): number =>
   Math.max(...(['E', 'A', 'B', 'alpha', 'beta'] as const).map((k) => Math.abs(fit[k] / truth[k] - 1)));
@@ -51,7 +52,7 @@ describe('VPNLS on the Epoch AI Chinchilla points (conventions §5)', () => {
     const d = await loadEpochChinchillaRaw({ dataDir: SHARED_DATA_DIR, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
     expect(d.N.length).toBe(217);
     const fit = fitVpnls(d.N.map((v) => v / 1e6), d.D.map((v) => v / 1e9), d.L);
-    const expected = { E: 1.905092, A: 4.00052, B: 1.050948, alpha: 0.351058, beta: 0.458742, rss: 0.0624143 };
+    const expected = EPOCH_VPNLS;
     for (const [k, v] of Object.entries(expected)) {
       expect(Number(fit[k as keyof typeof expected].toPrecision(4))).toBe(Number(v.toPrecision(4)));
       expect(Math.abs(fit[k as keyof typeof expected] / v - 1)).toBeLessThan(5e-6);
