@@ -6,11 +6,13 @@
 import { PATHS } from './config.ts';
 import { EXP5_METHODS, EXP7_METHODS } from './facts/surface-fits.ts';
 import { COST_ROWS } from './facts/costs.ts';
-import { loadPublishedExponents } from './facts/literature.ts';
+import { loadPublishedExponents, type CheckStatus } from './facts/literature.ts';
 import { COST_LABELS, EXP5_LABELS, GRID_NAMES, MAIN_SURFACES, methodLabel, surfaceLabel } from './figures/palette.ts';
 import type { TableDef } from './lib/types.ts';
 
 const g = (x: string): string => x.toLowerCase();
+/** Appendix G's last column; the caption in a7-exponents.md explains the three labels. */
+const CHECK_LABELS: Record<CheckStatus, string> = { primary: 'publication', 'third-party': 'third-party fit', secondary: 'original study only' };
 const short = (s: string): string => s.replace('_', '');
 const gridCell = (grid: string): string => `${grid} ({{ cfg.grid.${g(grid)}.k | pm:0 }})`;
 
@@ -114,7 +116,7 @@ export const TABLES: readonly TableDef[] = [
   },
   {
     id: 'tbl-published-exponents',
-    columns: ['Study', 'Domain', 'Method', 'Configuration', '$a$', '$b$', '$\\beta/\\alpha$'],
+    columns: ['Study', 'Domain', 'Method', 'Configuration', '$a$', '$b$', '$\\beta/\\alpha$', 'Checked against'],
     rows: loadPublishedExponents(PATHS.publishedExponents).map((e) => [
       `${e.study} [@${e.key}]`,
       e.domain,
@@ -123,8 +125,9 @@ export const TABLES: readonly TableDef[] = [
       e.a !== null ? `{{ pubexp.${e.index}.a | num }}` : 'n/a',
       e.b !== null ? `{{ pubexp.${e.index}.b | num }}` : 'n/a',
       `{{ pubexp.${e.index}.ratio | fixed:2 }}`,
+      CHECK_LABELS[e.checkStatus],
     ]),
-    align: ['l', 'l', 'l', 'l', 'r', 'r', 'r'],
+    align: ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'l'],
   },
 ];
 

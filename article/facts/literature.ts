@@ -2,7 +2,9 @@
  * Literature facts (kind `literature`): numbers quoted from publications,
  * kept in `article/literature.yaml` with their citation key and location,
  * and the published allocation exponents of appendix G
- * (`article/data/published_exponents.csv`).
+ * (`article/data/published_exponents.csv`). Each quoted number says what it
+ * was checked against: `verified` + `source` in the YAML (or a `note` saying
+ * what is unconfirmed), `check_status` + `source` per CSV row.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -23,13 +25,33 @@ export interface PublishedExponent {
   /** β/α given directly (Kaplan-style fits). */
   readonly ratio: number | null;
   readonly mark: string;
+  /** What the row was checked against (see {@link CHECK_STATUSES}). */
+  readonly checkStatus: CheckStatus;
+  /** What was read to check it. */
+  readonly source: string;
+}
+
+/**
+ * `primary`: the publication or its authors' own code and figures; `third-party`: the third-party
+ * fit that produced the numbers (the Evo rows); `secondary`: agrees with the original study's table
+ * only, the publication's own table or figure could not be read.
+ */
+export const CHECK_STATUSES = ['primary', 'third-party', 'secondary'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+function isCheckStatus(s: string): s is CheckStatus {
+  return (CHECK_STATUSES as readonly string[]).includes(s);
 }
 
 export function loadPublishedExponents(path: string): PublishedExponent[] {
   const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, comment: '#' }) as Record<string, string>[];
   return rows.map((r, index) => {
     const num = (s: string): number | null => (s === '' ? null : Number(s));
-    const e: PublishedExponent = { index, key: r.key, study: r.study, domain: r.domain, method: r.method, config: r.config, a: num(r.a), b: num(r.b), ratio: num(r.ratio), mark: r.mark ?? '' };
+    const status = r.check_status ?? '';
+    if (!isCheckStatus(status)) throw new BuildError(`${path}: row ${index + 2} (${r.key} ${r.config}) has check_status "${status}", expected one of ${CHECK_STATUSES.join(', ')}`);
+    const source = (r.source ?? '').trim();
+    if (!source) throw new BuildError(`${path}: row ${index + 2} (${r.key} ${r.config}) has no source saying what it was checked against`);
+    const e: PublishedExponent = { index, key: r.key, study: r.study, domain: r.domain, method: r.method, config: r.config, a: num(r.a), b: num(r.b), ratio: num(r.ratio), mark: r.mark ?? '', checkStatus: status, source };
     if (!((e.a !== null && e.b !== null) || e.ratio !== null)) throw new BuildError(`${path}: row ${index + 2} needs a and b, or ratio`);
     return e;
   });
@@ -40,6 +62,9 @@ export function literatureFacts(f: FactBook, paths: { literature: string; expone
   for (const [key, e] of Object.entries(lit)) {
     if (typeof e.value !== 'number') throw new BuildError(`article/literature.yaml: ${key} needs a numeric value`);
     if (!e.cite || !e.where) throw new BuildError(`article/literature.yaml: ${key} needs cite and where`);
+    if (e.verified === true ? !String(e.source ?? '').trim() : !String(e.note ?? '').trim()) {
+      throw new BuildError(`article/literature.yaml: ${key} needs verified: true with a source, or a note saying what is unconfirmed`);
+    }
     f.add(`lit.${key}`, { kind: 'literature', unit: String(e.unit ?? ''), source: `[@${e.cite}] ${e.where}` }, () => e.value as number);
   }
   f.derive('lit.kaplan.ratio', ['lit.kaplan_a', 'lit.kaplan_b'], (a, b) => a / b);

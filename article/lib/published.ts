@@ -13,9 +13,9 @@ export const PUBLISHED_SETS = [
   { file: 'epochai_chinchilla_isoflops.csv', experiment: 'epochai_chinchilla__massivetext__chinchilla', label: 'Epoch AI / Chinchilla', cite: 'epochai_chinchilla_replication' },
   { file: 'llama_3_isoflops.csv', experiment: 'llama_3__raw_loss', label: 'Llama 3', cite: 'llama3' },
   { file: 'misfitting_isoflops.csv', experiment: 'misfitting__fineweb_c4__transformer', label: 'Misfitting / FineWeb-C4', cite: 'misfitting' },
-  { file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__comma__llama_2', label: 'Marin / CoMMA', cite: '' },
-  { file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__dclm__llama_2', label: 'Marin / DCLM', cite: '' },
-  { file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__nemotron__llama_2', label: 'Marin / Nemotron', cite: '' },
+  { file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__comma__llama_2', label: 'Marin / CoMMA', cite: 'marin_isoflops' },
+  { file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__dclm__llama_2', label: 'Marin / DCLM', cite: 'marin_isoflops' },
+  { file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__nemotron__llama_2', label: 'Marin / Nemotron', cite: 'marin_isoflops' },
 ] as const;
 
 export interface BudgetCurve {

@@ -2,7 +2,9 @@
  * References (article.md §1.5): entries from `article/references.yaml`,
  * numbered by first citation. `[@key]` and `[@a; @b]` render as
  * superscript links; the list at the end reads "Authors (year). Title.
- * Venue. URL". Entries whose authors or year are unverified omit them.
+ * Venue. URL. Note". Entries whose authors or year are unverified omit them.
+ * A verified entry names its `source`; a cited entry that is not verified
+ * must carry a `note`, shown to the reader, saying what is unconfirmed.
  */
 import { BuildError } from './errors.ts';
 import { escapeHtml } from './html.ts';
@@ -16,6 +18,10 @@ export interface Reference {
   readonly year: number | null;
   readonly url: string;
   readonly verified: boolean;
+  /** What the entry was checked against (required when verified). */
+  readonly source: string | null;
+  /** Shown in the reference list: why the entry is not verified, or a caveat such as a withdrawal. */
+  readonly note: string | null;
   readonly uncitedOk: boolean;
 }
 
@@ -23,7 +29,7 @@ function str(v: Scalar | undefined): string | null {
   return v === undefined || v === null ? null : String(v);
 }
 
-/** Loads and validates the references file; missing title or url is an error. */
+/** Loads and validates the references file; missing title or url, or `verified: true` without a `source`, is an error. */
 export function loadReferences(text: string, file: string): Map<string, Reference> {
   const raw = parseFlatYaml(text, file);
   const out = new Map<string, Reference>();
@@ -33,6 +39,7 @@ export function loadReferences(text: string, file: string): Map<string, Referenc
     const url = str(e.url);
     if (!title) problems.push(`${file}: reference ${key} has no title`);
     if (!url) problems.push(`${file}: reference ${key} has no url`);
+    if (e.verified === true && !str(e.source)?.trim()) problems.push(`${file}: reference ${key} is verified but has no source saying what it was checked against`);
     const year = e.year === undefined || e.year === null ? null : Number(e.year);
     out.set(key, {
       key,
@@ -42,6 +49,8 @@ export function loadReferences(text: string, file: string): Map<string, Referenc
       year: year !== null && Number.isFinite(year) ? year : null,
       url: url ?? '',
       verified: e.verified === true,
+      source: str(e.source),
+      note: str(e.note)?.trim() || null,
       uncitedOk: e.uncited_ok === true,
     });
   }
@@ -81,8 +90,16 @@ export class Citations {
     return [...this.refs.keys()].filter((k) => !this.order.includes(k) && !this.refs.get(k)!.uncitedOk);
   }
 
+  /** Cited keys that are not verified, with or without a note. */
   unverified(): string[] {
     return this.order.filter((k) => !this.refs.get(k)!.verified);
+  }
+
+  /** One build error per cited key that is not verified and has no note explaining why. */
+  verificationProblems(): string[] {
+    return this.unverified()
+      .filter((k) => this.refs.get(k)!.note === null)
+      .map((k) => `reference ${k} is cited but not verified: set verified: true with a source, or add a note saying what is unconfirmed (references.yaml)`);
   }
 
   /** The numbered list. */
@@ -95,6 +112,7 @@ export class Citations {
       parts.push(`<cite>${escapeHtml(r.title)}</cite>.`);
       if (r.venue) parts.push(`${escapeHtml(r.venue)}.`);
       parts.push(`<a href="${escapeHtml(r.url)}" rel="noreferrer">${escapeHtml(r.url)}</a>`);
+      if (r.note) parts.push(`<span class="ref-note">Note: ${escapeHtml(r.note)}</span>`);
       return `<li id="ref-${key}">${parts.join(' ')}</li>`;
     });
     return `<ol class="references">\n${items.join('\n')}\n</ol>`;
