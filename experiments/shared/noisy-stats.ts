@@ -1,46 +1,12 @@
 /**
- * Summary statistics of the noisy Monte Carlo experiments (7 and 9): means,
- * population variance, quartiles by linear interpolation between order
- * statistics, geometric means that ignore exact zeros, and the largest
- * values of a pooled set. Empty inputs give NaN (a missing value).
+ * Summary statistics of the noisy Monte Carlo experiments (7 and 9): the
+ * descriptive statistics of src/util/stats.ts, plus geometric means that
+ * ignore exact zeros and the largest values of a pooled set. Empty inputs
+ * give NaN (a missing value).
  */
+import { sortedAscending } from '../../src/util/stats.ts';
 
-/** Arithmetic mean; NaN for no values. */
-export function mean(values: ArrayLike<number>): number {
-  if (values.length === 0) return NaN;
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i];
-  return s / values.length;
-}
-
-/** Population variance Σ(x − x̄)²/n (two-pass); NaN for no values. */
-export function populationVariance(values: ArrayLike<number>): number {
-  const m = mean(values);
-  if (Number.isNaN(m)) return NaN;
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += (values[i] - m) ** 2;
-  return s / values.length;
-}
-
-/** Ascending copy. */
-export function sortedAscending(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
-}
-
-/**
- * Quantile q ∈ [0, 1] of ascending values by linear interpolation between
- * order statistics (position q·(n − 1), numpy's default "linear" method).
- *
- * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.25) // 1.75
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = q * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-}
+export { mean, populationVariance, quantileSorted, sortedAscending } from '../../src/util/stats.ts';
 
 /** Geometric mean of |x| over the non-zero values; NaN if there are none. */
 export function geometricMeanAbs(values: ArrayLike<number>): number {

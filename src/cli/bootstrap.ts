@@ -13,6 +13,7 @@
 import Tinypool from 'tinypool';
 import { FitError } from '../fit/errors.ts';
 import { Rng } from '../util/rng.ts';
+import { percentileInterval } from '../util/stats.ts';
 import { runReplicates, type BootstrapChunk, type ReplicateOutcome } from './bootstrap-worker.ts';
 import { QUANTITY_KEYS, type FitInput, type MethodSpec, type QuantityKey, type Scales } from './fit-core.ts';
 
@@ -83,22 +84,8 @@ export function groupRowIndices(groups: Float64Array): number[][] {
   return [...map.keys()].sort((x, y) => x - y).map((g) => map.get(g)!);
 }
 
-/** Linear-interpolation quantile (numpy's default) of sorted values, p in [0, 1]. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-/** The central percentile interval of `values` at `level`. */
-export function percentileInterval(values: ArrayLike<number>, level: number): [number, number] {
-  const sorted = Float64Array.from(values).sort();
-  const tail = (1 - level) / 2;
-  return [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)];
-}
+// One home for the quantile and the percentile interval (src/util/stats.ts).
+export { percentileInterval, quantileSorted } from '../util/stats.ts';
 
 /** URL of the worker module: the TypeScript one through a tsx-registering entry when running from sources, else the compiled one. */
 export function bootstrapWorkerUrl(): string {

@@ -1,4 +1,7 @@
-/** Order statistics used by experiments 11 and 12. */
+/** Order statistics used by experiments 11 and 12 (NaN-skipping wrappers of src/util/stats.ts). */
+import { mean, populationStd as stdOf, quantileSorted, sortedAscending } from '../../../src/util/stats.ts';
+
+export { mean };
 
 /**
  * The q-th percentile (0–100) with linear interpolation between order
@@ -7,12 +10,7 @@
  */
 export function percentile(values: ArrayLike<number>, q: number): number {
   if (!(q >= 0 && q <= 100)) throw new RangeError(`percentile: q must lie in [0, 100], got ${q}`);
-  const s = Float64Array.from(values).filter((v) => !Number.isNaN(v)).sort();
-  if (s.length === 0) return NaN;
-  const pos = (q / 100) * (s.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, s.length - 1);
-  return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+  return quantileSorted(sortedAscending(Array.prototype.filter.call(values, (v: number) => !Number.isNaN(v)) as number[]), q / 100);
 }
 
 /** The median (50th percentile). */
@@ -20,19 +18,7 @@ export function median(values: ArrayLike<number>): number {
   return percentile(values, 50);
 }
 
-/** Arithmetic mean, NaN for no values. */
-export function mean(values: ArrayLike<number>): number {
-  if (values.length === 0) return NaN;
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i];
-  return s / values.length;
-}
-
 /** Population standard deviation (divisor n), 0 for fewer than 2 values. */
 export function populationStd(values: ArrayLike<number>): number {
-  if (values.length < 2) return 0;
-  const m = mean(values);
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += (values[i] - m) ** 2;
-  return Math.sqrt(s / values.length);
+  return values.length < 2 ? 0 : stdOf(values);
 }
