@@ -31,6 +31,61 @@ describe('withFiniteDifferences step rules', () => {
   });
 });
 
+describe('withFiniteDifferences central step (SciPy jac=\'3-point\')', () => {
+  it('uses SciPy\'s EPS**(1/3) to the last bit', () => {
+    expect(CENTRAL_DIFFERENCE_STEP).toBe(Number.EPSILON ** (1 / 3));
+  });
+
+  it('probes x ± h_i with the relative step h_i = ε^(1/3)·max(1, |x_i|), whatever the sign of x_i', () => {
+    const probes: number[][] = [];
+    const fg = withFiniteDifferences((x) => (probes.push(Array.from(x)), f(x)), { scheme: 'central' });
+    const x = at(0, -6.5, 0.25);
+    fg(x, new Float64Array(3));
+    const h = [CENTRAL_DIFFERENCE_STEP, 6.5 * CENTRAL_DIFFERENCE_STEP, CENTRAL_DIFFERENCE_STEP];
+    expect(probes).toEqual([
+      [0, -6.5, 0.25],
+      [0 - h[0]!, -6.5, 0.25],
+      [0 + h[0]!, -6.5, 0.25],
+      [0, -6.5 - h[1]!, 0.25],
+      [0, -6.5 + h[1]!, 0.25],
+      [0, -6.5, 0.25 - h[2]!],
+      [0, -6.5, 0.25 + h[2]!],
+    ]);
+  });
+
+  it('keeps an absolute step when one is given', () => {
+    const probes: number[][] = [];
+    const fg = withFiniteDifferences((x) => (probes.push(Array.from(x)), f(x)), { scheme: 'central', step: 1e-4 });
+    fg(at(-6.5), new Float64Array(1));
+    expect(probes).toEqual([[-6.5], [-6.5 - 1e-4], [-6.5 + 1e-4]]);
+  });
+
+  // Reference gradients from SciPy 1.17.1: approx_derivative(f, x, method='3-point', bounds=…)
+  // and approx_derivative(f, x, method='2-point', abs_step=1e-8, bounds=…), i.e. what
+  // L-BFGS-B uses for jac='3-point' and for its default jac=None. The cases cover x_i = 0,
+  // large |x_i| and every bound adjustment (one-sided towards either bound, shrunk central).
+  const g4 = (x: Float64Array): number =>
+    Math.exp(0.3 * x[0]!) * x[1]! ** 3 + Math.sin(x[2]!) * x[0]! + Math.log1p(x[2]! ** 2) + x[3]! ** 4 / 7;
+  const scipyCases: readonly {
+    x: number[];
+    bounds: { lower: number[]; upper: number[] } | undefined;
+    central: number[];
+    forward: number[];
+  }[] = [
+    { x: [0.0, 6.2, -3.5, 0.001], bounds: undefined, central: [71.84918322585264, 115.32000000137022, -0.5283018863417561, 0.0], forward: [71.84918331404333, 115.31999816324702, -0.5283027381030942, 0.0] },
+    { x: [1.5, -7.1, 0.2, 250.0], bounds: undefined, central: [-168.19946016111555, 237.17653311633143, 1.850509042031918, 8928571.428901393], forward: [-166.89300638538114, 238.4185805505445, 0.0, 8928577.969600163] },
+    { x: [0.01, 6.0, 0.99, -2.0], bounds: { lower: [0.01, -1, -1, -2.0], upper: [0.99, 6.0, 0.990003, 5] }, central: [65.83071786407116, 108.324486483573, 1.0054363898370875, -4.57142857105141], forward: [65.8307186544606, 108.3244860400112, 1.0054378612450598, -4.571427353355303] },
+    { x: [0.5, 5.99999, -0.999998, 0.0], bounds: { lower: [0.01, -1, -1, -1e-06], upper: [0.99, 6.0, 1, 5e-06] }, central: [74.44501259165767, 125.47767995486271, -0.7298480188078244, -5.684341886080801e-09], forward: [74.44501155869838, 125.4776784330472, -0.7298495993088551, 0.0] },
+  ];
+  it.each(scipyCases.map((c, i) => [i, c] as const))('reproduces SciPy\'s gradients (case %i)', (_i, c) => {
+    for (const scheme of ['central', 'forward'] as const) {
+      const g = new Float64Array(4);
+      withFiniteDifferences(g4, { scheme, bounds: c.bounds })(Float64Array.from(c.x), g);
+      c[scheme].forEach((ref, j) => expect(Math.abs(g[j]! - ref)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(ref))));
+    }
+  });
+});
+
 describe('withFiniteDifferences accuracy', () => {
   it('matches the analytic Rosenbrock gradient to 1e-6 (forward) and 1e-9 (central) relative to ‖g‖∞', () => {
     const x = at(-1.2, 1, 0.4);
