@@ -50,6 +50,8 @@ export function render(result: Exp1Result, config: Exp1Config): Artifacts {
   const { sweep } = result;
   const narrow = sweep.params[RANGE_NAMES.narrow];
   const wide = sweep.params[RANGE_NAMES.wide];
+  const narrowAt = sweep.budgetErrors[RANGE_NAMES.narrow];
+  const wideAt = sweep.budgetErrors[RANGE_NAMES.wide];
   return {
     tables: {
       'sweep.csv': { columns: SWEEP_COLUMNS, rows: sweepRows({ surface: config.surfaceName }, config.bias, sweep) },
@@ -67,6 +69,15 @@ export function render(result: Exp1Result, config: Exp1Config): Artifacts {
       a_err_pct_wide: wide.a_err_pct,
       b_err_pct_narrow: narrow.b_err_pct,
       b_err_pct_wide: wide.b_err_pct,
+      // Extra keys: D* error and DCL of the fitted law at the centre of the fitting budgets and at the target budget.
+      center_budget: wideAt.center_budget,
+      eval_budget: wideAt.eval_budget,
+      d_err_pct_center_narrow: narrowAt.d_err_pct_center,
+      d_err_pct_center_wide: wideAt.d_err_pct_center,
+      d_err_pct_eval_narrow: narrowAt.d_err_pct_eval,
+      d_err_pct_eval_wide: wideAt.d_err_pct_eval,
+      dcl_pct_eval_narrow: narrowAt.dcl_pct_eval,
+      dcl_pct_eval_wide: wideAt.dcl_pct_eval,
     },
   };
 }

@@ -10,6 +10,7 @@ import { qcCounts } from '../src/qc/index.ts';
 import {
   analyzeDataset, type BudgetStat, type DatasetAnalysis, type ExperimentStat, FIT_VARIANTS, residualStats, VARIANTS,
 } from './shared/exp12-analysis.ts';
+import { CLOSED_FORM_ASSUMPTIONS, CLOSED_FORM_COLUMNS, closedFormRows } from './shared/exp12-closed-form.ts';
 import { flopFactorsFigure, isoflopsFigure, residualsFigure, residualsSummaryFigure } from './shared/exp12-figures.ts';
 import { type DatasetRef, loadDataset, QC_DATASETS } from './shared/qc/datasets.ts';
 import type { Artifacts, RunContext } from './types.ts';
@@ -87,12 +88,20 @@ export function render(result: Exp12Result, config: Exp12Config): Artifacts {
   figures.isoflops_flop_factor = isoflopsFigure(analyses, 'flop_factor');
   figures.flop_factors = flopFactorsFigure(analyses, medianK);
   figures.residuals_summary = residualsSummaryFigure(analyses, result.budgetStats, result.experimentStats);
+  const closedForm = closedFormRows(analyses);
+  const logLossBias = Object.fromEntries(
+    closedForm.filter((r) => r.variant === 'log_loss').map((r) => [r.experiment, {
+      alpha_over_beta: r.alpha_over_beta, w_min: r.w_min, w_max: r.w_max, a_err_pct: r.a_err_pct, b_err_pct: r.b_err_pct,
+      d_err_pct_10x: r.d_err_pct_10x, dcl_pct_10x: r.dcl_pct_10x, d_err_pct_1000x: r.d_err_pct_1000x, dcl_pct_1000x: r.dcl_pct_1000x,
+    }]),
+  );
   return {
     tables: {
       'fits.csv': { columns: FITS_COLUMNS, rows: fitRows },
       'qc.csv': { columns: QC_COLUMNS, rows: qcRows },
       'budget_stats.csv': { columns: BUDGET_STATS_COLUMNS, rows: result.budgetStats },
       'experiment_stats.csv': { columns: EXPERIMENT_STATS_COLUMNS, rows: result.experimentStats },
+      'closed_form_bias.csv': { columns: CLOSED_FORM_COLUMNS, rows: closedForm },
     },
     figures,
     summary: {
@@ -100,6 +109,9 @@ export function render(result: Exp12Result, config: Exp12Config): Artifacts {
       n_clean: Object.fromEntries(analyses.map((a) => [a.experiment, a.nClean])),
       median_k: medianK,
       qc_counts: Object.fromEntries(analyses.map((a) => [a.experiment, qcCounts(a)])),
+      // Extra keys: closed-form Approach 2 bias per data set from its log_loss fit and its own grid widths.
+      closed_form_bias: logLossBias,
+      closed_form_assumptions: CLOSED_FORM_ASSUMPTIONS,
       fit_status: Object.fromEntries(analyses.map((a) => [a.experiment, Object.fromEntries(FIT_VARIANTS.map((v) => [v, a.fits[v].status]))])),
     },
   };

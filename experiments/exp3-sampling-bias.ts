@@ -8,7 +8,13 @@ import { BIAS_COLORS, colorFor, D_COLOR, formatPow10, N_COLOR } from '../src/plo
 import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, RANGE_NAMES, STANDARD_BIAS_NAMES } from '../src/sampling/index.ts';
 import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import type { Approach2OptimumRow, Approach2ParamRow } from './shared/approach2-run.ts';
+import { TARGET_BUDGET } from './shared/budgets.ts';
 import { OPTIMA_COLUMNS, SWEEP_COLUMNS } from './shared/columns.ts';
+import {
+  OFFSET_SWEEP_COLUMNS, offsetFactors, offsetSweepFigure, offsetSweepRows, type OffsetSweepConfig, type OffsetSweepRow, signChangeFactor,
+  symmetricSignChangeFactor,
+} from './shared/offset-sweep.ts';
+import { type GridName, NAMED_GRIDS } from '../src/sampling/index.ts';
 import { diagnosticsData, optimaRows, type SurfaceSweep, sweepRows, sweepSurface } from './shared/sweep.ts';
 import type { Artifacts, RunContext } from './types.ts';
 
@@ -17,7 +23,8 @@ export const title = 'Sensitivity to a biased sampling centre';
 export const hypothesis =
   'A constant offset of the sampling centre shifts every budget\'s vertex by the same amount in log space, ' +
   'biasing intercepts but leaving the exponents exact; a centre that drifts with the budget shifts the vertices ' +
-  'by different amounts and so biases the exponents too, more so on asymmetric surfaces.';
+  'by different amounts and so biases the exponents too, more so on asymmetric surfaces. ' +
+  'The sign of the D* error under a constant offset is not fixed: it changes with the offset factor and the grid width.';
 
 export interface Exp3Config {
   readonly surfaces: ReadonlyArray<{ name: string; surface: LossSurface }>;
@@ -26,6 +33,11 @@ export interface Exp3Config {
   readonly pointsPerCurve: number;
   /** Biases shown as rows of the `optima_errors_<surface>` figures. */
   readonly optimaFigureBiases: readonly BiasName[];
+  /** Grids and constant offset factors of `offset_sweep.csv` (same surfaces, budgets and points). */
+  readonly offsetGrids: readonly GridName[];
+  readonly offsetFactors: readonly number[];
+  /** Budget of the offset sweep's D* error and DCL. */
+  readonly evalBudget: number;
 }
 
 export const defaultConfig: Exp3Config = {
@@ -34,6 +46,9 @@ export const defaultConfig: Exp3Config = {
   budgets: DEFAULT_BUDGETS,
   pointsPerCurve: DEFAULT_POINTS_PER_CURVE,
   optimaFigureBiases: ['baseline', 'drift_0.4', 'scale_2.0'],
+  offsetGrids: ['XS', 'S', 'L', 'XL'],
+  offsetFactors: offsetFactors(),
+  evalBudget: TARGET_BUDGET,
 };
 
 /** No quick variant. */
@@ -47,6 +62,11 @@ export interface Exp3Cell {
 
 export interface Exp3Result {
   readonly cells: readonly Exp3Cell[];
+  readonly offsetRows: readonly OffsetSweepRow[];
+}
+
+function offsetConfig(config: Exp3Config): OffsetSweepConfig {
+  return { surfaces: config.surfaces, grids: config.offsetGrids, factors: config.offsetFactors, budgets: config.budgets, pointsPerCurve: config.pointsPerCurve, evalBudget: config.evalBudget };
 }
 
 export async function run(config: Exp3Config, ctx: RunContext): Promise<Exp3Result> {
@@ -59,7 +79,11 @@ export async function run(config: Exp3Config, ctx: RunContext): Promise<Exp3Resu
     }
   }
   task.done();
-  return { cells };
+  const offsetTask = ctx.progress.start('constant-offset sweep', 1);
+  const offsetRows = offsetSweepRows(offsetConfig(config));
+  offsetTask.tick();
+  offsetTask.done();
+  return { cells, offsetRows };
 }
 
 const PARAM_PANELS: ReadonlyArray<{ key: keyof Approach2ParamRow; title: string; y: string }> = [
@@ -131,20 +155,55 @@ function optimaErrorsFigure(result: Exp3Result, config: Exp3Config, surface: str
 export function render(result: Exp3Result, config: Exp3Config): Artifacts {
   const figures: Record<string, Figure> = { param_errors: paramErrorsFigure(result, config) };
   for (const s of config.surfaces) figures[`optima_errors_${s.name}`] = optimaErrorsFigure(result, config, s.name);
+  figures.offset_sweep = offsetSweepFigure(result.offsetRows, offsetConfig(config));
   const aWide: Record<string, Record<string, number>> = {};
   const bWide: Record<string, Record<string, number>> = {};
+  const atWide: Record<string, Record<string, Record<string, number>>> = {};
   for (const c of result.cells) {
     figures[`${c.surface}_${c.bias}`] = approach2DiagnosticsFigure(diagnosticsData(`Approach 2 error versus grid width: ${c.surface} surface, bias ${c.bias}`, c.sweep));
     const wide = c.sweep.params[RANGE_NAMES.wide];
     (aWide[c.surface] ??= {})[c.bias] = wide.a_err_pct;
     (bWide[c.surface] ??= {})[c.bias] = wide.b_err_pct;
+    const e = c.sweep.budgetErrors[RANGE_NAMES.wide];
+    (atWide[c.surface] ??= {})[c.bias] = {
+      b0_err_pct: wide.b0_err_pct,
+      d_err_pct_center: e.d_err_pct_center,
+      dcl_pct_center: e.dcl_pct_center,
+      d_err_pct_eval: e.d_err_pct_eval,
+      dcl_pct_eval: e.dcl_pct_eval,
+    };
   }
+  // Per surface and grid: the offset factor above 1 beyond which D* is overestimated, and the D* error at the named factors.
+  const signChange: Record<string, Record<string, number | null>> = {};
+  const atFactor: Record<string, Record<string, Record<string, { d_err_pct: number; dcl_pct: number }>>> = {};
+  for (const s of config.surfaces) {
+    for (const grid of config.offsetGrids) {
+      const sel = result.offsetRows.filter((r) => r.surface === s.name && r.grid === grid);
+      (signChange[s.name] ??= {})[grid] = signChangeFactor(sel);
+      // Only the round factors (multiples of 1/4: 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4) as summary keys; the CSV has them all.
+      for (const r of sel.filter((x) => Number.isInteger(4 * x.center_scale))) ((atFactor[s.name] ??= {})[grid] ??= {})[String(r.center_scale)] = { d_err_pct: r.d_err_pct, dcl_pct: r.dcl_pct };
+    }
+  }
+  const leadingOrder = Object.fromEntries(config.offsetGrids.map((g) => [g, symmetricSignChangeFactor(NAMED_GRIDS[g].W, config.pointsPerCurve)]));
   return {
     tables: {
       'sweep.csv': { columns: SWEEP_COLUMNS, rows: result.cells.flatMap((c) => sweepRows({ surface: c.surface }, c.bias, c.sweep)) },
       'optima.csv': { columns: OPTIMA_COLUMNS, rows: result.cells.flatMap((c) => optimaRows(c.surface, c.bias, c.sweep)) },
+      'offset_sweep.csv': { columns: OFFSET_SWEEP_COLUMNS, rows: result.offsetRows },
     },
     figures,
-    summary: { a_err_pct_wide: aWide, b_err_pct_wide: bWide },
+    summary: {
+      a_err_pct_wide: aWide,
+      b_err_pct_wide: bWide,
+      // Beside each intercept error at the widest grid, the D* error of the fitted law at stated budgets (sweep centre and target).
+      budget_errors_wide: atWide,
+      offset_sweep: {
+        eval_budget: config.evalBudget,
+        factors: config.offsetFactors,
+        sign_change_factor: signChange,
+        sign_change_factor_leading_order_symmetric: leadingOrder,
+        d_err_pct: atFactor,
+      },
+    },
   };
 }

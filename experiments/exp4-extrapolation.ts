@@ -8,7 +8,8 @@ import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { runApproach2 } from './shared/approach2-run.ts';
 import { extrapolationBudgets } from './shared/budgets.ts';
 import { EXTRAPOLATION_COLUMNS } from './shared/columns.ts';
-import { type TokenError, tokenError } from './shared/dcl.ts';
+import { allocationCost, type TokenError } from './shared/dcl.ts';
+import { extrapolateApproach2 } from '../src/fit/approach2.ts';
 import { biasColumns, namedWidth, RANGE_NAME_LIST, type RangeName } from './shared/sweep.ts';
 import type { Artifacts, RunContext } from './types.ts';
 
@@ -49,10 +50,17 @@ export type Exp4Row = {
   center_scale: number;
   budget_index: number;
   budget: number;
-} & TokenError;
+} & TokenError & { dcl_flops: number; dcl_pct: number };
+
+/** §C.4 columns plus the DCL (§B.4) of the extrapolated D* at each row's budget (extra columns, §A.2). */
+export const EXP4_EXTRAPOLATION_COLUMNS = [...EXTRAPOLATION_COLUMNS, 'dcl_flops', 'dcl_pct'] as const;
 
 export interface Exp4Result {
   readonly rows: Exp4Row[];
+}
+
+function costColumns(c: ReturnType<typeof allocationCost>): TokenError & { dcl_flops: number; dcl_pct: number } {
+  return { d_true: c.d_true, d_hat: c.d_hat, d_err_abs: c.d_err_abs, d_err_pct: c.d_err_pct, dcl_flops: c.dcl_flops, dcl_pct: c.dcl_pct };
 }
 
 export async function run(config: Exp4Config, ctx: RunContext): Promise<Exp4Result> {
@@ -72,7 +80,7 @@ export async function run(config: Exp4Config, ctx: RunContext): Promise<Exp4Resu
             ...biasColumns(bias),
             budget_index: k,
             budget: C,
-            ...tokenError(s.surface, fit, C),
+            ...costColumns(allocationCost(s.surface, extrapolateApproach2(fit, C).D, C)),
           });
         });
         task.tick();
@@ -87,12 +95,14 @@ export function render(result: Exp4Result, config: Exp4Config): Artifacts {
   const { rows } = result;
   const panels: LinePanel[] = [];
   const maxAbs: Record<string, Record<string, Record<string, number>>> = {};
+  const maxDcl: Record<string, Record<string, Record<string, number>>> = {};
   for (const range of config.ranges) {
     const w = namedWidth(range);
     for (const s of config.surfaces) {
       const series = config.biases.map((bias, i) => {
         const sel = rows.filter((r) => r.range_name === range && r.surface === s.name && r.bias === bias);
         ((maxAbs[range] ??= {})[s.name] ??= {})[bias] = Math.max(...sel.map((r) => Math.abs(r.d_err_pct)));
+        ((maxDcl[range] ??= {})[s.name] ??= {})[bias] = Math.max(...sel.map((r) => r.dcl_pct));
         return { name: bias, x: sel.map((r) => r.budget), y: sel.map((r) => r.d_err_pct), color: colorFor(BIAS_COLORS, bias, i), markerSize: 4 };
       });
       panels.push({
@@ -106,7 +116,7 @@ export function render(result: Exp4Result, config: Exp4Config): Artifacts {
     }
   }
   return {
-    tables: { 'extrapolation.csv': { columns: EXTRAPOLATION_COLUMNS, rows } },
+    tables: { 'extrapolation.csv': { columns: EXP4_EXTRAPOLATION_COLUMNS, rows } },
     figures: {
       extrapolation_error: lineGrid({
         title: 'Error of the extrapolated D* (fit on 10¹⁷–10²¹ FLOPs)',
@@ -116,6 +126,6 @@ export function render(result: Exp4Result, config: Exp4Config): Artifacts {
         height: 1000,
       }),
     },
-    summary: { max_abs_d_err_pct: maxAbs },
+    summary: { max_abs_d_err_pct: maxAbs, max_dcl_pct: maxDcl },
   };
 }

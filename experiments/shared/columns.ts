@@ -20,6 +20,13 @@ export const SWEEP_COLUMNS_FROM_BIAS = [
   'b0',
   'b0_true',
   'b0_err_pct',
+  // Extra columns (allowed by experiments.md §A.2): D* error and DCL of the fitted law at stated budgets.
+  'center_budget',
+  'd_err_pct_center',
+  'dcl_pct_center',
+  'eval_budget',
+  'd_err_pct_eval',
+  'dcl_pct_eval',
 ] as const;
 
 /** Experiment 1 `sweep.csv`. */
@@ -40,6 +47,8 @@ export const OPTIMA_COLUMNS = [
   'd_opt_hat',
   'd_opt_err_pct',
   'd_opt_err_abs',
+  // Extra column: DCL (%) of training on the vertex D̂* at that budget (§B.4).
+  'dcl_pct',
 ] as const;
 
 /** Experiment 4 `extrapolation.csv` (experiment 5 part 2 adds `method`). */

@@ -72,3 +72,34 @@ export function allocationCost(truth: LossSurface, dHat: number, C: number): All
     dcl_pct: (100 * dcl) / C,
   };
 }
+
+/**
+ * Fractional DCL (as a fraction of C, not %) of training on r·D* tokens on a
+ * Chinchilla-form surface, exact. With D = D*·e^u, N = N*·e^(−u) along the
+ * IsoFLOP curve (u = ln r), the excess loss over the optimum is
+ * P·(e^(αu) − 1) + R·(e^(−βu) − 1) with α·P = β·R, and the optimal loss above
+ * E is (P + R)·(C'/C)^(−αβ/(α+β)); so C_eq/C depends on (α, β, r) only, not on
+ * C, E, A or B. Hence the fractional DCL of a given misallocation does not
+ * shrink as the budget grows (only the loss penalty does).
+ */
+export function dclFractionOfMisallocation(alpha: number, beta: number, ratio: number): number {
+  for (const [name, v] of [['alpha', alpha], ['beta', beta], ['ratio', ratio]] as const) {
+    if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`dclFractionOfMisallocation: ${name} = ${v} must be a finite positive number`);
+  }
+  const u = Math.log(ratio);
+  const excess = (beta * Math.expm1(alpha * u) + alpha * Math.expm1(-beta * u)) / (alpha + beta);
+  const gamma = (alpha * beta) / (alpha + beta);
+  // 1 − (1 + excess)^(−1/γ), written without cancellation.
+  return -Math.expm1(-Math.log1p(excess) / gamma);
+}
+
+/**
+ * Coefficient c of the quadratic rule DCL/C ≈ c·(ln(D̂/D*))²: expanding
+ * {@link dclFractionOfMisallocation} to second order in u = ln(D̂/D*) gives
+ * excess ≈ ½·αβ·u² and DCL/C ≈ excess/γ, so c = (α + β)/2. It depends on the
+ * surface only through α + β (0.62 for the symmetric, chinchilla and
+ * asymmetric surfaces).
+ */
+export function dclQuadraticCoefficient(alpha: number, beta: number): number {
+  return (alpha + beta) / 2;
+}

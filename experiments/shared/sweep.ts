@@ -7,7 +7,10 @@ import { gridFactorLabel } from '../../src/plot/theme.ts';
 import { BIASES, type BiasName, RANGE_NAMES, type SamplingBias, widthSweep } from '../../src/sampling/index.ts';
 import { dOpt, loss, type LossSurface, nOpt } from '../../src/surface/index.ts';
 import { linspace } from '../../src/util/space.ts';
+import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import { type Approach2OptimumRow, type Approach2ParamRow, type Approach2Run, runApproach2 } from './approach2-run.ts';
+import { centreBudget, TARGET_BUDGET } from './budgets.ts';
+import { allocationCost } from './dcl.ts';
 
 export type RangeName = keyof typeof RANGE_NAMES;
 export const RANGE_NAME_LIST: readonly RangeName[] = ['narrow', 'medium', 'wide'];
@@ -44,13 +47,33 @@ export interface SamplingConfig {
   readonly pointsPerCurve: number;
 }
 
+/**
+ * D* error of the fitted power law (§B.3) and its DCL (§B.4) at two stated
+ * budgets: the centre of the fitting range and the target budget. Under
+ * drift the intercept error is the law's value at C = 1 FLOP, far outside
+ * the data, so these are the numbers to quote beside it.
+ */
+export interface SweepBudgetErrors {
+  center_budget: number;
+  d_err_pct_center: number;
+  dcl_pct_center: number;
+  eval_budget: number;
+  d_err_pct_eval: number;
+  dcl_pct_eval: number;
+}
+
+/** `optima.csv` row with the DCL of training on the per-budget vertex D̂* at that budget (§B.4). */
+export type OptimumCostRow = Approach2OptimumRow & { dcl_pct: number };
+
 /** Approach 2 over the whole W sweep for one surface and bias. */
 export interface SurfaceSweep {
   readonly widths: WidthPoint[];
   /** Per width, exponent and intercept estimates. */
   readonly params: Approach2ParamRow[];
-  /** Per width, per budget optima. */
-  readonly optima: Approach2OptimumRow[][];
+  /** Per width, per budget optima with their DCL. */
+  readonly optima: OptimumCostRow[][];
+  /** Per width, D* error and DCL of the fitted law at the centre and target budgets. */
+  readonly budgetErrors: SweepBudgetErrors[];
   /** Plot data of the narrow, medium and wide runs. */
   readonly details: [WidthDetail, WidthDetail, WidthDetail];
 }
@@ -115,7 +138,24 @@ export function sweepSurface(surface: LossSurface, bias: SamplingBias, sampling:
     const i = RANGE_NAMES[name];
     return widthDetail(runs[i], `${name} (${gridFactorLabel(widths[i].log_range)})`);
   }) as [WidthDetail, WidthDetail, WidthDetail];
-  return { widths, params: runs.map((r) => r.params), optima: runs.map((r) => r.optima), details };
+  const optima = runs.map((r) => r.optima.map((o) => ({ ...o, dcl_pct: allocationCost(surface, o.d_opt_hat, o.budget).dcl_pct })));
+  return { widths, params: runs.map((r) => r.params), optima, budgetErrors: runs.map((r) => budgetErrors(r, sampling.budgets)), details };
+}
+
+/** {@link SweepBudgetErrors} of one run: centre of its fitting budgets and {@link TARGET_BUDGET}. */
+export function budgetErrors(run: Approach2Run, budgets: readonly number[], evalBudget: number = TARGET_BUDGET): SweepBudgetErrors {
+  const at = (C: number) => allocationCost(run.spec.surface, extrapolateApproach2(run.fit, C).D, C);
+  const centerBudget = centreBudget(budgets);
+  const c = at(centerBudget);
+  const e = at(evalBudget);
+  return {
+    center_budget: centerBudget,
+    d_err_pct_center: c.d_err_pct,
+    dcl_pct_center: c.dcl_pct,
+    eval_budget: evalBudget,
+    d_err_pct_eval: e.d_err_pct,
+    dcl_pct_eval: e.dcl_pct,
+  };
 }
 
 /** Data of the three-row diagnostic figure for one sweep. */
@@ -147,7 +187,7 @@ export function surfaceColumns(s: LossSurface): { e: number; coef_a: number; coe
 
 /** `sweep.csv` rows of one surface sweep, with any leading key columns. */
 export function sweepRows<K extends Record<string, string | number>>(keys: K, bias: BiasName, sweep: SurfaceSweep): Array<K & Record<string, number | string>> {
-  return sweep.widths.map((w, i) => ({ ...keys, ...biasColumns(bias), ...w, ...sweep.params[i] }));
+  return sweep.widths.map((w, i) => ({ ...keys, ...biasColumns(bias), ...w, ...sweep.params[i], ...sweep.budgetErrors[i] }));
 }
 
 /** `optima.csv` rows of one surface sweep. */

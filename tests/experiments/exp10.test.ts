@@ -78,4 +78,22 @@ describe('experiment 10: compounding biases at 1e24 FLOPs', () => {
     expect(Object.keys(d)).toEqual(['centered', 'offset_3x', 'drift_3x']);
     expect(d.centered.chinchilla.XL).toBe(num(row('centered', 'chinchilla', 'XL'), 'd_err_pct'));
   });
+
+  it('states the quadratic DCL rule with a derived coefficient (α+β)/2 that the rows confirm', () => {
+    const q = summary.dcl_quadratic_rule as { coefficient_derived: Record<string, number>; coefficient_fitted: number; max_rel_gap: number };
+    for (const s of ['symmetric', 'chinchilla', 'asymmetric']) expect(q.coefficient_derived[s]).toBeCloseTo(0.31, 12);
+    expect(Math.abs(q.coefficient_fitted / 0.31 - 1)).toBeLessThan(0.02);
+    expect(q.max_rel_gap).toBeLessThan(0.1);
+    const r = row('centered', 'chinchilla', 'L');
+    const u = Math.log(num(r, 'd_hat') / num(r, 'd_true'));
+    expect(num(r, 'dcl_pct') / (100 * 0.31 * u * u)).toBeCloseTo(1, 2);
+  });
+
+  it('gives the same DCL % for the same misallocation at two budgets while the loss penalty shrinks', () => {
+    const m = summary.dcl_same_misallocation as { budgets: number[]; dcl_pct: number[]; loss_penalty: number[] };
+    expect(m.budgets).toEqual([1e21, 1e24]);
+    expect(m.dcl_pct[1]).toBeCloseTo(m.dcl_pct[0], 9);
+    expect(m.dcl_pct[0]).toBeGreaterThan(0.01);
+    expect(m.loss_penalty[1]).toBeLessThan(0.5 * m.loss_penalty[0]);
+  });
 });

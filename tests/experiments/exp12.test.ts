@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExperiment } from '../../experiments/registry.ts';
 import { runExperiment } from '../../experiments/runner.ts';
 import { loss } from '../../src/surface/index.ts';
+import { CLOSED_FORM_COLUMNS } from '../../experiments/shared/exp12-closed-form.ts';
 import { SHARED_DATA_DIR } from '../helpers/data.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir } from './helpers.ts';
 
@@ -162,5 +163,26 @@ describe('experiment 12: residual structure of real IsoFLOP data', () => {
     const sum = (await readJson(join(dir, 'residuals_summary.json'))) as { data: Array<Record<string, unknown>> };
     expect(sum.data.filter((t) => t.type === 'scatter')).toHaveLength(6);
     expect(sum.data.some((t) => t.type === 'table')).toBe(true);
+  });
+
+  it('closed_form_bias.csv: the closed form on each data set\'s fitted α, β and own grid widths', async () => {
+    const cf = await readCsv(join(dir, 'closed_form_bias.csv'));
+    expect(cf.header).toEqual([...CLOSED_FORM_COLUMNS]);
+    expect(cf.rows).toHaveLength(12);
+    expectFinite(cf.rows, CLOSED_FORM_COLUMNS.filter((c) => !['experiment', 'variant'].includes(c)));
+    for (const r of cf.rows) {
+      const f = fits.rows.find((x) => x.experiment === r.experiment && x.variant === r.variant)!;
+      expect(num(r, 'alpha')).toBe(num(f, 'alpha'));
+      expect(num(r, 'w_min')).toBeGreaterThan(0);
+      expect(num(r, 'w_max')).toBeGreaterThanOrEqual(num(r, 'w_min'));
+      // α > β: N* overestimated (δw > 0), D* underestimated; α < β the reverse.
+      const sign = Math.sign(num(r, 'alpha') - num(r, 'beta'));
+      expect(Math.sign(num(r, 'delta_w_min'))).toBe(sign);
+      expect(Math.sign(num(r, 'd_err_pct_10x'))).toBe(-sign);
+      expect(num(r, 'dcl_pct_1000x')).toBeGreaterThan(0);
+    }
+    const s = summary.closed_form_bias as Record<string, { d_err_pct_1000x: number }>;
+    expect(Object.keys(s)).toEqual(EXPERIMENTS);
+    expect(typeof summary.closed_form_assumptions).toBe('string');
   });
 });

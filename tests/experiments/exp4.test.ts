@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTRAPOLATION_COLUMNS } from '../../experiments/shared/columns.ts';
+import { EXP4_EXTRAPOLATION_COLUMNS as EXTRAPOLATION_COLUMNS } from '../../experiments/exp4-extrapolation.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
 
 let root: string;
@@ -52,5 +52,16 @@ describe('experiment 4: extrapolation error of Approach 2', () => {
     expect(Object.keys(m)).toEqual(['narrow', 'medium', 'wide']);
     const sel = table.rows.filter((r) => r.range_name === 'wide' && r.surface === 'chinchilla' && r.bias === 'drift_0.4');
     expect(m.wide.chinchilla['drift_0.4']).toBe(Math.max(...sel.map((r) => Math.abs(num(r, 'd_err_pct')))));
+  });
+
+  it('puts the DCL of each extrapolated D* beside its error, and it depends on the error alone', () => {
+    for (const r of table.rows) {
+      expect(num(r, 'dcl_pct')).toBeGreaterThan(-1e-9);
+      expect(num(r, 'dcl_pct')).toBeCloseTo((100 * num(r, 'dcl_flops')) / num(r, 'budget'), 10);
+    }
+    // Constant offsets: the same D* error at every budget, hence the same DCL %.
+    const sel = table.rows.filter((r) => r.range_name === 'wide' && r.surface === 'chinchilla' && r.bias === 'scale_2.0');
+    expect(num(sel[15], 'dcl_pct')).toBeCloseTo(num(sel[0], 'dcl_pct'), 8);
+    expect(num(sel[0], 'dcl_pct')).toBeGreaterThan(1e-3);
   });
 });
