@@ -1,7 +1,9 @@
 import { lstsq } from '../util/lstsq.ts';
 import { formatCompute } from '../util/format.ts';
 import { checkArray } from './validate.ts';
-import { InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, NonFiniteResultError, DegenerateDataError } from './errors.ts';
+import {
+  InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, NonFiniteResultError, DegenerateDataError, VertexOutOfRangeError,
+} from './errors.ts';
 
 /** Curvature at or below which a parabola has no clear minimum (conventions §3). */
 export const APPROACH2_MIN_CURVATURE = 1e-10;
@@ -81,6 +83,20 @@ function budgetParabola(x: Float64Array, L: Float64Array, C: number, axis: 'N' |
   return { ...fit, vertex: fit.xMean + uStar, minimum: fit.p0 + fit.p1 * uStar + fit.p2 * uStar * uStar };
 }
 
+/** 10^x* of a budget's vertex, refusing an overflow, an underflow to 0 or NaN (specs/fitting.md). */
+function vertexValue(p: Parabola, C: number, axis: 'N' | 'D'): number {
+  const value = Math.pow(10, p.vertex);
+  if (value > 0 && Number.isFinite(value)) return value;
+  const what = Number.isNaN(value) ? 'is NaN' : value === 0 ? 'underflows to 0' : 'overflows to Infinity';
+  throw new VertexOutOfRangeError(
+    `budget C = ${formatCompute(C)}: the parabola in log10 ${axis} has its vertex at x* = ${Number(p.vertex.toPrecision(6))}, so ${axis}\u0302* = 10^x* ${what}`,
+    C,
+    axis,
+    p.vertex,
+    value,
+  );
+}
+
 /** Least-squares line y = slope·x + intercept in centred coordinates. */
 export function fitLine(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number } {
   const m = x.length;
@@ -112,6 +128,7 @@ export function fitLine(x: ArrayLike<number>, y: ArrayLike<number>): { slope: nu
  * @throws InvalidInputError for empty, mismatched, non-finite or non-positive inputs
  * @throws TooFewPointsError for a budget with fewer than 3 points
  * @throws NoMinimumError for a parabola with c2 ≤ minCurvature
+ * @throws VertexOutOfRangeError when 10^x* of a vertex overflows, underflows to 0 or is NaN
  * @throws TooFewBudgetsError for fewer than 2 budgets
  * @example fitApproach2(s.N, s.D, s.L, s.C).b // ≈ 0.4516 on the chinchilla surface, XL grid
  */
@@ -152,7 +169,7 @@ export function fitApproach2(
     });
     const parabolaN = budgetParabola(xN, y, c, 'N', minCurvature);
     const parabolaD = budgetParabola(xD, y, c, 'D', minCurvature);
-    budgets.push({ C: c, nPoints: idx.length, parabolaN, parabolaD, nOpt: Math.pow(10, parabolaN.vertex), dOpt: Math.pow(10, parabolaD.vertex) });
+    budgets.push({ C: c, nPoints: idx.length, parabolaN, parabolaD, nOpt: vertexValue(parabolaN, c, 'N'), dOpt: vertexValue(parabolaD, c, 'D') });
   }
   if (budgets.length < 2) {
     throw new TooFewBudgetsError(`${budgets.length} budget${budgets.length === 1 ? '' : 's'} given; the power-law fit needs at least 2`, budgets.length, 2);

@@ -50,6 +50,26 @@ export class NoMinimumError extends FitError {
   }
 }
 
+/**
+ * An IsoFLOP parabola whose vertex x* lies so far out that N̂* (or D̂*) = 10^x*
+ * is not a usable number: it overflows to Infinity (x* above about 308.25) or
+ * underflows to 0 (x* below about −323.3), or x* is NaN.
+ */
+export class VertexOutOfRangeError extends FitError {
+  override name = 'VertexOutOfRangeError';
+  constructor(
+    message: string,
+    readonly budget: number,
+    readonly axis: 'N' | 'D',
+    /** The vertex x* in log10 units. */
+    readonly vertex: number,
+    /** 10^x* as computed: Infinity, 0 or NaN. */
+    readonly value: number,
+  ) {
+    super(message);
+  }
+}
+
 /** Data that determine no fit: all losses equal, one distinct N, collinear design. */
 export class DegenerateDataError extends FitError {
   override name = 'DegenerateDataError';

@@ -3,7 +3,7 @@ import { SURFACES, exponentA, exponentB, intercepts } from '../../src/surface/in
 import { sampleIsoflops, widthSweep } from '../../src/sampling/index.ts';
 import { fitApproach2 } from '../../src/fit/approach2.ts';
 import {
-  InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError,
+  InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, VertexOutOfRangeError,
 } from '../../src/fit/errors.ts';
 
 describe('Approach 2 on noise-free surfaces', () => {
@@ -93,5 +93,55 @@ describe('Approach 2 hard failures', () => {
   it('rejects a single budget', () => {
     expect(() => fitApproach2(N.slice(0, 5), D.slice(0, 5), L.slice(0, 5), C.slice(0, 5))).toThrow(TooFewBudgetsError);
     expect(() => fitApproach2(N.slice(0, 5), D.slice(0, 5), L.slice(0, 5), C.slice(0, 5))).toThrow('1 budget given; the power-law fit needs at least 2');
+  });
+});
+
+describe('Approach 2 vertices whose 10^x* is not a number', () => {
+  // Budget 1e17 is an ordinary parabola; budget 1e18 has a barely positive curvature
+  // (1e-9 > the 1e-10 threshold) and a slope that puts its vertex hundreds of decades away.
+  function data(slope: number): { N: number[]; D: number[]; L: number[]; C: number[] } {
+    const N: number[] = [];
+    const D: number[] = [];
+    const L: number[] = [];
+    const C: number[] = [];
+    for (const [c, c1, c2] of [[1e17, 0, 0.1], [1e18, slope, 1e-9]] as const) {
+      for (let k = 0; k < 5; k++) {
+        const u = (k - 2) * 0.25;
+        const n = Math.pow(10, 8.5 + u);
+        N.push(n);
+        D.push(c / (6 * n));
+        L.push(3 + c1 * u + c2 * u * u);
+        C.push(c);
+      }
+    }
+    return { N, D, L, C };
+  }
+
+  it('throws VertexOutOfRangeError naming the budget and x* when N̂* overflows', () => {
+    const d = data(-1e-6);
+    const fit = (): unknown => fitApproach2(d.N, d.D, d.L, d.C);
+    expect(fit).toThrow(VertexOutOfRangeError);
+    expect(fit).toThrow(/^budget C = 1e18: the parabola in log10 N has its vertex at x\* = 50\d\.\d+, so N̂\* = 10\^x\* overflows to Infinity$/);
+    try {
+      fit();
+    } catch (err) {
+      const e = err as VertexOutOfRangeError;
+      expect([e.budget, e.axis, e.value]).toEqual([1e18, 'N', Infinity]);
+      expect(e.vertex).toBeGreaterThan(308.26);
+    }
+  });
+
+  it('throws VertexOutOfRangeError when N̂* underflows to 0', () => {
+    const d = data(1e-6);
+    const fit = (): unknown => fitApproach2(d.N, d.D, d.L, d.C);
+    expect(fit).toThrow(VertexOutOfRangeError);
+    expect(fit).toThrow(/^budget C = 1e18: the parabola in log10 N has its vertex at x\* = -49\d\.\d+, so N̂\* = 10\^x\* underflows to 0$/);
+  });
+
+  it('accepts the same data when the vertex is far outside the grid but 10^x* is finite', () => {
+    const d = data(-1e-7);
+    const f = fitApproach2(d.N, d.D, d.L, d.C);
+    expect(f.budgets[1]!.parabolaN.vertex).toBeGreaterThan(50);
+    expect(Number.isFinite(f.budgets[1]!.nOpt)).toBe(true);
   });
 });
