@@ -2,7 +2,7 @@
  * Experiment 8: why Approach 3 is less precise — conditioning (experiments.md §C.8).
  */
 import {
-  conditioningAtTruth, PERTURBATION_DELTA, perturbedGradientNorms, projectOnEigenvectors, rescaleHessian, rssHessian5,
+  CONDITIONING_BIAS, conditioningAtTruth, PERTURBATION_DELTA, perturbedGradientNorms, projectOnEigenvectors, rescaleHessian, rssHessian5,
   type Spectrum, symmetricSpectrum, vpnlsHessian,
 } from '../src/analysis/index.ts';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../src/fit/index.ts';
 import { getKernels, type PreparedData } from '../src/kernels/index.ts';
 import type { LbfgsbOptions } from '../src/optim/index.ts';
-import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS } from '../src/sampling/index.ts';
+import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, type SamplingBias } from '../src/sampling/index.ts';
 import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { linspace } from '../src/util/space.ts';
 import { exp8Report } from './shared/exp8-report.ts';
@@ -31,12 +31,20 @@ export interface Exp8Config {
   readonly pointsPerCurve: number;
   /** Grid half-width, log10 units: ±8×. */
   readonly W: number;
+  /** Sampling-centre bias: drift_0.2 (drift rate 0.2, centre scale 1), as in the original study. */
+  readonly bias: SamplingBias;
   /** Step along each unit eigenvector in the perturbation test (step 4). */
   readonly perturbationDelta: number;
   /** Bounds of the 5-D L-BFGS-B runs of steps 7 and 8 (E, A, B ∈ [1e−6, 1e6], α, β ∈ [0.01, 0.99]). */
   readonly lbfgsbBounds: SurfaceBounds;
   /** L-BFGS-B options of step 8. */
   readonly ftol0Options: Pick<LbfgsbOptions, 'ftol' | 'gtol' | 'maxiter'>;
+  /**
+   * Relative perturbations ε of the step-8 start (every parameter times 1 + ε)
+   * for the rounding-sensitivity check of step 8: its outcome is decided by
+   * rounding, so one run says little on its own.
+   */
+  readonly ftol0StartPerturbations: readonly number[];
   /** Loss noise σ (nats) for the report's illustration of statistical error, σ·√(2·H⁻¹ⱼⱼ). */
   readonly illustrativeNoiseStd: number;
 }
@@ -47,9 +55,11 @@ export const defaultConfig: Exp8Config = {
   budgets: DEFAULT_BUDGETS,
   pointsPerCurve: DEFAULT_POINTS_PER_CURVE,
   W: NAMED_GRIDS.L.W,
+  bias: CONDITIONING_BIAS,
   perturbationDelta: PERTURBATION_DELTA,
   lbfgsbBounds: { ...APPROACH3_BOUNDS, E: [1e-6, 1e6] },
   ftol0Options: { ftol: 0, gtol: 1e-15, maxiter: 10000 },
+  ftol0StartPerturbations: [-10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => k * 1e-9),
   illustrativeNoiseStd: 0.01,
 };
 
@@ -65,6 +75,15 @@ export interface Exp8Fit {
   readonly status: string;
   readonly iterations: number;
   readonly message: string;
+}
+
+/** One 5-D L-BFGS-B run with ftol = 0 (step 8). */
+export interface Exp8Ftol0Run {
+  readonly iterations: number;
+  readonly rss: number;
+  readonly alphaAbsRelErr: number;
+  readonly betaAbsRelErr: number;
+  readonly status: string;
 }
 
 export interface Exp8SpectrumData {
@@ -102,6 +121,24 @@ export interface Exp8Result {
     message: string;
     relErr: Record<ParamKey, number>;
     surface: LossSurface;
+  };
+  /**
+   * Step 8 with step 1's bounds (Approach 3 defaults): up to step 1's stop the
+   * iterates are identical, so this isolates the stopping rule.
+   */
+  readonly ftol0Step1Bounds: Exp8Ftol0Run;
+  /** Step 8 from starts perturbed by {@link Exp8Config.ftol0StartPerturbations}. */
+  readonly ftol0Perturbed: readonly Exp8Ftol0Run[];
+  /** Conditioning that does not depend on units (Jacobi-scaled) and in the LSE parameters of the log-scale fits. */
+  readonly scaleFree: {
+    /** κ of D^−1/2·H·D^−1/2, D = diag(H), raw 5-D, 2-D and LSE 5-D Hessians. */
+    readonly cond5Scaled: number;
+    readonly cond2Scaled: number;
+    /** κ₅ of the Hessian in [ln E, ln A, ln B, α, β], unscaled and Jacobi-scaled (the latter equals cond5Scaled). */
+    readonly cond5Lse: number;
+    readonly cond5LseScaled: number;
+    readonly eigenvalues5Scaled: number[];
+    readonly eigenvalues2Scaled: number[];
   };
   /** κ₅ and κ₂ of the Hessians in relative parameters, diag(p)·H·diag(p) (units removed). */
   readonly relativeScaling: { cond5: number; cond2: number };
@@ -145,7 +182,7 @@ function inverseDiagonal(s: Exp8SpectrumData): number[] {
 export async function run(config: Exp8Config, ctx: RunContext): Promise<Exp8Result> {
   const task = ctx.progress.start('steps', 8);
   const truth = config.surface;
-  const cond = conditioningAtTruth(truth, { W: config.W, budgets: config.budgets, pointsPerCurve: config.pointsPerCurve });
+  const cond = conditioningAtTruth(truth, { W: config.W, bias: config.bias, budgets: config.budgets, pointsPerCurve: config.pointsPerCurve });
   const { data } = cond;
   const p0 = vec(truth);
 
@@ -197,6 +234,16 @@ export async function run(config: Exp8Config, ctx: RunContext): Promise<Exp8Resu
     relErr: relF0,
     surface: { E: f0.E, A: f0.A, B: f0.B, alpha: f0.alpha, beta: f0.beta },
   };
+  const ftol0Run = (r: SurfaceFitResult): Exp8Ftol0Run => {
+    const e = relativeErrors(r, truth);
+    return { iterations: r.iterations, rss: r.rss, alphaAbsRelErr: Math.abs(e.alpha), betaAbsRelErr: Math.abs(e.beta), status: r.status };
+  };
+  const ftol0Step1Bounds = ftol0Run(fitApproach3Prepared(data, { lbfgsb: { ...config.ftol0Options } }));
+  const seed = bestGridPoint(data, grid4(), getKernels()).surface;
+  const ftol0Perturbed = config.ftol0StartPerturbations.map((eps) => {
+    const start = { E: seed.E * (1 + eps), A: seed.A * (1 + eps), B: seed.B * (1 + eps), alpha: seed.alpha * (1 + eps), beta: seed.beta * (1 + eps) };
+    return ftol0Run(fitApproach3Prepared(data, { start: { kind: 'point', surface: start }, bounds: config.lbfgsbBounds, lbfgsb: { ...config.ftol0Options } }));
+  });
   task.tick();
 
   const invDiag = inverseDiagonal(fiveD);
@@ -206,6 +253,14 @@ export async function run(config: Exp8Config, ctx: RunContext): Promise<Exp8Resu
   const relativeScaling = {
     cond5: symmetricSpectrum(rescaleHessian(cond.fiveD.hessian, p0)).conditionNumber,
     cond2: symmetricSpectrum(rescaleHessian(cond.twoD.hessian, [truth.alpha, truth.beta])).conditionNumber,
+  };
+  const scaleFree = {
+    cond5Scaled: cond.fiveD.scaledSpectrum.conditionNumber,
+    cond2Scaled: cond.twoD.scaledSpectrum.conditionNumber,
+    cond5Lse: cond.fiveDLse.spectrum.conditionNumber,
+    cond5LseScaled: cond.fiveDLse.scaledSpectrum.conditionNumber,
+    eigenvalues5Scaled: [...cond.fiveD.scaledSpectrum.eigenvalues],
+    eigenvalues2Scaled: [...cond.twoD.scaledSpectrum.eigenvalues],
   };
   task.tick();
   task.done();
@@ -224,6 +279,9 @@ export async function run(config: Exp8Config, ctx: RunContext): Promise<Exp8Resu
     gridBestRssVpnls,
     trueInit,
     ftol0,
+    ftol0Step1Bounds,
+    ftol0Perturbed,
+    scaleFree,
     relativeScaling,
     noiseRelStdErr,
   };
@@ -234,6 +292,22 @@ export const HESSIAN_2D_COLUMNS = ['k', 'eigenvalue', 'v_alpha', 'v_beta'] as co
 export const FITS_COLUMNS = ['method', ...PARAM_KEYS, ...ERR_PCT_KEYS, 'rss', 'status', 'iterations'] as const;
 
 const byParam = (v: readonly number[]): Record<ParamKey, number> => Object.fromEntries(PARAM_KEYS.map((k, j) => [k, v[j]])) as Record<ParamKey, number>;
+
+function ftol0Summary(r: Exp8Ftol0Run) {
+  return { iterations: r.iterations, rss: r.rss, alpha_abs_rel_err: r.alphaAbsRelErr, beta_abs_rel_err: r.betaAbsRelErr, status: r.status };
+}
+
+/** Whether a step-8 run has smaller |α| and |β| relative errors than the step-1 Approach 3 fit. */
+export function improvesOnStep1(run: Pick<Exp8Ftol0Run, 'alphaAbsRelErr' | 'betaAbsRelErr'>, result: Pick<Exp8Result, 'fits'>): boolean {
+  const a3 = result.fits.find((f) => f.method === 'approach3');
+  if (!a3) throw new Error('experiment 8: the approach3 fit is missing');
+  return run.alphaAbsRelErr < Math.abs(a3.relErr.alpha) && run.betaAbsRelErr < Math.abs(a3.relErr.beta);
+}
+
+/** Number of perturbed-start step-8 runs that improve on step 1's α and β errors. */
+export function improvedCount(result: Pick<Exp8Result, 'fits' | 'ftol0Perturbed'>): number {
+  return result.ftol0Perturbed.filter((r) => improvesOnStep1(r, result)).length;
+}
 
 export function render(result: Exp8Result, config: Exp8Config): Artifacts {
   const h5 = result.fiveD.eigenvalues.map((lam, k) => ({
@@ -286,6 +360,20 @@ export function render(result: Exp8Result, config: Exp8Config): Artifacts {
         beta_abs_rel_err: result.ftol0.betaAbsRelErr,
         grad_norm: result.ftol0.gradNorm,
         status: result.ftol0.status,
+      },
+      cond_5d_scaled: result.scaleFree.cond5Scaled,
+      cond_2d_scaled: result.scaleFree.cond2Scaled,
+      cond_ratio_scaled: result.scaleFree.cond5Scaled / result.scaleFree.cond2Scaled,
+      cond_5d_lse: result.scaleFree.cond5Lse,
+      cond_5d_lse_scaled: result.scaleFree.cond5LseScaled,
+      eigenvalues_5d_scaled: result.scaleFree.eigenvalues5Scaled,
+      eigenvalues_2d_scaled: result.scaleFree.eigenvalues2Scaled,
+      bias: { drift_rate: config.bias.driftRate, center_scale: config.bias.centerScale },
+      ftol0_step1_bounds: ftol0Summary(result.ftol0Step1Bounds),
+      ftol0_perturbed: {
+        perturbations: config.ftol0StartPerturbations,
+        rss: result.ftol0Perturbed.map((r) => r.rss),
+        n_improved: improvedCount(result),
       },
       cond_5d_relative: result.relativeScaling.cond5,
       cond_2d_relative: result.relativeScaling.cond2,

@@ -3,8 +3,9 @@
  * f = E + A·N^−α + B·D^−β and p = [E, A, B, α, β] (experiments.md §C.8 step 2).
  */
 import { getKernels, type Kernels, type PreparedData } from '../kernels/index.ts';
-import { NonFiniteResultError } from '../fit/errors.ts';
+import { InvalidInputError, NonFiniteResultError } from '../fit/errors.ts';
 import { checkStep, checkVector, symmetrise, zeros } from './check.ts';
+import { rescaleHessian } from './scaling.ts';
 import { GRADIENT_DIFFERENCE_STEP, stepFor } from './steps.ts';
 import type { SquareMatrix } from './types.ts';
 
@@ -136,4 +137,54 @@ export function rssHessian5(data: PreparedData, p: ArrayLike<number>, options: R
     for (const v of row) if (!Number.isFinite(v)) throw new NonFiniteResultError(`rssHessian5: non-finite Hessian entry ${v} at p = [${[...q].join(', ')}]`);
   }
   return H;
+}
+
+/**
+ * Gradient of the 5-D RSS at p = [E, A, B, α, β], −2·Jᵀr (analytic, in
+ * TypeScript; the kernels' `rss5` computes the same).
+ *
+ * @throws InvalidInputError if p is not 5 finite numbers
+ */
+export function rssGradient5(data: PreparedData, p: ArrayLike<number>): Float64Array {
+  const q = checkVector('rssGradient5', 'p', p, 5);
+  const J = predictionJacobian5(data, q);
+  const [E, A, B] = q;
+  const g = new Float64Array(5);
+  for (let i = 0; i < data.n; i++) {
+    const row = i * 5;
+    const r = data.L[i] - (E + A * J[row + 1] + B * J[row + 2]);
+    for (let a = 0; a < 5; a++) g[a] -= 2 * r * J[row + a];
+  }
+  return g;
+}
+
+/** Parameter order of the LSE parameterisation: e = ln E, a = ln A, b = ln B, then α, β. */
+export const LSE_PARAMETER_NAMES_5 = ['e', 'a', 'b', 'alpha', 'beta'] as const;
+
+/**
+ * Hessian of the 5-D RSS in the LSE parameterisation q = [ln E, ln A, ln B, α, β]
+ * (the one the benchmarked log-scale Approach 3 fits optimise; RSS still on L),
+ * by the chain rule from the raw Hessian H at p:
+ *
+ *   ∇²_q RSS = S·H·S + diag(g_E·E, g_A·A, g_B·B, 0, 0),  S = diag(E, A, B, 1, 1),  g = ∇_p RSS.
+ *
+ * The gradient term vanishes at a zero-residual minimum and is left out for
+ * `method: 'gauss-newton'` (then this is 2·(JS)ᵀ(JS)).
+ *
+ * @param options - {@link RssHessianOptions} for the raw Hessian; default {@link RSS_HESSIAN_DEFAULT}
+ * @throws InvalidInputError if p is not 5 finite numbers or E, A or B is not positive
+ * @example lseHessian5(data, truth)[1][1] // A²·H_AA
+ */
+export function lseHessian5(data: PreparedData, p: ArrayLike<number>, options: RssHessianOptions = RSS_HESSIAN_DEFAULT): SquareMatrix {
+  const q = checkVector('lseHessian5', 'p', p, 5);
+  for (let j = 0; j < 3; j++) {
+    if (!(q[j] > 0)) throw new InvalidInputError(`lseHessian5: p[${j}] = ${q[j]} must be positive to take its logarithm`, 'p', j, q[j]);
+  }
+  const H = rssHessian5(data, q, options);
+  const out = rescaleHessian(H, [q[0], q[1], q[2], 1, 1]);
+  if (options.method !== 'gauss-newton') {
+    const g = rssGradient5(data, q);
+    for (let j = 0; j < 3; j++) out[j][j] += g[j] * q[j];
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONDITIONING_BIAS,
   CONDITIONING_W,
   PERTURBATION_DELTA,
   conditioningAtTruth,
@@ -7,7 +8,9 @@ import {
   projectOnEigenvectors,
 } from '../../../src/analysis/index.ts';
 import { getKernels, tsKernels } from '../../../src/kernels/index.ts';
-import { NAMED_GRIDS } from '../../../src/sampling/index.ts';
+import { bestGridPoint, grid4, VPNLS_GRID } from '../../../src/fit/index.ts';
+import { BIASES, NAMED_GRIDS } from '../../../src/sampling/index.ts';
+import { linspace } from '../../../src/util/space.ts';
 import { SURFACES } from '../../../src/surface/index.ts';
 
 describe('conditioningAtTruth on the asymmetric surface', () => {
@@ -21,17 +24,74 @@ describe('conditioningAtTruth on the asymmetric surface', () => {
     expect(r.conditionRatio).toBeGreaterThan(1e9);
   });
 
-  it('uses the §C.8 setup by default (±8×) and gives κ₅ ≈ 3.463e11, κ₂ ≈ 8.413', () => {
+  it('uses the §C.8 setup by default (±8×, drift_0.2) and gives κ₅ ≈ 3.484e11, κ₂ ≈ 10.57', () => {
     expect(CONDITIONING_W).toBe(Math.log10(8));
+    expect(CONDITIONING_BIAS).toEqual({ driftRate: 0.2, centerScale: 1 });
     const r = conditioningAtTruth(SURFACES.asymmetric);
-    expect(r.fiveD.spectrum.conditionNumber / 3.4635e11).toBeCloseTo(1, 3);
-    expect(r.twoD.spectrum.conditionNumber / 8.4135).toBeCloseTo(1, 3);
+    expect(r.bias).toEqual(BIASES['drift_0.2']);
+    // As the original study prints them.
+    expect(r.fiveD.spectrum.conditionNumber.toPrecision(3)).toBe('3.48e+11');
+    expect(r.twoD.spectrum.conditionNumber.toPrecision(3)).toBe('10.6');
+    // To more digits, as computed here.
+    expect(r.fiveD.spectrum.conditionNumber / 3.4841e11).toBeCloseTo(1, 3);
+    expect(r.twoD.spectrum.conditionNumber / 10.569).toBeCloseTo(1, 3);
+    expect(r.fiveD.spectrum.eigenvalues[0] / 7.7825e-6).toBeCloseTo(1, 3);
+    expect(r.twoD.spectrum.eigenvalues[0] / 113.20).toBeCloseTo(1, 3);
     expect(r.fiveD.spectrum.eigenvalues).toHaveLength(5);
     expect([...r.fiveD.spectrum.eigenvalues]).toEqual([...r.fiveD.spectrum.eigenvalues].sort((a, b) => a - b));
     // the stiffest direction is α, β; the two flattest mix A and B
     const [v1, , , , v5] = r.fiveD.spectrum.eigenvectors;
     expect(Math.hypot(v1[1], v1[2])).toBeGreaterThan(0.99);
     expect(Math.hypot(v5[3], v5[4])).toBeGreaterThan(0.99);
+  });
+
+  it('gives the centred values through the bias option: κ₅ ≈ 3.46e11, κ₂ ≈ 8.41', () => {
+    const r = conditioningAtTruth(SURFACES.asymmetric, { bias: BIASES.centered });
+    expect(r.fiveD.spectrum.conditionNumber.toPrecision(3)).toBe('3.46e+11');
+    expect(r.twoD.spectrum.conditionNumber.toPrecision(3)).toBe('8.41');
+    expect(r.fiveD.spectrum.conditionNumber / 3.4635e11).toBeCloseTo(1, 3);
+    expect(r.twoD.spectrum.conditionNumber / 8.4135).toBeCloseTo(1, 3);
+  });
+
+  it('gives the best seed-grid RSS of the original: 2.37e2 (4⁵) and 7.73e−2 (32²) with drift_0.2, 2.39e2 and 7.17e−2 centred', () => {
+    const axis = linspace(VPNLS_GRID.lo, VPNLS_GRID.hi, VPNLS_GRID.size);
+    const cases = [
+      [BIASES['drift_0.2'], '237', '0.0773'],
+      [BIASES.centered, '239', '0.0717'],
+    ] as const;
+    for (const [bias, a3, vp] of cases) {
+      const { data } = conditioningAtTruth(SURFACES.asymmetric, { bias });
+      expect(bestGridPoint(data, grid4(), getKernels()).rss.toPrecision(3)).toBe(a3);
+      expect(getKernels().vpnlsGrid(data, axis, axis).rss.toPrecision(3)).toBe(vp);
+    }
+  });
+
+  it('measures the gap without units: Jacobi-scaled κ₅ ≈ 1.87e4 against κ₂ ≈ 1.66 (drift_0.2), 2.16e4 and 1.68 centred', () => {
+    const cases = [
+      [BIASES['drift_0.2'], 1.8732e4, 1.6627, 2.8721e6],
+      [BIASES.centered, 2.1610e4, 1.6773, 3.0144e6],
+    ] as const;
+    for (const [bias, k5s, k2s, k5lse] of cases) {
+      const r = conditioningAtTruth(SURFACES.asymmetric, { bias });
+      expect(r.fiveD.scaledSpectrum.conditionNumber / k5s).toBeCloseTo(1, 3);
+      expect(r.twoD.scaledSpectrum.conditionNumber / k2s).toBeCloseTo(1, 3);
+      expect(r.fiveDLse.spectrum.conditionNumber / k5lse).toBeCloseTo(1, 3);
+      expect(r.scaledConditionRatio).toBeCloseTo(r.fiveD.scaledSpectrum.conditionNumber / r.twoD.scaledSpectrum.conditionNumber, 6);
+      // The LSE Hessian differs from the raw one by a per-parameter factor, so the Jacobi-scaled κ is the same.
+      expect(r.fiveDLse.scaledSpectrum.conditionNumber / r.fiveD.scaledSpectrum.conditionNumber).toBeCloseTo(1, 8);
+      // The intrinsic gain of projection is ≈ 1e4, far below the raw 3e10.
+      expect(r.scaledConditionRatio).toBeGreaterThan(5e3);
+      expect(r.scaledConditionRatio).toBeLessThan(1e-5 * r.conditionRatio);
+    }
+  });
+
+  it('rejects a non-positive centre scale and a non-finite drift rate, naming them', () => {
+    expect(() => conditioningAtTruth(SURFACES.asymmetric, { bias: { driftRate: 0, centerScale: 0 } })).toThrow(
+      'conditioningAtTruth: bias.centerScale = 0 must be a positive finite number',
+    );
+    expect(() => conditioningAtTruth(SURFACES.asymmetric, { bias: { driftRate: NaN, centerScale: 1 } })).toThrow(
+      'conditioningAtTruth: bias.driftRate = NaN is not finite',
+    );
   });
 
   it('gives the same spectra from the WebAssembly and the TypeScript kernels', () => {

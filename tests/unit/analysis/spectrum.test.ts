@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditioningAtTruth, projectOnEigenvectors, rescaleHessian, symmetricSpectrum } from '../../../src/analysis/index.ts';
+import { conditioningAtTruth, jacobiScale, projectOnEigenvectors, rescaleHessian, symmetricSpectrum } from '../../../src/analysis/index.ts';
 import { SURFACES } from '../../../src/surface/index.ts';
 import { InvalidInputError } from '../../../src/fit/errors.ts';
 
@@ -124,5 +124,35 @@ describe('rescaleHessian', () => {
 
   it('rejects a zero scale', () => {
     expect(() => rescaleHessian([[1]], [0])).toThrow('rescaleHessian: scales[0] = 0 must be finite and non-zero');
+  });
+});
+
+describe('jacobiScale', () => {
+  it('returns D^−1/2·H·D^−1/2 with a unit diagonal', () => {
+    const S = jacobiScale([
+      [4, 2],
+      [2, 9],
+    ]);
+    expect(S[0][0]).toBe(1);
+    expect(S[1][1]).toBe(1);
+    expect(S[0][1]).toBeCloseTo(1 / 3, 15);
+    expect(S[1][0]).toBeCloseTo(1 / 3, 15);
+  });
+
+  it('gives a condition number that no rescaling of the parameters changes', () => {
+    const r = conditioningAtTruth(SURFACES.asymmetric);
+    const base = symmetricSpectrum(jacobiScale(r.fiveD.hessian)).conditionNumber;
+    const rescaled = rescaleHessian(r.fiveD.hessian, [1e-3, 7, 1e4, 0.2, -5]);
+    expect(symmetricSpectrum(rescaled).conditionNumber).not.toBeCloseTo(r.fiveD.spectrum.conditionNumber, -3);
+    expect(symmetricSpectrum(jacobiScale(rescaled)).conditionNumber / base).toBeCloseTo(1, 8);
+  });
+
+  it('rejects a non-positive diagonal entry, naming it', () => {
+    expect(() =>
+      jacobiScale([
+        [1, 0],
+        [0, 0],
+      ]),
+    ).toThrow('jacobiScale: H[1][1] = 0 must be positive and finite');
   });
 });
