@@ -1,5 +1,5 @@
 /**
- * `npm run exp -- --id N [--quick] [--seed S] [--data-dir DIR] [--out DIR] [--jobs K]`
+ * `npm run exp -- --id N [--quick] [--seed S] [--rng numpy|xoshiro] [--data-dir DIR] [--out DIR] [--jobs K]`
  * or `--all` (experiments.md §A.1). Parses flags, runs experiments from the
  * registry through the runner, shows progress, and exits non-zero if any
  * experiment fails.
@@ -12,6 +12,7 @@ import { barReporter, lineReporter, type Reporter } from './progress-reporters.t
 import { EXPERIMENTS, findExperiment } from './registry.ts';
 import { DEFAULT_SEED, type RunRecord, runExperiment } from './runner.ts';
 import { createTaskPool, defaultJobs } from './shared/pool.ts';
+import { DEFAULT_RNG_KIND, RNG_KINDS, RNG_NAMES, type RngKind } from '../src/util/random.ts';
 import type { AnyExperiment } from './types.ts';
 
 /** Environment variable naming the published-data folder (same as the data module's). */
@@ -57,6 +58,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('all', { type: 'boolean', default: false, describe: 'run every experiment' })
     .option('quick', { type: 'boolean', default: false, describe: 'reduced CI configuration where an experiment has one' })
     .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of the random experiments (recorded by all)' })
+    .option('rng', {
+      type: 'string',
+      choices: RNG_KINDS,
+      default: DEFAULT_RNG_KIND,
+      describe: `generator of the random experiments: numpy = numpy's default_rng (PCG64) draw for draw as the original study, xoshiro = the project's ${RNG_NAMES.xoshiro}`,
+    })
     .option('out', { type: 'string', default: 'results', describe: 'output root' })
     .option('data-dir', { type: 'string', describe: `folder with the published data files (default $${DATA_DIR_ENV}, else download)` })
     .option('jobs', { type: 'number', default: defaultJobs(), describe: 'worker threads for Monte Carlo sweeps' })
@@ -84,6 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     selected = selectExperiments(args.id, args.all);
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be an integer, got ${args.seed}`);
+    if (args.rng === 'numpy' && args.seed < 0) throw new UsageError(`--rng numpy needs a non-negative --seed, got ${args.seed}`);
     if (!(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new UsageError(`--jobs must be a positive integer, got ${args.jobs}`);
   } catch (err) {
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\nRun with --help for usage.\n`);
@@ -100,7 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const overall = selected.length > 1 ? reporter.overall(selected.length) : null;
   reporter.log(
     `running experiment${selected.length > 1 ? 's' : ''} ${selected.map((e) => e.id).join(', ')}` +
-      ` (${args.quick ? 'quick' : 'full'} mode, seed ${args.seed}, ${args.jobs} job${args.jobs > 1 ? 's' : ''}) → ${outRoot}`,
+      ` (${args.quick ? 'quick' : 'full'} mode, seed ${args.seed}, rng ${args.rng}, ${args.jobs} job${args.jobs > 1 ? 's' : ''}) → ${outRoot}`,
   );
   try {
     for (const exp of selected) {
@@ -109,6 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           outRoot,
           quick: args.quick,
           seed: args.seed,
+          rng: args.rng as RngKind,
           dataDir,
           pool,
           progress: reporter.forExperiment(`exp${exp.id}`),

@@ -21,6 +21,8 @@ import type { Artifacts, RunContext } from './types.ts';
 
 export const id = 11;
 export const title = 'What the errors cost at frontier scale';
+/** Consumes random numbers: summary.json records the generator. */
+export const random = true;
 export const hypothesis =
   "Approach 2's misallocation of tokens and parameters, extrapolated to a Llama-3-405B-sized budget (3.8e25 FLOPs), " +
   'wastes a measurable share of the compute on published surfaces and on the real Llama 3 IsoFLOP data, ' +
@@ -118,7 +120,7 @@ export async function run(config: Exp11Config, ctx: RunContext): Promise<Exp11Re
   // Part 3: bootstrap of the real comparison.
   const truths = [surfaceOf(vpnls), surfaceOf(approach3)];
   const bootTask = ctx.progress.start('bootstrap', config.bootstrapResamples);
-  const boot = bootstrapDcl(llama, truths, C, config.bootstrapResamples, ctx.seed, () => bootTask.tick());
+  const boot = bootstrapDcl(llama, truths, C, config.bootstrapResamples, ctx.seed, { onResample: () => bootTask.tick(), rng: ctx.rng });
   bootTask.done();
 
   const costRows: CostRow[] = [];

@@ -3,7 +3,7 @@
  */
 import { BIASES, type BiasName, type IsoflopSamples, sampleIsoflops } from '../src/sampling/index.ts';
 import { exponentA, exponentB, SURFACES, type SurfaceName } from '../src/surface/index.ts';
-import { Rng } from '../src/util/rng.ts';
+import { createRandom } from '../src/util/random.ts';
 import { logspace } from '../src/util/space.ts';
 import { EXP7_METHODS, type Exp7Fit, type Exp7Method, type Exp7RepeatInput, fitExp7RepeatTask } from './shared/exp7-fits.ts';
 import { errorsFigure, exponentInferenceFigure, isoflopCurvesFigure } from './shared/exp7-figures.ts';
@@ -15,6 +15,8 @@ import type { Artifacts, RunContext } from './types.ts';
 
 export const id = 7;
 export const title = 'Exponent inference from few, noisy points';
+/** Consumes random numbers: summary.json records the generator. */
+export const random = true;
 export const hypothesis =
   'With noisy losses, few points per curve and few budgets, VPNLS recovers the allocation exponents a and b ' +
   'at least as reliably as Approach 2 and far more reliably than direct 5-parameter Approach 3, whose worst ' +
@@ -93,7 +95,7 @@ export async function run(config: Exp7Config, ctx: RunContext): Promise<Exp7Resu
       const budgets = conditionBudgets(config, nb);
       for (let r = 0; r < config.repeats; r++) {
         inputs.push({
-          surface, W, bias, budgets, noiseStd, nPointsValues: config.nPointsValues, seed: ctx.seed + r,
+          surface, W, bias, budgets, noiseStd, nPointsValues: config.nPointsValues, seed: ctx.seed + r, rng: ctx.rng,
           maxiter: config.maxiter, methods: config.methods,
         });
       }
@@ -127,7 +129,7 @@ export async function run(config: Exp7Config, ctx: RunContext): Promise<Exp7Resu
   const curves = config.noiseLevels.map((noiseStd) => ({
     noiseStd,
     samples: plain(sampleIsoflops(surface, {
-      W, budgets: conditionBudgets(config, config.curveBudgets), pointsPerCurve: config.curvePoints, bias, noiseStd, rng: new Rng(ctx.seed),
+      W, budgets: conditionBudgets(config, config.curveBudgets), pointsPerCurve: config.curvePoints, bias, noiseStd, rng: createRandom(ctx.rng, ctx.seed),
     })),
   }));
   return { aTrue, bTrue, fits, curves };

@@ -3,7 +3,7 @@
  */
 import { sampleIsoflops } from '../src/sampling/index.ts';
 import { exponentA, exponentB, SURFACES, type SurfaceName } from '../src/surface/index.ts';
-import { Rng } from '../src/util/rng.ts';
+import { createRandom } from '../src/util/random.ts';
 import { logspace } from '../src/util/space.ts';
 import { EXP9_METHODS, type Exp9DatasetInput, type Exp9Method, fitExp9DatasetTask } from './shared/exp9-fits.ts';
 import { dataEfficiencyDetailedFigure, dataEfficiencyFigure } from './shared/exp9-figures.ts';
@@ -12,6 +12,8 @@ import type { Artifacts, RunContext } from './types.ts';
 
 export const id = 9;
 export const title = 'Estimator efficiency under noise';
+/** Consumes random numbers: summary.json records the generator. */
+export const random = true;
 export const hypothesis =
   'With centred sampling on a symmetric surface Approach 2 has no systematic bias, so only the spread of the ' +
   'recovered exponent separates the estimators: surface fits that use every point (VPNLS, Approach 3) estimate b ' +
@@ -63,8 +65,9 @@ interface DatasetKey {
 export async function run(config: Exp9Config, ctx: RunContext): Promise<Exp9Result> {
   const surface = SURFACES[config.surface];
   const [cLo, cHi] = config.budgetRange.map(Math.log10);
-  // One generator for everything, advancing through σ, W, n, nb, trial and, inside a data set, ascending budgets.
-  const rng = new Rng(ctx.seed);
+  // One generator for everything, advancing through σ, W, n, nb, trial and, inside a data set, ascending
+  // budgets (numpy: normal(0, σ, size=n) per budget); drawn here in loop order, so any --jobs gives the same data.
+  const rng = createRandom(ctx.rng, ctx.seed);
   const keys: DatasetKey[] = [];
   const inputs: Exp9DatasetInput[] = [];
   for (const noiseStd of config.noiseLevels) {

@@ -4,6 +4,7 @@
  * into `<outRoot>/experiments/exp<N>/` (replaced as a whole on success).
  */
 import { OutputWriter } from '../src/output/index.ts';
+import { DEFAULT_RNG_KIND, isRngKind, RNG_KINDS, RNG_NAMES, type RngKind } from '../src/util/random.ts';
 import { createTaskPool, type TaskPool } from './shared/pool.ts';
 import { type AnyExperiment, type Progress, type RunContext, SILENT_PROGRESS } from './types.ts';
 
@@ -13,6 +14,8 @@ export interface RunOptions {
   readonly quick?: boolean;
   /** Default 42. */
   readonly seed?: number;
+  /** Generator kind of the random experiments; default {@link DEFAULT_RNG_KIND}. */
+  readonly rng?: RngKind;
   readonly dataDir?: string;
   readonly progress?: Progress;
   /** A pool to share between experiments; otherwise one with `jobs` workers is made and closed here. */
@@ -39,18 +42,22 @@ export function experimentDir(id: number): string {
   return `experiments/exp${id}`;
 }
 
-/** Keys the runner writes first into every `summary.json`. */
-const RESERVED_SUMMARY_KEYS = ['experiment', 'quick', 'seed'] as const;
+/** Keys the runner writes first into every `summary.json` (`rng` only for random experiments). */
+const RESERVED_SUMMARY_KEYS = ['experiment', 'quick', 'seed', 'rng'] as const;
 
 export async function runExperiment(exp: AnyExperiment, options: RunOptions): Promise<RunRecord> {
   const t0 = performance.now();
   const quick = options.quick ?? false;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const rng = options.rng ?? DEFAULT_RNG_KIND;
+  if (!isRngKind(rng)) throw new RangeError(`rng must be one of ${RNG_KINDS.join(', ')}, got ${JSON.stringify(rng)}`);
+  if (rng === 'numpy' && exp.random && seed < 0) throw new RangeError(`the numpy generator needs a non-negative seed, got ${seed}`);
   const config = quick ? exp.quickConfig : exp.defaultConfig;
   const ownPool = options.pool ? null : createTaskPool(options.jobs ?? 1);
   const ctx: RunContext = {
     seed,
+    rng,
     quick,
     dataDir: options.dataDir,
     progress: options.progress ?? SILENT_PROGRESS,
@@ -66,8 +73,9 @@ export async function runExperiment(exp: AnyExperiment, options: RunOptions): Pr
     for (const [name, table] of Object.entries(artifacts.tables)) await writer.csv(name, table);
     for (const [name, figure] of Object.entries(artifacts.figures)) await writer.figure(name, figure, `Experiment ${exp.id}: ${name}`);
     for (const [name, text] of Object.entries(artifacts.texts ?? {})) await writer.text(name, text);
-    await writer.json('summary.json', { experiment: exp.id, quick, seed, ...artifacts.summary });
-    await writer.json('run.json', { experiment: exp.id, title: exp.title, quick, seed, config }, { undefinedValues: 'omit' });
+    const rngKey = exp.random ? { rng: RNG_NAMES[rng] } : {};
+    await writer.json('summary.json', { experiment: exp.id, quick, seed, ...rngKey, ...artifacts.summary });
+    await writer.json('run.json', { experiment: exp.id, title: exp.title, quick, seed, ...rngKey, config }, { undefinedValues: 'omit' });
     const files = await writer.commit();
     return { id: exp.id, dir: writer.dir, files, ms: performance.now() - t0 };
   } catch (err) {

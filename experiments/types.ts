@@ -7,6 +7,7 @@
  */
 import type { Table } from '../src/output/index.ts';
 import type { Figure } from '../src/plot/index.ts';
+import type { RngKind } from '../src/util/random.ts';
 import type { TaskPool } from './shared/pool.ts';
 
 /** One unit of progress reporting (a sweep, a set of fits). */
@@ -32,6 +33,8 @@ export const SILENT_PROGRESS: Progress = Object.freeze({
 export interface RunContext {
   /** The seed in force (`--seed`, default 42); only random experiments use it. */
   readonly seed: number;
+  /** Generator kind of the random experiments (`--rng`, default {@link DEFAULT_RNG_KIND} of src/util/random.ts). */
+  readonly rng: RngKind;
   /** Whether the quick configuration was selected. */
   readonly quick: boolean;
   /** Folder of local copies of the published data (`--data-dir` / `SCALING_DATA_DIR`), if any. */
@@ -61,6 +64,8 @@ export interface Experiment<C = unknown, R = unknown> {
   readonly defaultConfig: C;
   /** The reduced CI configuration; the default one where the spec gives no quick variant. */
   readonly quickConfig: C;
+  /** True for experiments that consume random numbers; the runner then records `"rng"` in summary.json. */
+  readonly random?: boolean;
   run(config: C, ctx: RunContext): Promise<R>;
   render(result: R, config: C): Artifacts;
 }

@@ -6,7 +6,7 @@
 import { type Approach2Result, extrapolateApproach2, FitError, fitApproach2 } from '../../src/fit/index.ts';
 import { excludeReasonGroups, QC_REASON_GROUP_ORDER, type QcReasonGroup, type QcResult } from '../../src/qc/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
-import { Rng } from '../../src/util/rng.ts';
+import { createRandom, DEFAULT_RNG_KIND, type RngKind } from '../../src/util/random.ts';
 import { flopsToUsd } from './cost.ts';
 import { allocationCost, type AllocationCost } from './dcl.ts';
 import { type DatasetRows, distinctBudgets, selectRows } from './qc/datasets.ts';
@@ -31,20 +31,30 @@ export interface BootstrapDcl {
   readonly dclFlops: number[][];
 }
 
+export interface BootstrapOptions {
+  /** Called after every resample (progress). */
+  onResample?: () => void;
+  /** Generator kind; default DEFAULT_RNG_KIND of src/util/random.ts. */
+  rng?: RngKind;
+}
+
 /**
  * Part 3: `nResamples` bootstrap resamples drawn within each budget (as many
  * rows as it has, with replacement, budgets ascending, from one generator
- * seeded by `seed`); Approach 2 refitted on each (a resample whose fit throws
- * is skipped) and its `dcl_flops` at C computed against every truth.
+ * seeded by `seed`: numpy's `choice(rows of the budget, size=count)`, i.e.
+ * `integers(count, count)` mapped to the rows); Approach 2 refitted on each
+ * (a resample whose fit throws is skipped) and its `dcl_flops` at C computed
+ * against every truth.
  */
-export function bootstrapDcl(rows: DatasetRows, truths: readonly LossSurface[], C: number, nResamples: number, seed: number, onResample: () => void = () => undefined): BootstrapDcl {
+export function bootstrapDcl(rows: DatasetRows, truths: readonly LossSurface[], C: number, nResamples: number, seed: number, options: BootstrapOptions = {}): BootstrapDcl {
+  const onResample = options.onResample ?? (() => undefined);
   const byBudget = distinctBudgets(rows.budget).map((c) => rows.budget.flatMap((b, i) => (b === c ? [i] : [])));
-  const rng = new Rng(seed);
+  const rng = createRandom(options.rng ?? DEFAULT_RNG_KIND, seed);
   const dclFlops: number[][] = truths.map(() => []);
   let nSuccessful = 0;
   for (let r = 0; r < nResamples; r++) {
     const idx: number[] = [];
-    for (const members of byBudget) for (let k = 0; k < members.length; k++) idx.push(members[rng.int(members.length)]);
+    for (const members of byBudget) for (const k of rng.integers(members.length, members.length)) idx.push(members[k]);
     const sample: DatasetRows = { N: idx.map((i) => rows.N[i]), D: idx.map((i) => rows.D[i]), L: idx.map((i) => rows.L[i]), budget: idx.map((i) => rows.budget[i]) };
     let fit: Approach2Result;
     try {

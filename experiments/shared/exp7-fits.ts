@@ -2,8 +2,9 @@
  * Experiment 7's worker task (experiments.md §C.7): one repeat of one
  * (σ, nb) condition. The repeat's generator is seeded from (seed + r); for
  * each n in the given order it draws the noise of the budgets in ascending
- * budget order, then forks one child generator for the random start of
- * `approach3_naive`, and fits every method to the same points.
+ * budget order, then spawns one child generator for the random start of
+ * `approach3_naive`, and fits every method to the same points. With the
+ * numpy generator this is the original's draw order (specs/random.md).
  */
 import {
   bestGridPoint, FitError, fitApproach2, fitApproach3Prepared, fitVpnlsPrepared, grid4, InvalidInputError,
@@ -12,7 +13,7 @@ import {
 import { getKernels, type PreparedData, prepareData } from '../../src/kernels/index.ts';
 import { type IsoflopSamples, type SamplingBias, sampleIsoflops } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
-import { Rng } from '../../src/util/rng.ts';
+import { createRandom, type RandomSource, type RngKind } from '../../src/util/random.ts';
 import { defineTask } from './pool.ts';
 
 /** Method identifiers of experiment 7 (§B.8), in table order. */
@@ -39,6 +40,8 @@ export interface Exp7RepeatInput {
   readonly nPointsValues: readonly number[];
   /** Seed of the repeat's generator: run seed + r. */
   readonly seed: number;
+  /** Generator kind (`--rng`). */
+  readonly rng: RngKind;
   /** L-BFGS-B iteration limit of every Approach 3 and VPNLS fit. */
   readonly maxiter: number;
   readonly methods: readonly Exp7Method[];
@@ -71,7 +74,7 @@ function gridSeed(data: PreparedData): LossSurface | Error {
   return g.surface;
 }
 
-function fitOne(method: Exp7Method, s: IsoflopSamples, data: PreparedData, seed: () => LossSurface | Error, child: Rng, maxiter: number): { a: number; b: number; status: FitStatus } {
+function fitOne(method: Exp7Method, s: IsoflopSamples, data: PreparedData, seed: () => LossSurface | Error, child: RandomSource, maxiter: number): { a: number; b: number; status: FitStatus } {
   const lbfgsb = { maxiter };
   const seeded = (options: Approach3Options): Approach3Options => {
     const start = seed();
@@ -96,13 +99,13 @@ function fitOne(method: Exp7Method, s: IsoflopSamples, data: PreparedData, seed:
 
 /** Fits every method for every n of one repeat; fits ordered by n, then method. */
 export function fitExp7Repeat(input: Exp7RepeatInput): Exp7Fit[] {
-  const rng = new Rng(input.seed);
+  const rng = createRandom(input.rng, input.seed);
   const out: Exp7Fit[] = [];
   for (const nPoints of input.nPointsValues) {
     const s = sampleIsoflops(input.surface, {
       W: input.W, budgets: input.budgets, pointsPerCurve: nPoints, bias: input.bias, noiseStd: input.noiseStd, rng,
     });
-    const child = rng.fork();
+    const child = rng.spawn();
     const data = prepareData(s.N, s.D, s.L);
     let cached: LossSurface | Error | undefined;
     const seed = () => (cached ??= gridSeed(data));

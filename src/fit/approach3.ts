@@ -1,7 +1,7 @@
 import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
 import { lbfgsb, withFiniteDifferences, type LbfgsbOptions } from '../optim/index.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
-import type { Rng } from '../util/rng.ts';
+import type { RandomSource } from '../util/random.ts';
 import { checkSurfaceData } from './validate.ts';
 import { InvalidInputError } from './errors.ts';
 import { APPROACH3_BOUNDS, bestGridPoint, grid4, type Grid5 } from './grids5.ts';
@@ -17,7 +17,7 @@ import {
 /** Where the optimiser starts. */
 export type Approach3Start =
   | { readonly kind: 'grid'; readonly grid?: Grid5 }
-  | { readonly kind: 'random'; readonly rng: Rng }
+  | { readonly kind: 'random'; readonly rng: RandomSource }
   | { readonly kind: 'point'; readonly surface: LossSurface };
 
 /** How the gradient is obtained. */
@@ -55,8 +55,9 @@ function defaultMethodId(par: Parameterization, scale: ResidualScale, error: Err
   return id;
 }
 
-function randomStart(rng: Rng, bounds: SurfaceBounds): LossSurface {
-  const draw = (k: (typeof PARAMETER_NAMES)[number]): number => bounds[k][0] + rng.uniform() * (bounds[k][1] - bounds[k][0]);
+/** Five uniform(lo, hi) draws over the natural-scale bounds, in the order E, A, B, α, β. */
+function randomStart(rng: RandomSource, bounds: SurfaceBounds): LossSurface {
+  const draw = (k: (typeof PARAMETER_NAMES)[number]): number => rng.uniform(bounds[k][0], bounds[k][1]);
   const E = draw('E');
   const A = draw('A');
   const B = draw('B');

@@ -1,7 +1,7 @@
 import { type LossSurface, loss, nOpt, FLOPS_PER_PARAM_TOKEN } from '../surface/loss-surface.ts';
 import { type SamplingBias, NO_BIAS, centerOffset } from './center-offset.ts';
 import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE } from './grids.ts';
-import type { Rng } from '../util/rng.ts';
+import type { RandomSource } from '../util/random.ts';
 import { linspace } from '../util/space.ts';
 
 /** Pooled IsoFLOP samples: one entry per training run, budgets ascending, N ascending within a budget. */
@@ -24,15 +24,16 @@ export interface SampleOptions {
   bias?: SamplingBias;
   /** Standard deviation of Gaussian noise added to L. Default 0. */
   noiseStd?: number;
-  /** Generator for the noise; required when noiseStd > 0. */
-  rng?: Rng;
+  /** Generator for the noise; required when noiseStd > 0. One standard normal per point, in sample order. */
+  rng?: RandomSource;
 }
 
 /**
  * Sample IsoFLOP curves from a surface (conventions §2): per budget C the
  * centre c = log10 N*(C) + offset(C); N log-spaced from 10^(c−W) to 10^(c+W)
  * inclusive; D = C/(6N); L = L(N, D) + σ·z. Noise is drawn budget by budget
- * in ascending order, points in ascending N.
+ * in ascending order, points in ascending N, one standard normal each
+ * (so with numpy's generator a budget's noise is `normal(0, σ, size=n)`).
  *
  * @example sampleIsoflops(SURFACES.chinchilla, { W: Math.log10(16) }).N.length // 75
  */
@@ -69,7 +70,7 @@ export function sampleIsoflops(surface: LossSurface, options: SampleOptions): Is
       N[k] = Ni;
       D[k] = Di;
       Cs[k] = C;
-      L[k] = loss(surface, Ni, Di) + (sigma > 0 ? sigma * options.rng!.normal() : 0);
+      L[k] = loss(surface, Ni, Di) + (sigma > 0 ? sigma * options.rng!.standardNormal() : 0);
     }
   }
   return { N, D, L, C: Cs };

@@ -2,9 +2,11 @@
  * Seeded pseudo-random numbers: xoshiro128** 1.1 (Blackman & Vigna 2018) on
  * 32-bit words, so each step is a few Math.imul and shifts (no BigInt in the
  * hot path), seeded through SplitMix64. Uniforms take 53 bits from two
- * outputs; normals come from Box–Muller. The one generator used everywhere;
- * pass it as an argument, never as a global.
+ * outputs; normals come from Box–Muller. It is the 'xoshiro' RandomSource
+ * (./random.ts); pass it as an argument, never as a global.
  */
+import type { RandomSource } from './random.ts';
+
 const MASK64 = (1n << 64n) - 1n;
 
 function splitmix64(state: bigint): [bigint, bigint] {
@@ -15,7 +17,8 @@ function splitmix64(state: bigint): [bigint, bigint] {
   return [z0, r ^ (r >> 31n)];
 }
 
-export class Rng {
+export class Rng implements RandomSource {
+  readonly kind = 'xoshiro' as const;
   private a: number;
   private b: number;
   private c: number;
@@ -50,10 +53,15 @@ export class Rng {
   }
 
   /** Uniform double in [0, 1) with 53 random bits. */
-  uniform(): number {
+  random(): number {
     const hi = this.nextU32() >>> 5; // 27 bits
     const lo = this.nextU32() >>> 6; // 26 bits
     return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** lo + (hi − lo)·u; with the defaults exactly u in [0, 1). */
+  uniform(lo = 0, hi = 1): number {
+    return lo + (hi - lo) * this.random();
   }
 
   /** Standard normal by Box–Muller (the second value is kept for the next call). */
@@ -64,8 +72,8 @@ export class Rng {
       return v;
     }
     let u = 0;
-    while (u === 0) u = this.uniform();
-    const v = this.uniform();
+    while (u === 0) u = this.random();
+    const v = this.random();
     const r = Math.sqrt(-2 * Math.log(u));
     this.spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
@@ -74,7 +82,26 @@ export class Rng {
   /** Integer uniform in [0, n). */
   int(n: number): number {
     if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`Rng.int: n must be a positive integer, got ${n}`);
-    return Math.floor(this.uniform() * n);
+    return Math.floor(this.random() * n);
+  }
+
+  /** RandomSource's standard normal: {@link normal}. */
+  standardNormal(): number {
+    return this.normal();
+  }
+
+  /** `size` draws of {@link int}(high), in order. */
+  integers(high: number, size: number): Int32Array {
+    if (!(Number.isInteger(size) && size >= 0)) throw new RangeError(`Rng.integers: size must be a non-negative integer, got ${size}`);
+    if (!(Number.isInteger(high) && high >= 1 && high <= 2 ** 31)) throw new RangeError(`Rng.integers: high must be an integer in [1, 2^31], got ${high}`);
+    const out = new Int32Array(size);
+    for (let i = 0; i < size; i++) out[i] = this.int(high);
+    return out;
+  }
+
+  /** RandomSource's child generator: {@link fork}. */
+  spawn(): Rng {
+    return this.fork();
   }
 
   /** An independent generator derived from this one (for per-trial streams). */
