@@ -53,7 +53,16 @@ export function surfaceFitFacts(f: FactBook): void {
   };
   f.add('cond.flat.params', { needs: [8], source: 'components above 0.3 of the eigenvectors of the two smallest eigenvalues' }, (c) => dominant(c, [1, 2]));
   f.add('cond.steep.params', { needs: [8], source: 'components above 0.3 of the eigenvectors of the two largest eigenvalues' }, (c) => dominant(c, [4, 5]));
-  f.add('cond.a3.max_rel_err', { needs: [8], unit: '%' }, (c) => 100 * Math.max(...PARAMS.map((p) => Math.abs(c.store.exp(8).num(`rel_err_approach3.${p}`)))));
+  f.add('cond.drift', { needs: [8], unit: 'decades', source: 'summary.json bias.drift_rate (sampling of experiment 8)' }, (c) => c.store.exp(8).num('bias.drift_rate'));
+  // Units-free conditioning (Jacobi scaling D^−1/2·H·D^−1/2) and the LSE parameterisation of the log-scale fits.
+  f.add('cond.k5_scaled', { needs: [8], source: 'Jacobi-scaled 5-D Hessian, raw parameters' }, (c) => c.store.exp(8).num('cond_5d_scaled'));
+  f.add('cond.k2_scaled', { needs: [8], source: 'Jacobi-scaled 2-D Hessian' }, (c) => c.store.exp(8).num('cond_2d_scaled'));
+  f.add('cond.ratio_scaled', { needs: [8] }, (c) => c.store.exp(8).num('cond_ratio_scaled'));
+  f.add('cond.k5_lse', { needs: [8], source: '5-D Hessian in (ln E, ln A, ln B, α, β), unscaled' }, (c) => c.store.exp(8).num('cond_5d_lse'));
+  f.add('cond.k5_lse_scaled', { needs: [8], source: '5-D Hessian in (ln E, ln A, ln B, α, β), Jacobi-scaled' }, (c) => c.store.exp(8).num('cond_5d_lse_scaled'));
+  f.derive('cond.units_factor', ['cond.ratio', 'cond.ratio_scaled'], (raw, scaled) => raw / scaled);
+  // The 5-D fit of experiment 8: raw parameters, squared error on L, seeded from the best point of the 4⁵ grid.
+  f.add('cond.a3.max_rel_err', { needs: [8], unit: '%', source: 'experiment 8 fit `approach3`: raw (E, A, B, α, β), MSE on L, 4⁵ grid seed' }, (c) => 100 * Math.max(...PARAMS.map((p) => Math.abs(c.store.exp(8).num(`rel_err_approach3.${p}`)))));
   f.add('cond.vpnls.max_rel_err', { needs: [8], unit: '%' }, (c) => 100 * Math.max(...PARAMS.map((p) => Math.abs(c.store.exp(8).num(`rel_err_vpnls.${p}`)))));
 
   // Experiment 5: recovery and extrapolation on identical data.
