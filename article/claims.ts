@@ -16,6 +16,8 @@ const SYM_CENTERED = keys('x10.centered.symmetric', 'd_err_pct');
 const CHIN_CENTERED = keys('x10.centered.chinchilla', 'd_err_pct');
 const ASYM_CENTERED = keys('x10.centered.asymmetric', 'd_err_pct');
 const SYM_OFFSET = keys('x10.offset_3x.symmetric', 'd_err_pct');
+const MAIN_SURFACE_KEYS = ['symmetric', 'chinchilla', 'asymmetric'];
+const OS_SYM_SWITCH = keys('os.symmetric', 'sign_change');
 const REFINED_2D = ['vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead'].map((m) => `rec.${m}.max`);
 const IMBALANCE = ['small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'].map((c) => `x2.${c}.a_err_wide`);
 const SIM_COST = ['llama_3_sim', 'chinchilla_sim', 'soda_sim', 'sparse_nmm_sim'];
@@ -53,17 +55,59 @@ export const CLAIMS: readonly ClaimDef[] = [
     check: (v) => v['x10.ratio.asym_chin.min'] > 3 && v['x10.ratio.asym_chin.max'] / v['x10.ratio.asym_chin.min'] < 1.3,
   },
   { id: 'offset-keeps-exponent', description: '|b̂ − b| stays below 1e-9 % under a constant offset over all 16 widths', facts: ['off.offset_3x.max_abs_b_err'], check: (v) => v['off.offset_3x.max_abs_b_err'] < 1e-9 },
-  { id: 'offset-overestimates', description: 'every Symmetric offset-by-3× D* error is positive', facts: SYM_OFFSET, check: (v) => Object.values(v).every((x) => x > 0) },
-  { id: 'offset-narrow-worse', description: 'the Symmetric offset-by-3× error falls from XS to XL', facts: SYM_OFFSET, check: (v) => decreasing(vals(v, SYM_OFFSET)) },
+  {
+    id: 'offset-3x-overestimates',
+    description: 'at 3× every Symmetric D* error is positive, and at 3× and above the Symmetric error never turns negative on any grid',
+    facts: [...SYM_OFFSET, 'os.symmetric.min_err_k_ge_3'],
+    check: (v) => Object.values(v).every((x) => x > 0),
+  },
+  {
+    id: 'offset-sign-changes',
+    description: 'on every grid the Symmetric D* error is negative for a small offset above 1 and turns positive at a factor between 1 and 3 that grows from XS to XL; at 1.5× the L and XL errors are negative and at 2× XL is still negative',
+    facts: [...OS_SYM_SWITCH, ...['l', 'xl'].flatMap((g) => [`os.symmetric.${g}.k150.d_err_pct`, `os.symmetric.${g}.k200.d_err_pct`, `os.symmetric.${g}.k300.d_err_pct`])],
+    check: (v) => {
+      const sw = vals(v, OS_SYM_SWITCH);
+      return sw.every((k) => k > 1 && k < 3) && increasing(sw) &&
+        v['os.symmetric.l.k150.d_err_pct'] < 0 && v['os.symmetric.xl.k150.d_err_pct'] < 0 && v['os.symmetric.xl.k200.d_err_pct'] < 0 &&
+        v['os.symmetric.l.k200.d_err_pct'] > 0 && v['os.symmetric.l.k300.d_err_pct'] > 0 && v['os.symmetric.xl.k300.d_err_pct'] > 0;
+    },
+  },
+  {
+    id: 'offset-switch-predicted',
+    description: 'the fourth-order expansion predicts every Symmetric sign-change factor to within 2 %',
+    facts: ['os.symmetric.max_lo_gap'],
+    check: (v) => v['os.symmetric.max_lo_gap'] < 0.02,
+  },
+  {
+    id: 'offset-narrow-worse',
+    description: 'the Symmetric error falls from XS to XL at 3× and at 4×, while at 1.5× the XL grid has the largest |error| of the four',
+    facts: [...SYM_OFFSET, ...keys('os.symmetric', 'k400.d_err_pct'), ...keys('os.symmetric', 'k150.d_err_pct')],
+    check: (v) => {
+      const small = vals(v, keys('os.symmetric', 'k150.d_err_pct')).map(Math.abs);
+      return decreasing(vals(v, SYM_OFFSET)) && decreasing(vals(v, keys('os.symmetric', 'k400.d_err_pct'))) && small[3] === Math.max(...small);
+    },
+  },
+  {
+    id: 'offset-dcl-small',
+    description: 'every Symmetric DCL at 1.5×, 2× and 3× is below 0.1 % of compute',
+    facts: [...keys('x10.offset_3x.symmetric', 'dcl_pct'), ...keys('os.symmetric', 'k150.dcl_pct'), ...keys('os.symmetric', 'k200.dcl_pct')],
+    check: (v) => Object.values(v).every((x) => x >= -1e-12 && x < 0.1),
+  },
   {
     id: 'offset-vs-asym',
-    description: 'at the L grid the offset error (Symmetric) and the asymmetry error (Chinchilla) have opposite signs and magnitudes within a factor of 2',
+    description: 'at the L grid the 3× offset error (Symmetric) and the asymmetry error (Chinchilla) have opposite signs and magnitudes within a factor of 2',
     facts: ['x10.offset_3x.symmetric.l.d_err_pct', 'x10.centered.chinchilla.l.d_err_pct'],
     check: (v) => {
       const o = v['x10.offset_3x.symmetric.l.d_err_pct'];
       const a = v['x10.centered.chinchilla.l.d_err_pct'];
       return o > 0 && a < 0 && Math.abs(o / a) > 0.5 && Math.abs(o / a) < 2;
     },
+  },
+  {
+    id: 'drift-intercept-misleads',
+    description: 'on the L grid with drift to 3× the intercept factor error and the D* errors at the sweep centre and at 1e24 do not share one sign, and the 1e24 error exceeds the centre error',
+    facts: ['off.drift_3x.l.icpt_err', 'off.drift_3x.l.d_err_center', 'off.drift_3x.l.d_err_eval'],
+    check: (v) => Math.sign(v['off.drift_3x.l.icpt_err']) !== Math.sign(v['off.drift_3x.l.d_err_eval']) && v['off.drift_3x.l.d_err_eval'] > v['off.drift_3x.l.d_err_center'],
   },
   { id: 'drift-moves-exponent', description: 'drift to 3× moves the fitted exponent by more than 0.1% at some width', facts: ['off.drift_3x.max_abs_b_err'], check: (v) => v['off.drift_3x.max_abs_b_err'] > 0.1 },
   {
@@ -88,10 +132,39 @@ export const CLAIMS: readonly ClaimDef[] = [
     check: (v) => Math.abs(v['x10.drift_3x.asymmetric.xs.d_err_pct']) > Math.abs(v['x10.drift_3x.symmetric.xs.d_err_pct']) + Math.abs(v['x10.centered.asymmetric.xs.d_err_pct']),
   },
   {
-    id: 'off-center-pushes-up',
-    description: 'every Symmetric offset or drift D* error is positive (off-center sampling overestimates D*)',
-    facts: [...SYM_OFFSET, ...keys('x10.drift_3x.symmetric', 'd_err_pct')],
-    check: (v) => Object.values(v).every((x) => x > 0),
+    id: 'off-center-3x-pushes-up',
+    description: 'at 3× (offset or drift) every Symmetric and Chinchilla D* error is positive, while every centered Chinchilla and Asymmetric error is negative',
+    facts: [...SYM_OFFSET, ...keys('x10.drift_3x.symmetric', 'd_err_pct'), ...keys('x10.offset_3x.chinchilla', 'd_err_pct'), ...keys('x10.drift_3x.chinchilla', 'd_err_pct'), ...CHIN_CENTERED, ...ASYM_CENTERED],
+    check: (v) => Object.entries(v).every(([k, x]) => (k.includes('.centered.') ? x < 0 : x > 0)),
+  },
+  {
+    id: 'offset-sign-not-fixed',
+    description: 'on every surface and grid the D* error changes sign between 1× and 4× (a sign-change factor exists), and the switch comes later on wider grids',
+    facts: MAIN_SURFACE_KEYS.flatMap((s) => keys(`os.${s}`, 'sign_change')),
+    check: (v) => MAIN_SURFACE_KEYS.every((s) => {
+      const sw = vals(v, keys(`os.${s}`, 'sign_change'));
+      return sw.every((k) => k > 1 && k < 4) && increasing(sw);
+    }),
+  },
+  {
+    id: 'dcl-quadratic',
+    description: 'the derived DCL coefficient (α+β)/2 agrees with the least-squares fit over experiment 10 to 2 % and with every row above 0.1 % D* error to 10 %',
+    facts: ['dcl.coef', 'dcl.coef_fitted', 'dcl.max_rel_gap'],
+    check: (v) => Math.abs(v['dcl.coef_fitted'] / v['dcl.coef'] - 1) < 0.02 && v['dcl.max_rel_gap'] < 0.1,
+  },
+  {
+    id: 'dcl-budget-free',
+    description: 'the same misallocation costs the same DCL % at both budgets (to 1e-9 relative) while its loss penalty is smaller at the larger budget',
+    facts: ['dcl.same.pct_lo', 'dcl.same.pct_hi', 'dcl.same.penalty_lo', 'dcl.same.penalty_hi', 'dcl.same.budget_lo', 'dcl.same.budget_hi'],
+    check: (v) => Math.abs(v['dcl.same.pct_hi'] / v['dcl.same.pct_lo'] - 1) < 1e-9 && v['dcl.same.penalty_hi'] < v['dcl.same.penalty_lo'] && v['dcl.same.budget_hi'] > v['dcl.same.budget_lo'],
+  },
+  {
+    id: 'imbalance-dips-are-sign-changes',
+    description: 'under drift 0.2 the a error changes sign inside the sweep for the balanced and Chinchilla ratios (balanced first) and keeps one sign for ratios 1.5 to 9',
+    facts: ['balanced', 'chinchilla', 'small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'].map((c) => `x2.${c}.a_zero_factor`),
+    check: (v) =>
+      v['x2.balanced.a_zero_factor'] > 1 && v['x2.chinchilla.a_zero_factor'] > v['x2.balanced.a_zero_factor'] &&
+      ['small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'].every((c) => v[`x2.${c}.a_zero_factor`] === 0),
   },
   {
     id: 'drift-grows-with-distance',

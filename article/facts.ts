@@ -7,6 +7,7 @@
  */
 import { FactBook } from './lib/facts.ts';
 import { PATHS } from './config.ts';
+import { biasFacts } from './facts/bias.ts';
 import { configFacts } from './facts/config.ts';
 import { costFacts } from './facts/costs.ts';
 import { literatureFacts, publishedFacts } from './facts/literature.ts';
@@ -18,6 +19,7 @@ export function defineFacts(paths: { literaturePath: string; exponentsPath?: str
   const f = new FactBook();
   configFacts(f);
   simulatedFacts(f);
+  biasFacts(f);
   surfaceFitFacts(f);
   costFacts(f);
   literatureFacts(f, { literature: paths.literaturePath, exponents: paths.exponentsPath ?? PATHS.publishedExponents });

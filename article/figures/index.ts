@@ -6,8 +6,9 @@
  */
 import type { FigureDef } from '../lib/types.ts';
 import { APPENDIX_FIGURES } from './appendix.ts';
+import { OFFSET_SWEEP_FIGURES } from './offset-sweep.ts';
 import { PUBLISHED_FIGURES } from './published.ts';
 import { SIMULATED_FIGURES } from './simulated.ts';
 import { SURFACE_FIT_FIGURES } from './surface-fits.ts';
 
-export const FIGURES: readonly FigureDef[] = [...SIMULATED_FIGURES, ...PUBLISHED_FIGURES, ...SURFACE_FIT_FIGURES, ...APPENDIX_FIGURES];
+export const FIGURES: readonly FigureDef[] = [...SIMULATED_FIGURES, ...OFFSET_SWEEP_FIGURES, ...PUBLISHED_FIGURES, ...SURFACE_FIT_FIGURES, ...APPENDIX_FIGURES];

@@ -14,6 +14,9 @@ import { linspace } from '../../src/util/space.ts';
 import { runApproach2 } from './approach2-run.ts';
 import { type AllocationCost, allocationCost } from './dcl.ts';
 
+/** Leading-order sign switch of the Symmetric offset error, |log10 k| ÷ W for n → ∞ (see {@link symmetricSignChangeFactor}). */
+export const SYMMETRIC_SWITCH_RATIO = Math.sqrt(3 / 35);
+
 /** Offsets always in the sweep besides the log-spaced ones (those the article and the referee quote). */
 export const NAMED_OFFSET_FACTORS: readonly number[] = [0.75, 1.5, 2.5, 3];
 
