@@ -69,7 +69,9 @@ function symlogTicks(maxAbs: number, t = SYMLOG_LINEAR): number[] {
 
 /**
  * Box plots of b_err per method grouped by σ on a symmetric-log y axis
- * (linear within ±0.01); under each group n, variance and IQR per method.
+ * (linear within ±0.01), every fit drawn as a jittered point so the far
+ * misses stay visible; under each group n, failures, variance, IQR and MAD
+ * per method.
  */
 export function dataEfficiencyDetailedFigure(
   estimates: readonly Exp9EstimateRow[],
@@ -91,7 +93,8 @@ export function dataEfficiencyDetailedFigure(
     }
     return {
       type: 'box', name: EXP9_METHOD_LABELS[method], legendgroup: method, x, y, text, hoverinfo: 'text+name',
-      marker: { color: methodColor(method), size: 3 }, line: { width: 1.2 }, boxpoints: 'outliers',
+      // Every fit drawn (jittered) beside its box: the few far misses are what the pooled variance measures.
+      marker: { color: methodColor(method), size: 2.5, opacity: 0.45 }, line: { width: 1.2 }, boxpoints: 'all', jitter: 0.5, pointpos: 0,
     };
   });
   const ticks = symlogTicks(maxAbs);
@@ -99,7 +102,7 @@ export function dataEfficiencyDetailedFigure(
     text: methods
       .map((m) => {
         const r = findRow(summary, m, sigma);
-        return `<b>${SHORT_LABELS[m]}</b>: n = ${r.n}<br>var = ${fmt(r.variance / VARIANCE_UNIT)}×10⁻⁴, IQR = ${fmt(r.iqr, 2)}`;
+        return `<b>${SHORT_LABELS[m]}</b>: n = ${r.n}, failed ${r.n_failed}<br>var = ${fmt(r.variance / VARIANCE_UNIT)}×10⁻⁴, IQR = ${fmt(r.iqr, 2)}, MAD = ${fmt(r.mad, 2)}`;
       })
       .join('<br>'),
     x: (i + 0.5) / noiseLevels.length,
@@ -111,7 +114,7 @@ export function dataEfficiencyDetailedFigure(
     title: 'b̂ − b per method and noise level (symmetric-log axis, linear within ±0.01)',
     x: { type: 'category', extra: { categoryorder: 'array', categoryarray: noiseLevels.map(sigmaLabel) } },
     y: {
-      title: 'b̂ − b (absolute, symmetric-log scale)',
+      title: 'b̂ − b (signed; symmetric-log scale, linear within ±0.01)',
       extra: { tickmode: 'array', tickvals: ticks.map((v) => symlog(v)), ticktext: ticks.map((v) => String(v)), zeroline: true, zerolinecolor: '#888888' },
     },
     traces,

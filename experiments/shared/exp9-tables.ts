@@ -3,13 +3,13 @@
  * method, and the spread of b_err per method and noise level.
  */
 import type { Exp9Method } from './exp9-fits.ts';
-import { mean, populationVariance, quantileSorted, sortedAscending } from './noisy-stats.ts';
+import { mad, mean, populationVariance, quantileSorted, sortedAscending } from '../../src/util/stats.ts';
 
 export const EXP9_ESTIMATES_COLUMNS = [
   'noise_std', 'log_range', 'n_points', 'n_budgets', 'trial', 'method', 'a', 'b', 'a_err', 'b_err', 'failed',
 ] as const;
 
-export const EXP9_SUMMARY_COLUMNS = ['method', 'noise_std', 'n', 'n_failed', 'mean', 'std', 'variance', 'median', 'q1', 'q3', 'iqr'] as const;
+export const EXP9_SUMMARY_COLUMNS = ['method', 'noise_std', 'n', 'n_failed', 'mean', 'std', 'variance', 'median', 'q1', 'q3', 'iqr', 'mad'] as const;
 
 export interface Exp9EstimateRow {
   readonly noise_std: number;
@@ -43,6 +43,8 @@ export interface Exp9SummaryRow {
   readonly q1: number;
   readonly q3: number;
   readonly iqr: number;
+  /** Median absolute deviation from the median (unscaled). */
+  readonly mad: number;
 }
 
 /** Spread of b_err over the non-failed rows given. */
@@ -54,7 +56,7 @@ export function spreadRow(method: Exp9Method, noiseStd: number | 'all', rows: re
   const q3 = quantileSorted(sorted, 0.75);
   return {
     method, noise_std: noiseStd, n: errs.length, n_failed: rows.length - errs.length,
-    mean: mean(errs), std: Math.sqrt(variance), variance, median: quantileSorted(sorted, 0.5), q1, q3, iqr: q3 - q1,
+    mean: mean(errs), std: Math.sqrt(variance), variance, median: quantileSorted(sorted, 0.5), q1, q3, iqr: q3 - q1, mad: mad(errs),
   };
 }
 

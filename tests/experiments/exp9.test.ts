@@ -2,7 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXP9_METHODS } from '../../experiments/shared/exp9-fits.ts';
+import { EXP9_SEED_STUDY_COLUMNS, EXP9_TAILS_COLUMNS } from '../../experiments/shared/exp9-robust.ts';
 import { EXP9_ESTIMATES_COLUMNS, EXP9_SUMMARY_COLUMNS } from '../../experiments/shared/exp9-tables.ts';
+import { quickConfig } from '../../experiments/exp9-data-efficiency.ts';
 import { FitError, fitApproach2 } from '../../src/fit/index.ts';
 import { sampleIsoflops } from '../../src/sampling/index.ts';
 import { SURFACES } from '../../src/surface/index.ts';
@@ -21,6 +23,8 @@ let dir: string;
 let dir2: string;
 let estimates: CsvFile;
 let summaryCsv: CsvFile;
+let tails: CsvFile;
+let seedStudy: CsvFile;
 let summary: Record<string, unknown>;
 
 beforeAll(async () => {
@@ -29,6 +33,8 @@ beforeAll(async () => {
   dir2 = (await runQuick(9, join(root, 'two'), 2)).dir;
   estimates = await readCsv(join(dir, 'estimates.csv'));
   summaryCsv = await readCsv(join(dir, 'summary.csv'));
+  tails = await readCsv(join(dir, 'tails.csv'));
+  seedStudy = await readCsv(join(dir, 'seed_study.csv'));
   summary = await readJson(join(dir, 'summary.json'));
 }, 120_000);
 afterAll(() => removeDir(root));
@@ -46,7 +52,7 @@ function quantile(values: number[], q: number): number {
 describe('experiment 9: estimator efficiency under noise', () => {
   it('writes the specified files', async () => {
     const files = await readdir(dir);
-    for (const f of ['estimates.csv', 'summary.csv', 'summary.json', ...['data_efficiency', 'data_efficiency_detailed'].flatMap((n) => [`${n}.html`, `${n}.json`])]) {
+    for (const f of ['estimates.csv', 'summary.csv', 'tails.csv', 'seed_study.csv', 'summary.json', ...['data_efficiency', 'data_efficiency_detailed'].flatMap((n) => [`${n}.html`, `${n}.json`])]) {
       expect(files).toContain(f);
     }
   });
@@ -95,7 +101,7 @@ describe('experiment 9: estimator efficiency under noise', () => {
   });
 
   it('gives byte-identical outputs with one and two jobs', async () => {
-    for (const f of ['estimates.csv', 'summary.csv', 'summary.json']) {
+    for (const f of ['estimates.csv', 'summary.csv', 'tails.csv', 'seed_study.csv', 'summary.json']) {
       expect(await readFile(join(dir2, f), 'utf8')).toBe(await readFile(join(dir, f), 'utf8'));
     }
   });
@@ -115,6 +121,8 @@ describe('experiment 9: estimator efficiency under noise', () => {
       expect(num(s, 'q1')).toBe(quantile(errs, 0.25));
       expect(num(s, 'q3')).toBe(quantile(errs, 0.75));
       expect(num(s, 'iqr')).toBe(num(s, 'q3') - num(s, 'q1'));
+      const med = quantile(errs, 0.5);
+      expect(num(s, 'mad')).toBe(quantile(errs.map((x) => Math.abs(x - med)), 0.5));
     }
   });
 
@@ -138,6 +146,51 @@ describe('experiment 9: estimator efficiency under noise', () => {
     for (const s of summaryCsv.rows) expect(Math.abs(num(s, 'mean'))).toBeLessThan(3 * num(s, 'std') / Math.sqrt(num(s, 'n')) + 1e-12);
   });
 
+  it('reports the tail of |b̂ − b| with bootstrap intervals and counts failures as losses', () => {
+    expect(tails.header).toEqual([...EXP9_TAILS_COLUMNS]);
+    expect(tails.rows.map((r) => `${r.method}/${r.noise_std}`)).toEqual(summaryCsv.rows.map((r) => `${r.method}/${r.noise_std}`));
+    for (const t of tails.rows) {
+      const rows = estimates.rows.filter((r) => r.method === t.method && (t.noise_std === 'all' || r.noise_std === t.noise_std));
+      const abs = bErrs(rows).map(Math.abs);
+      const thr = num(t, 'loss_threshold');
+      expect(num(t, 'p99_abs_b_err')).toBe(quantile(abs, 0.99));
+      expect(num(t, 'p999_abs_b_err')).toBe(quantile(abs, 0.999));
+      expect(num(t, 'max_abs_b_err')).toBe(Math.max(...abs));
+      for (const k of ['p99', 'p999']) {
+        expect(num(t, `${k}_abs_b_err_low`)).toBeLessThanOrEqual(num(t, `${k}_abs_b_err`));
+        expect(num(t, `${k}_abs_b_err_high`)).toBeGreaterThanOrEqual(num(t, `${k}_abs_b_err`) - 1e-15);
+      }
+      const nLoss = rows.filter((r) => r.failed === 'true' || Math.abs(num(r, 'b_err')) > thr).length;
+      expect(num(t, 'n_loss')).toBe(nLoss);
+      expect(num(t, 'n_failed')).toBeLessThanOrEqual(nLoss);
+      expect(num(t, 'loss_rate')).toBeCloseTo(nLoss / rows.length, 14);
+    }
+  });
+
+  it('reruns the whole design for seeds seed + k and summarises the spread across seeds', () => {
+    expect(seedStudy.header).toEqual([...EXP9_SEED_STUDY_COLUMNS]);
+    const k = quickConfig.seeds;
+    expect(seedStudy.rows).toHaveLength(k * EXP9_METHODS.length);
+    expect([...new Set(seedStudy.rows.map((r) => num(r, 'seed')))]).toEqual(Array.from({ length: k }, (_, i) => 42 + i));
+    // Seed index 0 is the main run.
+    for (const s of summaryCsv.rows.filter((r) => r.noise_std === 'all')) {
+      const row = seedStudy.rows.find((r) => r.seed === '42' && r.method === s.method)!;
+      for (const c of ['n', 'n_failed', 'variance', 'iqr', 'mad']) expect(row[c]).toBe(s[c]);
+    }
+    // Another seed draws other data.
+    const v = (seed: string) => seedStudy.rows.find((r) => r.seed === seed && r.method === 'approach2')!.variance;
+    expect(v('43')).not.toBe(v('42'));
+    const study = summary.seed_study as { n_seeds: number; methods: Record<string, Record<string, { median: number; p10: number; p90: number }>>; ratios: Record<string, Record<string, { median: number; p10: number; p90: number }>> };
+    expect(study.n_seeds).toBe(k);
+    const a2 = seedStudy.rows.filter((r) => r.method === 'approach2').map((r) => num(r, 'variance'));
+    expect(study.methods.approach2.variance.median).toBe(quantile(a2, 0.5));
+    expect(study.methods.approach2.variance.p10).toBe(quantile(a2, 0.1));
+    const vp = seedStudy.rows.filter((r) => r.method === 'vpnls_lbfgsb_grad').map((r) => num(r, 'iqr'));
+    const ratio = seedStudy.rows.filter((r) => r.method === 'approach2').map((r, i) => num(r, 'iqr') / vp[i]);
+    expect(study.ratios.approach2_over_vpnls_lbfgsb_grad.iqr.median).toBeCloseTo(quantile(ratio, 0.5), 14);
+    expect(study.ratios.approach2_over_vpnls_lbfgsb_grad.iqr.p90).toBeCloseTo(quantile(ratio, 0.9), 14);
+  });
+
   it('lays out the figures as specified', async () => {
     const fig = async (name: string) => JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
     const eff = await fig('data_efficiency');
@@ -147,6 +200,9 @@ describe('experiment 9: estimator efficiency under noise', () => {
     const detailed = await fig('data_efficiency_detailed');
     expect(detailed.data.map((t) => t.type)).toEqual(EXP9_METHODS.map(() => 'box'));
     expect(detailed.layout.boxmode).toBe('group');
+    // Every fit is drawn, so the far misses behind the variance are visible; the axis is signed.
+    for (const t of detailed.data) expect(t.boxpoints).toBe('all');
+    expect(JSON.stringify(detailed.layout)).toContain('signed; symmetric-log');
     const notes = (detailed.layout.annotations as Array<{ text: string }>).filter((a) => a.text.includes('IQR'));
     expect(notes).toHaveLength(NOISE.length);
   });
