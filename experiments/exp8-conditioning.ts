@@ -21,8 +21,9 @@ export const id = 8;
 export const title = 'Why Approach 3 is less precise: conditioning';
 export const hypothesis =
   'On noise-free data the direct 5-D fit is less precise than VPNLS because its RSS Hessian at the truth is ' +
-  'ill-conditioned (κ ≈ 1e11, near-flat directions in A and B), whereas eliminating (E, A, B) by the inner ' +
-  'least-squares solve leaves a well-conditioned 2-D problem (κ ≈ 10); neither initialisation nor stopping rules explain the gap.';
+  'ill-conditioned (κ ≈ 1e11 in raw parameters, ≈ 1e4 with units scaled out; near-flat directions in A and B), whereas ' +
+  'eliminating (E, A, B) by the inner least-squares solve leaves a well-conditioned 2-D problem (κ ≈ 10, ≈ 2 scaled); ' +
+  'neither initialisation nor stopping rules explain the gap.';
 
 export interface Exp8Config {
   readonly surfaceName: string;
