@@ -103,6 +103,10 @@ export function jsonRecord(r: RunReport): Record<string, unknown> {
             exponents_from: r.bias.exponentsFrom,
           },
   };
+  // L-BFGS-B's stop diagnostics (specs/fitting.md); null for fits without L-BFGS-B.
+  const d = o.surfaceFit?.diagnostics;
+  record.optimizer_diagnostics =
+    d === undefined || d.projGradInf === null ? null : { proj_grad_inf: d.projGradInf, last_rel_change: d.lastRelChange };
   if (o.approach2 !== null) {
     record.approach2_groups = o.approach2.budgets.map((g) => ({ C: g.C, n_points: g.nPoints, N: g.nOpt, D: g.dOpt }));
   }

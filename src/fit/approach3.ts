@@ -10,7 +10,7 @@ import {
   type ErrorFunction, type Parameterization, type ResidualScale,
 } from './approach3-objective.ts';
 import {
-  PARAMETER_NAMES, fitMessage, fitStatus, parametersAtBounds, surfaceFitResult,
+  PARAMETER_NAMES, boundHits, fitMessage, fitStatus, hitParameters, stopDiagnostics, surfaceFitResult,
   type SurfaceBounds, type SurfaceFitResult,
 } from './result.ts';
 
@@ -127,13 +127,14 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
         const scratch = new Float64Array(5);
         return withFiniteDifferences((x) => f(x, scratch), { scheme: gradient.kind, step: gradient.step, bounds: box });
       })();
-  const opt = lbfgsb(fg, fromNatural(asVector(seed), par), { ...options.lbfgsb, bounds: box });
+  const objectiveName = error.kind === 'huber' ? 'Huber loss' : scale === 'log' ? 'log-loss' : 'RSS';
+  const opt = lbfgsb(fg, fromNatural(asVector(seed), par), { ...options.lbfgsb, bounds: box, objectiveName });
   const p = toNatural(opt.x, par);
   const fitted = asSurface(p);
-  const hit = parametersAtBounds(fitted, bounds);
+  const hits = boundHits(fitted, bounds);
   return surfaceFitResult(fitted, {
     rss: k.rss5(data, p), nPoints: data.n, method, iterations: opt.iterations,
-    status: fitStatus(opt.status, hit), message: fitMessage(opt.message, hit),
-    diagnostics: { nfev: opt.nfev + seedEvaluations, boundsHit: hit, start: seed, objective: opt.fun },
+    status: fitStatus(opt.status, hits), message: fitMessage(opt.message, hits),
+    diagnostics: { nfev: opt.nfev + seedEvaluations, boundsHit: hitParameters(hits), start: seed, objective: opt.fun, ...stopDiagnostics(opt) },
   });
 }

@@ -1,7 +1,10 @@
 import { getKernels, prepareData, type Kernels } from '../kernels/index.ts';
 import { checkSurfaceData } from './validate.ts';
 import { grid4, bestGridPoint, type Grid5 } from './grids5.ts';
-import { PARAMETER_NAMES, fitMessage, fitStatus, surfaceFitResult, vanishingCoefficients, type ParameterName, type SurfaceFitResult } from './result.ts';
+import {
+  PARAMETER_NAMES, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
+  type BoundHit, type SurfaceFitResult,
+} from './result.ts';
 
 export interface GridSearchOptions {
   /** The 5-D grid. Default the 4⁵ Approach 3 seed grid ({@link grid4}). */
@@ -20,11 +23,11 @@ export function fitGridSearch(N: ArrayLike<number>, D: ArrayLike<number>, L: Arr
   const grid = options.grid ?? grid4();
   const best = bestGridPoint(data, grid, options.kernels ?? getKernels());
   const axes = [grid.E, grid.A, grid.B, grid.alpha, grid.beta];
-  const edges: ParameterName[] = PARAMETER_NAMES.filter((_, j) => axes[j].length > 1 && (best.index[j] === 0 || best.index[j] === axes[j].length - 1));
-  const hit = [...new Set([...edges, ...vanishingCoefficients(best.surface)])];
+  const edges = PARAMETER_NAMES.map((p, j) => gridEdgeHit(p, axes[j], best.index[j])).filter((h): h is BoundHit => h !== null);
+  const hits = [...edges, ...vanishingHits(best.surface)];
   return surfaceFitResult(best.surface, {
     rss: best.rss, nPoints: data.n, method: 'grid_search', iterations: 0,
-    status: fitStatus('none', hit), message: fitMessage(`best of ${best.evaluations} grid points`, hit),
-    diagnostics: { nfev: best.evaluations, boundsHit: hit, start: best.surface, objective: best.rss },
+    status: fitStatus('none', hits), message: fitMessage(`best of ${best.evaluations} grid points`, hits),
+    diagnostics: { nfev: best.evaluations, boundsHit: hitParameters(hits), start: best.surface, objective: best.rss, ...stopDiagnostics(null) },
   });
 }

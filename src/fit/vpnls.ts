@@ -5,8 +5,8 @@ import type { LossSurface } from '../surface/loss-surface.ts';
 import { checkSurfaceData } from './validate.ts';
 import { InvalidInputError } from './errors.ts';
 import {
-  fitMessage, fitStatus, parametersAtBounds, surfaceFitResult, vanishingCoefficients,
-  type ParameterName, type SurfaceFitResult,
+  boundHits, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
+  type BoundHit, type SurfaceFitResult,
 } from './result.ts';
 
 /** Exponent grid of the VPNLS seed search (conventions §4): linspace(lo, hi, size) for α and β. */
@@ -95,15 +95,13 @@ export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {})
   const start: LossSurface = { E: cell.E, A: cell.A, B: cell.B, alpha: cell.alpha, beta: cell.beta };
 
   if (refine.method === 'none') {
-    const edges: ParameterName[] = [];
-    if (cell.alphaIndex === 0 || cell.alphaIndex === grid.size - 1) edges.push('alpha');
-    if (cell.betaIndex === 0 || cell.betaIndex === grid.size - 1) edges.push('beta');
+    const edges = [gridEdgeHit('alpha', axis, cell.alphaIndex), gridEdgeHit('beta', axis, cell.betaIndex)].filter((h): h is BoundHit => h !== null);
     const final = k.vpnlsPoint(data, cell.alpha, cell.beta, 'nnls');
-    const hit = [...edges, ...vanishingCoefficients(start)];
+    const hits = [...edges, ...vanishingHits(start)];
     return surfaceFitResult(start, {
       rss: final.rss, nPoints: data.n, method, iterations: 0,
-      status: fitStatus('none', hit), message: fitMessage('best cell of the exponent grid', hit),
-      diagnostics: { nfev: grid.size * grid.size, boundsHit: hit, start, objective: cell.rss },
+      status: fitStatus('none', hits), message: fitMessage('best cell of the exponent grid', hits),
+      diagnostics: { nfev: grid.size * grid.size, boundsHit: hitParameters(hits), start, objective: cell.rss, ...stopDiagnostics(null) },
     });
   }
 
@@ -119,21 +117,18 @@ export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {})
       g[0] = p.gradAlpha;
       g[1] = p.gradBeta;
       return p.rss;
-    }, x0, { ...refine.options, bounds: box });
+    }, x0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
   } else {
     const f = withFiniteDifferences((x) => k.vpnlsPoint(data, x[0], x[1], 'ols').rss, { scheme: refine.gradient, step: refine.step, bounds: box });
-    opt = lbfgsb(f, x0, { ...refine.options, bounds: box });
+    opt = lbfgsb(f, x0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
   }
   const [alpha, beta] = opt.x;
   const p = k.vpnlsPoint(data, alpha, beta, inner);
   const fitted: LossSurface = { E: p.E, A: p.A, B: p.B, alpha, beta };
-  const hit = [
-    ...parametersAtBounds(fitted, { alpha: bounds, beta: bounds }),
-    ...vanishingCoefficients(fitted),
-  ];
+  const hits = [...boundHits(fitted, { alpha: bounds, beta: bounds }), ...vanishingHits(fitted)];
   return surfaceFitResult(fitted, {
     rss: p.rss, nPoints: data.n, method, iterations: opt.iterations,
-    status: fitStatus(opt.status, hit), message: fitMessage(opt.message, hit),
-    diagnostics: { nfev: opt.nfev, boundsHit: hit, start, objective: opt.fun },
+    status: fitStatus(opt.status, hits), message: fitMessage(opt.message, hits),
+    diagnostics: { nfev: opt.nfev, boundsHit: hitParameters(hits), start, objective: opt.fun, ...stopDiagnostics(opt) },
   });
 }

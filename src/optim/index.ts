@@ -1,11 +1,11 @@
 /** Optimisers: Nelder–Mead, L-BFGS-B and finite-difference gradients. Re-exports only. */
 export type { Bounds, Objective, ObjectiveWithGradient, OptimResult, OptimStatus, StopReason } from './types.ts';
-export { STOP_REASONS } from './types.ts';
+export { STOP_REASONS, lineSearchFailedMessage } from './types.ts';
 export type { NelderMeadOptions } from './nelder-mead.ts';
 export { nelderMead, NELDER_MEAD_DEFAULTS, SIMPLEX_NONZERO_DELTA, SIMPLEX_ZERO_DELTA } from './nelder-mead.ts';
 export type { LbfgsbDiagnostics, LbfgsbOptions, LbfgsbResult } from './lbfgsb.ts';
-export { lbfgsb, LBFGSB_DEFAULTS, LONG_LINE_SEARCH_BACKTRACKS } from './lbfgsb.ts';
+export { lbfgsb, lbfgsbStopMessage, LBFGSB_DEFAULTS, LONG_LINE_SEARCH_BACKTRACKS, ROUNDING_FLOOR_RELATIVE_CHANGE } from './lbfgsb.ts';
 export type { LineSearchTask } from './line-search.ts';
 export { LBFGSB_LINE_SEARCH, MoreThuente } from './line-search.ts';
 export type { FiniteDifferenceObjective, FiniteDifferenceOptions } from './numdiff.ts';
-export { withFiniteDifferences, FORWARD_DIFFERENCE_STEP, CENTRAL_DIFFERENCE_STEP } from './numdiff.ts';
+export { withFiniteDifferences, FORWARD_DIFFERENCE_STEP, CENTRAL_DIFFERENCE_STEP, FORWARD_FALLBACK_RELATIVE_STEP } from './numdiff.ts';

@@ -21,7 +21,7 @@ import { initialiseActiveSet, makeBox, projectedGradientNorm } from './lbfgsb-bo
 import { GradientEvaluator, isFiniteValueAndGradient, projectedLineSearch } from './lbfgsb-line-search.ts';
 import type { LineSearchTask } from './line-search.ts';
 import { formReducedMatrix, makeSubspaceWork, partitionFreeVariables, reducedGradient, subspaceStep } from './subspace.ts';
-import { STOP_REASONS, type Bounds, type ObjectiveWithGradient, type OptimResult, type StopReason } from './types.ts';
+import { STOP_REASONS, lineSearchFailedMessage, type Bounds, type ObjectiveWithGradient, type OptimResult, type StopReason } from './types.ts';
 
 /** Options of {@link lbfgsb}; every default lives in {@link LBFGSB_DEFAULTS}. */
 export interface LbfgsbOptions {
@@ -39,9 +39,11 @@ export interface LbfgsbOptions {
   readonly maxls: number;
   /** Optional box; x0 is projected into it and every evaluated point lies in it. */
   readonly bounds: Bounds | undefined;
+  /** What f is, in the words of the `abnormal` message (e.g. `RSS`); default `objective`. */
+  readonly objectiveName: string;
 }
 
-/** Defaults of {@link lbfgsb} (conventions §4: ftol 1e-15, gtol 1e-15, maxiter 10000, m 10). */
+/** Defaults of {@link lbfgsb} (specs/fitting.md: ftol 1e-15, gtol 1e-15, maxiter 10000, m 10). */
 export const LBFGSB_DEFAULTS: Readonly<LbfgsbOptions> = Object.freeze({
   m: 10,
   ftol: 1e-15,
@@ -50,6 +52,7 @@ export const LBFGSB_DEFAULTS: Readonly<LbfgsbOptions> = Object.freeze({
   maxfun: 15000,
   maxls: 20,
   bounds: undefined,
+  objectiveName: 'objective',
 });
 
 /** Machine epsilon (Fortran `epsmch`), used in the curvature test and the Cauchy safeguard. */
@@ -63,6 +66,11 @@ export interface LbfgsbDiagnostics {
   readonly reason: StopReason;
   /** ‖proj g‖∞ at the returned x. */
   readonly projectedGradientNorm: number;
+  /**
+   * (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) of the last accepted step, the
+   * quantity the ftol test compares; NaN when no step was accepted.
+   */
+  readonly lastRelativeChange: number;
   /** Memory resets after a failed line search (Fortran RESTART_FROM_LNSRCH). */
   readonly lineSearchRestarts: number;
   /** Memory resets after a singular or indefinite factorisation in the Cauchy/subspace steps or the update. */
@@ -81,6 +89,38 @@ export interface LbfgsbResult extends OptimResult {
   readonly diagnostics: LbfgsbDiagnostics;
 }
 
+/** A diagnostic number in messages: two significant digits, e.g. `3.1e-9`. */
+function formatDiagnostic(x: number): string {
+  return x.toExponential(1).replace('e+', 'e');
+}
+
+/**
+ * Last relative change of f at or below which an `abnormal` stop is put down to
+ * rounding. On noisy IsoFLOP data the abnormal stops end with changes of
+ * 1e-15 … 1e-12 and are as close to the optimum as converged fits; a change
+ * this small cannot move the estimate in any digit that matters.
+ */
+export const ROUNDING_FLOOR_RELATIVE_CHANGE = 1e-10;
+
+/**
+ * The message of a stop: the {@link STOP_REASONS} text, except for an
+ * `abnormal` line-search stop, which says in words why the run ended, with
+ * ‖proj g‖∞ and the last relative change of f, and that the point is kept.
+ */
+export function lbfgsbStopMessage(d: LbfgsbDiagnostics, objectiveName = LBFGSB_DEFAULTS.objectiveName): string {
+  if (d.reason !== 'line_search_failed') return STOP_REASONS[d.reason].message;
+  const change = d.lastRelativeChange;
+  const numbers = `‖proj g‖∞ = ${formatDiagnostic(d.projectedGradientNorm)}${
+    Number.isNaN(change) ? '' : `, last relative change of the ${objectiveName} ${formatDiagnostic(change)}`
+  }`;
+  const why = Number.isNaN(change)
+    ? `no step from the starting point lowered the ${objectiveName}; the starting point is kept as the estimate, which may not be the optimum`
+    : change <= ROUNDING_FLOOR_RELATIVE_CHANGE
+      ? `the fit stopped at the rounding floor of the ${objectiveName}; the estimate is kept`
+      : `no step along the search direction lowered the ${objectiveName} although it was still changing; the estimate is kept but may not be the optimum`;
+  return `${lineSearchFailedMessage(objectiveName)} (${numbers}): ${why}`;
+}
+
 function resolveOptions(options: Partial<LbfgsbOptions>): LbfgsbOptions {
   const o = { ...LBFGSB_DEFAULTS, ...options };
   for (const key of ['m', 'maxiter', 'maxfun', 'maxls'] as const) {
@@ -90,6 +130,9 @@ function resolveOptions(options: Partial<LbfgsbOptions>): LbfgsbOptions {
   }
   for (const key of ['ftol', 'gtol'] as const) {
     if (!(o[key] >= 0)) throw new RangeError(`lbfgsb: options.${key} must be >= 0, got ${o[key]}`);
+  }
+  if (typeof o.objectiveName !== 'string' || o.objectiveName === '') {
+    throw new RangeError(`lbfgsb: options.objectiveName must be a non-empty string, got ${String(o.objectiveName)}`);
   }
   return o;
 }
@@ -105,7 +148,8 @@ function resolveOptions(options: Partial<LbfgsbOptions>): LbfgsbOptions {
  * sᵀy ≤ ε·(−sᵀg_k). Unconstrained problems skip (1) once memory exists.
  *
  * Stops (checked in scipy's order after each iteration): `max_iter` when the
- * iteration count reaches maxiter or the evaluation count exceeds maxfun;
+ * iteration count reaches maxiter or the evaluation count exceeds maxfun (also
+ * for a line-search failure after maxfun was exceeded, as scipy's warnflag 1);
  * `converged` when ‖proj g‖∞ ≤ gtol or (f_k − f_{k+1})/max(|f_k|,|f_{k+1}|,1)
  * ≤ ftol; `abnormal` when a line search fails (no acceptable step in maxls
  * trials, or d is not a descent direction) with no memory to discard — after
@@ -136,17 +180,25 @@ export function lbfgsb(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options
   const counts = { lineSearchRestarts: 0, factorizationRestarts: 0, skippedUpdates: 0, warningSteps: 0 };
   let lastLineSearchTask: LineSearchTask | 'none' = 'none';
   let longFinalLineSearch = false;
-  const finish = (reason: StopReason): LbfgsbResult => {
+  let lastRelativeChange = NaN;
+  const finish = (stop: StopReason): LbfgsbResult => {
+    // scipy: a stop that is not a convergence test counts as max_iter once nfev > maxfun
+    // (warnflag 1), e.g. a line search that failed after the limit was passed.
+    const reason = stop === 'line_search_failed' && ev.nfev > o.maxfun ? 'max_evaluations' : stop;
     const xOut = Float64Array.from(x);
     projectOntoBounds(xOut, box);
+    const diagnostics: LbfgsbDiagnostics = {
+      reason, projectedGradientNorm: sbgnrm, lastRelativeChange, ...counts, lastLineSearchTask, longFinalLineSearch,
+    };
     return {
       x: xOut,
       fun: f,
       iterations: iter,
       nfev: ev.nfev,
       ngev: ev.nfev,
-      ...STOP_REASONS[reason],
-      diagnostics: { reason, projectedGradientNorm: sbgnrm, ...counts, lastLineSearchTask, longFinalLineSearch },
+      status: STOP_REASONS[reason].status,
+      message: lbfgsbStopMessage(diagnostics, o.objectiveName),
+      diagnostics,
     };
   };
 
@@ -209,6 +261,7 @@ export function lbfgsb(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options
       continue;
     }
     f = ls.f;
+    lastRelativeChange = (fold - f) / Math.max(Math.abs(fold), Math.abs(f), 1);
     lastLineSearchTask = ls.task;
     if (ls.task !== 'convergence') counts.warningSteps++;
     iter++;

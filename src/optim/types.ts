@@ -28,7 +28,9 @@ export interface Bounds {
  * - `converged`: a convergence test passed (the message says which).
  * - `max_iter`: the iteration or function-evaluation limit was reached.
  * - `abnormal`: the optimiser gave up (e.g. a line search that could not
- *   make progress, or a non-finite objective at the starting point).
+ *   make progress, or a non-finite objective at the starting point). For
+ *   L-BFGS-B this is a soft status: the point reached is returned and is
+ *   usually as good as a converged one (specs/fitting.md).
  */
 export type OptimStatus = 'converged' | 'max_iter' | 'abnormal';
 
@@ -58,6 +60,11 @@ export interface OptimResult {
   readonly message: string;
 }
 
+/** Start of the `abnormal` line-search message, naming what f is (e.g. `RSS`). */
+export function lineSearchFailedMessage(objectiveName: string): string {
+  return `ABNORMAL: the line search could not lower the ${objectiveName} further`;
+}
+
 /** Status and message of every stop reason: the single place these texts live. */
 export const STOP_REASONS: Readonly<Record<StopReason, { readonly status: OptimStatus; readonly message: string }>> = {
   projected_gradient: {
@@ -82,7 +89,7 @@ export const STOP_REASONS: Readonly<Record<StopReason, { readonly status: OptimS
   },
   line_search_failed: {
     status: 'abnormal',
-    message: 'ABNORMAL: line search failed',
+    message: lineSearchFailedMessage('objective'),
   },
   nonfinite_start: {
     status: 'abnormal',

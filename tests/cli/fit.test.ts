@@ -133,6 +133,16 @@ describe('fit: the shipped synthetic example', () => {
     }
   });
 
+  it('reports where L-BFGS-B stopped under optimizer_diagnostics, null for fits without it', async () => {
+    const vp = await runJson([EXAMPLE_CSV, '--method', 'vpnls']);
+    expect(vp.optimizer_diagnostics.proj_grad_inf).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(vp.optimizer_diagnostics.last_rel_change)).toBe(true);
+    for (const method of ['approach2', 'grid']) {
+      expect((await runJson([EXAMPLE_CSV, '--method', method])).optimizer_diagnostics, method).toBeNull();
+    }
+    expect((await runJson([EXAMPLE_CSV, '--method', 'vpnls', '--optimizer', 'nelder-mead'])).optimizer_diagnostics).toBeNull();
+  });
+
   it('reads CSV from stdin (no file, or "-")', async () => {
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(EXAMPLE_CSV, 'utf8');

@@ -60,6 +60,8 @@ describe('Approach 3 noise-free recovery', () => {
     });
     expect(fit.status).toBe('bound_hit');
     expect(fit.diagnostics.boundsHit).toContain('E');
+    expect(fit.message).toMatch(/; at a bound or grid edge: E = 1 \(upper bound 1\)/);
+    expect(fit.diagnostics.projGradInf).toBeGreaterThanOrEqual(0);
   });
 
   it('matches the Epoch AI reference with LSE from the 8⁵ grid to 4 significant digits', async () => {

@@ -69,6 +69,15 @@ describe('VPNLS statuses', () => {
     expect(fit.status).toBe('bound_hit');
     expect(fit.diagnostics.boundsHit).toContain('alpha');
     expect(fit.message).toMatch(/at a bound or grid edge: alpha/);
+    expect(fit.message).toMatch(/; at a bound or grid edge: alpha = 0\.5 \(lower bound 0\.5\)/);
+  });
+
+  it('exposes where L-BFGS-B stopped (‖proj g‖∞, last relative change), and nulls for the grid-only variant', () => {
+    const fit = fitVpnls(s.N, s.D, s.L);
+    expect(fit.diagnostics.projGradInf).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(fit.diagnostics.lastRelChange)).toBe(true);
+    const grid = fitVpnls(s.N, s.D, s.L, { refine: { method: 'none' }, grid: { size: 16, lo: 0.05, hi: 0.95 } });
+    expect([grid.diagnostics.projGradInf, grid.diagnostics.lastRelChange]).toEqual([null, null]);
   });
 
   it('reports max_iter when L-BFGS-B is stopped after one iteration', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lbfgsb, LBFGSB_DEFAULTS, STOP_REASONS, withFiniteDifferences } from '../../../src/optim/index.ts';
+import { lbfgsb, LBFGSB_DEFAULTS, ROUNDING_FLOOR_RELATIVE_CHANGE, STOP_REASONS, withFiniteDifferences } from '../../../src/optim/index.ts';
 import { matrixWithSpectrum, maxAbsDiff, quadratic, rosenbrock, rosenbrockStart } from './problems.ts';
 
 describe('lbfgsb without bounds', () => {
@@ -82,7 +82,11 @@ describe('lbfgsb stopping and line-search failure', () => {
     };
     const r = lbfgsb(fg, [-1.2, 1]);
     expect(r.status).toBe('abnormal');
-    expect(r.message).toBe('ABNORMAL: line search failed');
+    expect(r.message).toBe(
+      'ABNORMAL: the line search could not lower the objective further (‖proj g‖∞ = 2.2e2): ' +
+        'no step from the starting point lowered the objective; the starting point is kept as the estimate, which may not be the optimum',
+    );
+    expect(r.diagnostics.lastRelativeChange).toBeNaN();
     expect(Array.from(r.x)).toEqual([-1.2, 1]);
     expect(r.fun).toBeCloseTo(24.2, 12);
     // scipy 1.17: nit 0, nfev 19, ABNORMAL (the 20 trials include two repeats served from the cache).
@@ -103,6 +107,57 @@ describe('lbfgsb stopping and line-search failure', () => {
     expect(r.diagnostics.lineSearchRestarts).toBe(1);
     expect([r.iterations, r.nfev]).toEqual([1, 36]); // scipy 1.17: nit 1, nfev 36
     expect(Number.isFinite(r.fun)).toBe(true);
+    // The one accepted step lowered f a lot, so the stop is not put down to rounding.
+    expect(r.diagnostics.lastRelativeChange).toBeGreaterThan(ROUNDING_FLOOR_RELATIVE_CHANGE);
+    expect(r.message).toMatch(/although it was still changing; the estimate is kept but may not be the optimum$/);
+  });
+
+  it('reports abnormal at the rounding floor, with ‖proj g‖∞ and the last relative change, when noise of 1e-12 hides further decrease', () => {
+    // A smooth quadratic-plus-quartic with deterministic noise of 1e-12 on f (the gradient is exact):
+    // near the optimum no step can lower f by more than the noise.
+    const fg = (x: Float64Array, g: Float64Array): number => {
+      const a = x[0]! - 0.3;
+      const b = x[1]! + 0.7;
+      const u = a + 0.4 * b;
+      const v = b - 0.2 * a;
+      const gu = 2 * u + 0.4 * u ** 3;
+      const gv = 74 * v;
+      g[0] = gu - 0.2 * gv;
+      g[1] = 0.4 * gu + gv;
+      const h = Math.sin(3 * 12.9898 * x[0]! * 1e3 + 78.233 * x[1]! * 1e3) * 43758.5453;
+      return 1 + u * u + 37 * v * v + 0.1 * u ** 4 + 1e-12 * (h - Math.floor(h));
+    };
+    const r = lbfgsb(fg, [2, 1.5], { objectiveName: 'RSS' });
+    expect(r.status).toBe('abnormal');
+    const d = r.diagnostics;
+    expect(d.reason).toBe('line_search_failed');
+    expect(d.lastRelativeChange).toBeGreaterThan(LBFGSB_DEFAULTS.ftol);
+    expect(d.lastRelativeChange).toBeLessThanOrEqual(ROUNDING_FLOOR_RELATIVE_CHANGE);
+    const e = (x: number): string => x.toExponential(1).replace('e+', 'e');
+    expect(r.message).toBe(
+      `ABNORMAL: the line search could not lower the RSS further (‖proj g‖∞ = ${e(d.projectedGradientNorm)}, ` +
+        `last relative change of the RSS ${e(d.lastRelativeChange)}): the fit stopped at the rounding floor of the RSS; the estimate is kept`,
+    );
+    expect(Math.abs(r.x[0]! - 0.3) + Math.abs(r.x[1]! + 0.7)).toBeLessThan(1e-6);
+  });
+
+  it('reports max_iter, as scipy does (status 1), when a line search fails after the calls exceeded maxfun', () => {
+    const fg = (x: Float64Array, g: Float64Array): number => {
+      const f = rosenbrock(x, g);
+      for (let i = 0; i < g.length; i++) g[i] = -g[i]!;
+      return f;
+    };
+    const r = lbfgsb(fg, [-1.2, 1], { maxfun: 5 });
+    // scipy 1.17 with maxfun=5: status 1, nit 0, nfev 19.
+    expect([r.status, r.iterations, r.nfev]).toEqual(['max_iter', 0, 19]);
+    expect(r.message).toBe(STOP_REASONS.max_evaluations.message);
+  });
+
+  it('records the last relative change of f, which the ftol test compares', () => {
+    const r = lbfgsb(rosenbrock, [-1.2, 1]);
+    expect(r.diagnostics.reason).toBe('relative_reduction');
+    expect(r.diagnostics.lastRelativeChange).toBeLessThanOrEqual(LBFGSB_DEFAULTS.ftol);
+    expect(lbfgsb((x, g) => ((g[0] = 2 * x[0]!), x[0]! * x[0]!), [0]).diagnostics.lastRelativeChange).toBeNaN();
   });
 
   it('returns abnormal after one call when f or the gradient is not finite at x0', () => {
