@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../experiments/runner.ts';
 import { createTaskPool } from '../../experiments/shared/pool.ts';
+import { DEFAULT_RNG_KIND, RNG_NAMES, type RngKind } from '../../src/util/random.ts';
 import * as dummy from './fixtures/dummy-experiment.ts';
 import { makeTempDir, removeDir } from './helpers.ts';
 
@@ -49,5 +50,23 @@ describe('runner', () => {
     await expect(runExperiment(bad, { outRoot: join(root, 'jobs1'), quick: true })).rejects.toThrow('summary key "seed" is reserved');
     expect((await readdir(join(root, 'jobs1/experiments'))).sort()).toEqual(['exp99']);
     expect(await readdir(join(root, 'jobs1/experiments/exp99'))).toContain('fits.csv');
+  });
+
+  it('records the generator as "rng" in summary.json and run.json of random experiments only', async () => {
+    const summaryOf = async (dir: string) => JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as Record<string, unknown>;
+    const random = { ...dummy, random: true };
+    const numpy = await runExperiment(random, { outRoot: join(root, 'rng-numpy'), quick: true, rng: 'numpy', jobs: 1 });
+    expect(await summaryOf(numpy.dir)).toMatchObject({ experiment: 99, rng: 'numpy' });
+    expect(JSON.parse(await readFile(join(numpy.dir, 'run.json'), 'utf8'))).toMatchObject({ rng: 'numpy' });
+    const byDefault = await runExperiment(random, { outRoot: join(root, 'rng-default'), quick: true, jobs: 1 });
+    expect((await summaryOf(byDefault.dir)).rng).toBe(RNG_NAMES[DEFAULT_RNG_KIND]);
+    const deterministic = await runExperiment(dummy, { outRoot: join(root, 'rng-none'), quick: true, rng: 'numpy', jobs: 1 });
+    expect(await summaryOf(deterministic.dir)).not.toHaveProperty('rng');
+  });
+
+  it('rejects an unknown generator kind and a negative seed for numpy, naming the value', async () => {
+    const random = { ...dummy, random: true };
+    await expect(runExperiment(random, { outRoot: join(root, 'rng-bad'), quick: true, rng: 'mt19937' as RngKind })).rejects.toThrow('got "mt19937"');
+    await expect(runExperiment(random, { outRoot: join(root, 'rng-bad'), quick: true, rng: 'numpy', seed: -3 })).rejects.toThrow('non-negative seed, got -3');
   });
 });
