@@ -58,11 +58,11 @@ export const TABLES: readonly TableDef[] = [
   },
   {
     id: 'tbl-extrapolation',
-    columns: ['Surface', 'Grid', 'True $D^*$', 'Inferred $D^*$', 'Absolute error', 'Relative error'],
+    columns: ['Surface', 'Grid', 'True $D^*$', 'Inferred $D^*$', 'Absolute error', 'Relative error', 'Compute lost (DCL)'],
     rows: MAIN_SURFACES.flatMap((s) =>
       GRID_NAMES.map((grid) => {
         const k = `x10.centered.${short(s)}.${g(grid)}`;
-        return [surfaceLabel(s), grid, `{{ ${k}.d_true | tokens }}`, `{{ ${k}.d_hat | tokens }}`, `{{ ${k}.d_err_abs | sig:3 }}`, `{{ ${k}.d_err_pct | pct:2 }}`];
+        return [surfaceLabel(s), grid, `{{ ${k}.d_true | tokens }}`, `{{ ${k}.d_hat | tokens }}`, `{{ ${k}.d_err_abs | sig:3 }}`, `{{ ${k}.d_err_pct | pct:2 }}`, `{{ ${k}.dcl_pct | apct:3 }}`];
       }),
     ),
   },
@@ -70,7 +70,7 @@ export const TABLES: readonly TableDef[] = [
     id: 'tbl-compounding',
     columns: ['Sampling', 'Surface', 'XS', 'S', 'L', 'XL'],
     rows: (['offset_3x', 'drift_3x'] as const).flatMap((bias) =>
-      MAIN_SURFACES.map((s) => [BIAS_TEMPLATES[bias], surfaceLabel(s), ...GRID_NAMES.map((grid) => `{{ x10.${bias}.${short(s)}.${g(grid)}.d_err_pct | pct:1 }}`)]),
+      MAIN_SURFACES.map((s) => [BIAS_TEMPLATES[bias], surfaceLabel(s), ...GRID_NAMES.map((grid) => `{{ x10.${bias}.${short(s)}.${g(grid)}.d_err_pct | pct:1 }} ({{ x10.${bias}.${short(s)}.${g(grid)}.dcl_pct | apct:2 }})`)]),
     ),
   },
   {

@@ -7,7 +7,7 @@
 import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import { type LinePanel, lineGrid } from '../../src/plot/builders.ts';
 import type { Figure } from '../../src/plot/figure.ts';
-import { GRID_COLORS } from '../../src/plot/theme.ts';
+import { formatPow10, GRID_COLORS } from '../../src/plot/theme.ts';
 import { type GridName, NAMED_GRIDS } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
 import { linspace } from '../../src/util/space.ts';
@@ -148,9 +148,9 @@ export function symmetricSignChangeFactor(W: number, n: number): number {
 export function offsetSweepFigure(rows: readonly OffsetSweepRow[], config: Pick<OffsetSweepConfig, 'surfaces' | 'grids' | 'evalBudget'>): Figure {
   const panels: LinePanel[] = config.surfaces.map((s) => ({
     title: s.name,
-    xTitle: 'Sampling centre / D* (offset factor k)',
+    xTitle: 'Grid center ÷ D* (offset factor k)',
     xType: 'log',
-    yTitle: `D* error at ${config.evalBudget.toExponential(0)} FLOPs (%)`,
+    yTitle: `D* error at ${formatPow10(config.evalBudget)} FLOPs (%)`,
     zeroLine: true,
     series: config.grids.map((grid) => {
       const sel = rows.filter((r) => r.surface === s.name && r.grid === grid);
