@@ -8,7 +8,7 @@ import { logspace } from '../src/util/space.ts';
 import { EXP7_METHODS, type Exp7Fit, type Exp7Method, type Exp7RepeatInput, fitExp7RepeatTask } from './shared/exp7-fits.ts';
 import { errorsFigure, exponentInferenceFigure, isoflopCurvesFigure } from './shared/exp7-figures.ts';
 import {
-  byConditionRow, EXP7_BY_CONDITION_COLUMNS, EXP7_FITS_COLUMNS, EXP7_METHOD_COMPARISON_COLUMNS, type Exp7FitRow,
+  byConditionRow, EXP7_BY_CONDITION_COLUMNS, EXP7_FITS_COLUMNS, EXP7_METHOD_COMPARISON_ALL_COLUMNS, type Exp7FitRow,
   methodComparisonRow,
 } from './shared/exp7-tables.ts';
 import type { Artifacts, RunContext } from './types.ts';
@@ -43,6 +43,10 @@ export interface Exp7Config {
   readonly errorFigureNoise: readonly number[];
   /** Repeats per task sent to a worker. */
   readonly chunkSize: number;
+  /** Bootstrap resamples (of the fits) behind the intervals of the pooled quantiles in `method_comparison.csv`. */
+  readonly bootstrapResamples: number;
+  /** Coverage of those intervals. */
+  readonly bootstrapLevel: number;
 }
 
 export const defaultConfig: Exp7Config = {
@@ -60,9 +64,11 @@ export const defaultConfig: Exp7Config = {
   curvePoints: 16,
   errorFigureNoise: [0.05, 0.2],
   chunkSize: 16,
+  bootstrapResamples: 1000,
+  bootstrapLevel: 0.9,
 };
 
-export const quickConfig: Exp7Config = { ...defaultConfig, repeats: 8, chunkSize: 4 };
+export const quickConfig: Exp7Config = { ...defaultConfig, repeats: 8, chunkSize: 4, bootstrapResamples: 200 };
 
 /** One noisy sample per σ for the `isoflop_curves` figure. */
 export interface Exp7CurveSample {
@@ -76,6 +82,9 @@ export interface Exp7Result {
   /** Ordered by noise_std, n_budgets, n_points, repeat, method. */
   readonly fits: Exp7FitRow[];
   readonly curves: Exp7CurveSample[];
+  /** Seed and generator of the run; the bootstrap of the pooled quantiles is seeded from them. */
+  readonly seed: number;
+  readonly rng: RunContext['rng'];
 }
 
 /** nb budgets log-spaced over the configured range, inclusive. */
@@ -132,7 +141,7 @@ export async function run(config: Exp7Config, ctx: RunContext): Promise<Exp7Resu
       W, budgets: conditionBudgets(config, config.curveBudgets), pointsPerCurve: config.curvePoints, bias, noiseStd, rng: createRandom(ctx.rng, ctx.seed),
     })),
   }));
-  return { aTrue, bTrue, fits, curves };
+  return { aTrue, bTrue, fits, curves, seed: ctx.seed, rng: ctx.rng };
 }
 
 export function render(result: Exp7Result, config: Exp7Config): Artifacts {
@@ -144,13 +153,14 @@ export function render(result: Exp7Result, config: Exp7Config): Artifacts {
     }
   }
   const settings = { nNoiseLevels: config.noiseLevels.length, nBudgetSettings: config.nBudgetsValues.length, nPointsSettings: config.nPointsValues.length };
-  const comparison = config.methods.map((m) => methodComparisonRow(m, result.fits.filter((f) => f.method === m), settings));
+  const boot = { rng: createRandom(result.rng, result.seed), resamples: config.bootstrapResamples, level: config.bootstrapLevel };
+  const comparison = config.methods.map((m) => methodComparisonRow(m, result.fits.filter((f) => f.method === m), settings, boot));
   const surface = SURFACES[config.surface];
   return {
     tables: {
       'fits.csv': { columns: EXP7_FITS_COLUMNS, rows: result.fits },
       'by_condition.csv': { columns: EXP7_BY_CONDITION_COLUMNS, rows: byCondition },
-      'method_comparison.csv': { columns: EXP7_METHOD_COMPARISON_COLUMNS, rows: comparison },
+      'method_comparison.csv': { columns: EXP7_METHOD_COMPARISON_ALL_COLUMNS, rows: comparison },
     },
     figures: {
       exponent_inference: exponentInferenceFigure(result.fits, comparison),
@@ -163,6 +173,8 @@ export function render(result: Exp7Result, config: Exp7Config): Artifacts {
       n_budgets_values: config.nBudgetsValues,
       n_points_values: config.nPointsValues,
       gmean_abs_err_pct: Object.fromEntries(comparison.map((c) => [c.method, c.gmean_abs_err_pct])),
+      p99_abs_err_pct: Object.fromEntries(comparison.map((c) => [c.method, c.p99_abs_err_pct])),
+      bootstrap: { resamples: config.bootstrapResamples, level: config.bootstrapLevel },
     },
   };
 }

@@ -2,6 +2,7 @@
  * Experiment 7's tables (experiments.md §C.7): one row per fit, aggregates per
  * (σ, nb, method) and per method pooled over everything.
  */
+import { bootstrapReplicates, type IndexSource, quantileSorted, replicateInterval } from '../../src/util/stats.ts';
 import { geometricMeanAbs, maxAbs, minNonZeroAbs, topValues } from './noisy-stats.ts';
 import { EXP7_METHOD_LABELS, type Exp7Method } from './exp7-fits.ts';
 
@@ -21,6 +22,31 @@ export const EXP7_METHOD_COMPARISON_COLUMNS = [
   'gmean_abs_err_pct', 'max_abs_err_pct', 'max_abs_a_err_pct', 'max_abs_b_err_pct', 'n_maxiter', 'n_abnormal',
   'n_bound_hit', 'n_fail', ...Array.from({ length: EXP7_TOP_K }, (_, i) => `top${i + 1}`),
 ] as const;
+
+/** Quantiles of the pooled |error| reported with bootstrap intervals (extra columns after the spec's). */
+export const EXP7_POOLED_QUANTILES = [
+  { key: 'median', q: 0.5 },
+  { key: 'p90', q: 0.9 },
+  { key: 'p99', q: 0.99 },
+] as const;
+
+/**
+ * `method_comparison.csv` columns: the spec's, then each pooled quantile with
+ * its bootstrap interval, and the interval of the maximum over bootstrap
+ * resamples of the fits (how much the worst case depends on the draw).
+ */
+export const EXP7_METHOD_COMPARISON_ALL_COLUMNS = [
+  ...EXP7_METHOD_COMPARISON_COLUMNS,
+  ...EXP7_POOLED_QUANTILES.flatMap(({ key }) => [`${key}_abs_err_pct`, `${key}_abs_err_pct_low`, `${key}_abs_err_pct_high`]),
+  'max_abs_err_pct_boot_low', 'max_abs_err_pct_boot_high', 'bootstrap_resamples', 'bootstrap_level',
+] as const;
+
+/** The bootstrap of the pooled quantiles: generator (shared by the methods, in table order), resamples, coverage. */
+export interface PooledBootstrap {
+  readonly rng: IndexSource;
+  readonly resamples: number;
+  readonly level: number;
+}
 
 /** One row of `fits.csv`. */
 export interface Exp7FitRow {
@@ -108,6 +134,12 @@ export interface MethodComparisonRow {
   readonly n_bound_hit: number;
   readonly n_fail: number;
   readonly [top: `top${number}`]: number;
+  /** Pooled quantiles (present when a bootstrap was given) and their intervals. */
+  readonly median_abs_err_pct?: number;
+  readonly p90_abs_err_pct?: number;
+  readonly p99_abs_err_pct?: number;
+  readonly max_abs_err_pct_boot_low?: number;
+  readonly max_abs_err_pct_boot_high?: number;
 }
 
 /** The pooled |error| set of one method: |a_err_pct| then |b_err_pct| of its non-failed fits. */
@@ -115,10 +147,43 @@ export function pooledAbsErrors(g: FitGroupStats): number[] {
   return [...g.aErr, ...g.bErr].map(Math.abs);
 }
 
+/**
+ * Pooled quantiles of |error| and the bootstrap intervals: the non-failed
+ * fits are resampled with replacement (a fit brings both its |a| and its |b|
+ * error), and each replicate gives the quantiles and the maximum.
+ */
+export function pooledQuantileColumns(g: FitGroupStats, boot: PooledBootstrap): Record<string, number> {
+  const m = g.aErr.length;
+  const qs = EXP7_POOLED_QUANTILES.map(({ q }) => q);
+  const out: Record<string, number> = {};
+  const sorted = Float64Array.from(pooledAbsErrors(g)).sort();
+  EXP7_POOLED_QUANTILES.forEach(({ key, q }) => (out[`${key}_abs_err_pct`] = quantileSorted(sorted, q)));
+  if (m === 0) {
+    for (const { key } of EXP7_POOLED_QUANTILES) [out[`${key}_abs_err_pct_low`], out[`${key}_abs_err_pct_high`]] = [NaN, NaN];
+    [out.max_abs_err_pct_boot_low, out.max_abs_err_pct_boot_high] = [NaN, NaN];
+  } else {
+    const sample = new Float64Array(2 * m);
+    const reps = bootstrapReplicates(m, (idx) => {
+      for (let i = 0; i < m; i++) {
+        sample[2 * i] = Math.abs(g.aErr[idx[i]]);
+        sample[2 * i + 1] = Math.abs(g.bErr[idx[i]]);
+      }
+      sample.sort();
+      return [...qs.map((q) => quantileSorted(sample, q)), sample[2 * m - 1]];
+    }, boot.rng, boot.resamples);
+    EXP7_POOLED_QUANTILES.forEach(({ key }, k) => ([out[`${key}_abs_err_pct_low`], out[`${key}_abs_err_pct_high`]] = replicateInterval(reps[k], boot.level)));
+    [out.max_abs_err_pct_boot_low, out.max_abs_err_pct_boot_high] = replicateInterval(reps[qs.length], boot.level);
+  }
+  out.bootstrap_resamples = boot.resamples;
+  out.bootstrap_level = boot.level;
+  return out;
+}
+
 export function methodComparisonRow(
   method: Exp7Method,
   rows: readonly Exp7FitRow[],
   settings: { nNoiseLevels: number; nBudgetSettings: number; nPointsSettings: number },
+  boot?: PooledBootstrap,
 ): MethodComparisonRow {
   const g = groupStats(rows);
   const pooled = pooledAbsErrors(g);
@@ -141,5 +206,6 @@ export function methodComparisonRow(
     n_fail: g.nFail,
   };
   top.forEach((v, i) => (row[`top${i + 1}`] = v));
+  if (boot) Object.assign(row, pooledQuantileColumns(g, boot));
   return row as unknown as MethodComparisonRow;
 }

@@ -120,6 +120,30 @@ export interface BootstrapCi {
 }
 
 /**
+ * Bootstrap replicates of several statistics at once: `resamples` times, n
+ * indices in [0, n) drawn with replacement from `rng` (one `integers(n, n)`
+ * call per resample, in resample order) and handed to `statistics`, which
+ * returns one value per statistic. Returns one array of replicates per
+ * statistic. Resampling indices lets a caller resample paired records.
+ */
+export function bootstrapReplicates(n: number, statistics: (indices: Int32Array) => readonly number[], rng: IndexSource, resamples: number): number[][] {
+  if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`bootstrapReplicates: n must be a positive integer, got ${n}`);
+  if (!(Number.isInteger(resamples) && resamples > 0)) throw new RangeError(`bootstrapReplicates: resamples must be a positive integer, got ${resamples}`);
+  const out: number[][] = [];
+  for (let r = 0; r < resamples; r++) {
+    const s = statistics(rng.integers(n, n));
+    s.forEach((v, k) => (out[k] ??= []).push(v));
+  }
+  return out;
+}
+
+/** The central `level` percentile interval of bootstrap replicates, ignoring NaN ones. */
+export function replicateInterval(replicates: readonly number[], level: number): [number, number] {
+  const ok = replicates.filter((v) => !Number.isNaN(v));
+  return ok.length > 0 ? percentileInterval(ok, level) : [NaN, NaN];
+}
+
+/**
  * Percentile bootstrap interval of `statistic`: `resamples` samples of the
  * values drawn with replacement (n indices per resample from `rng`, in
  * resample order), the statistic of each, and the central `level` interval
@@ -139,14 +163,11 @@ export function bootstrapCi(
   const n = values.length;
   const estimate = statistic(Float64Array.from(values));
   if (n === 0) return { estimate, low: NaN, high: NaN, level, resamples };
-  const stats: number[] = [];
   const sample = new Float64Array(n);
-  for (let r = 0; r < resamples; r++) {
-    const idx = rng.integers(n, n);
+  const [reps] = bootstrapReplicates(n, (idx) => {
     for (let i = 0; i < n; i++) sample[i] = values[idx[i]];
-    const s = statistic(sample);
-    if (!Number.isNaN(s)) stats.push(s);
-  }
-  const [low, high] = stats.length > 0 ? percentileInterval(stats, level) : [NaN, NaN];
+    return [statistic(sample)];
+  }, rng, resamples);
+  const [low, high] = replicateInterval(reps, level);
   return { estimate, low, high, level, resamples };
 }

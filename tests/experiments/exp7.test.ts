@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conditionBudgets, quickConfig } from '../../experiments/exp7-exponent-inference.ts';
 import { EXP7_METHODS, fitExp7Repeat } from '../../experiments/shared/exp7-fits.ts';
-import { EXP7_BY_CONDITION_COLUMNS, EXP7_FITS_COLUMNS, EXP7_METHOD_COMPARISON_COLUMNS } from '../../experiments/shared/exp7-tables.ts';
+import {
+  EXP7_BY_CONDITION_COLUMNS, EXP7_FITS_COLUMNS, EXP7_METHOD_COMPARISON_ALL_COLUMNS, EXP7_METHOD_COMPARISON_COLUMNS, pooledQuantileColumns,
+} from '../../experiments/shared/exp7-tables.ts';
 import { fitApproach2, fitApproach3, fitVpnls } from '../../src/fit/index.ts';
 import { BIASES, sampleIsoflops } from '../../src/sampling/index.ts';
 import { SURFACES } from '../../src/surface/index.ts';
+import { createRandom } from '../../src/util/random.ts';
 import { Rng } from '../../src/util/rng.ts';
 import { type CsvFile, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
 
@@ -38,6 +41,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => removeDir(root));
 
+/** Type-7 quantile of ascending values. */
+const quantileOf = (asc: number[], q: number) => {
+  const pos = q * (asc.length - 1);
+  const lo = Math.floor(pos);
+  return asc[lo] + (pos - lo) * (asc[Math.min(lo + 1, asc.length - 1)] - asc[lo]);
+};
 const ok = (rows: Array<Record<string, string>>) => rows.filter((r) => r.failed === 'false');
 const maxOf = (xs: number[]) => xs.reduce((m, x) => Math.max(m, x), -Infinity);
 const gmean = (xs: number[]) => Math.exp(xs.filter((x) => x !== 0).reduce((s, x) => s + Math.log(x), 0) / xs.filter((x) => x !== 0).length);
@@ -55,7 +64,9 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
     expect(fits.rows).toHaveLength(NOISE.length * BUDGETS.length * POINTS.length * REPEATS * EXP7_METHODS.length);
     expect(byCondition.header).toEqual([...EXP7_BY_CONDITION_COLUMNS]);
     expect(byCondition.rows).toHaveLength(NOISE.length * BUDGETS.length * EXP7_METHODS.length);
-    expect(comparison.header).toEqual([...EXP7_METHOD_COMPARISON_COLUMNS]);
+    // Every spec column, in the spec's order, then the robust extras.
+    expect(comparison.header.slice(0, EXP7_METHOD_COMPARISON_COLUMNS.length)).toEqual([...EXP7_METHOD_COMPARISON_COLUMNS]);
+    expect(comparison.header).toEqual([...EXP7_METHOD_COMPARISON_ALL_COLUMNS]);
     expect(comparison.rows.map((r) => r.method)).toEqual([...EXP7_METHODS]);
     // Rows ordered noise_std, n_budgets, n_points, repeat, method.
     const first = fits.rows.slice(0, EXP7_METHODS.length);
@@ -131,7 +142,25 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
       expect(num(m, 'min_abs_err_pct')).toBe(pooled.filter((v) => v > 0).at(-1));
       expect(num(m, 'gmean_abs_err_pct')).toBeCloseTo(gmean(pooled), 9);
       expect(num(m, 'n_bound_hit')).toBe(good.filter((r) => r.status === 'bound_hit').length);
+      const asc = [...pooled].reverse();
+      for (const [k, q] of [['median', 0.5], ['p90', 0.9], ['p99', 0.99]] as const) {
+        expect(num(m, `${k}_abs_err_pct`)).toBe(quantileOf(asc, q));
+        expect(num(m, `${k}_abs_err_pct_low`)).toBeLessThanOrEqual(num(m, `${k}_abs_err_pct_high`));
+      }
+      expect(num(m, 'median_abs_err_pct')).toBeLessThan(num(m, 'p90_abs_err_pct'));
+      // A resample's maximum never exceeds the sample's: the interval shows how far the worst case rests on a few draws.
+      expect(num(m, 'max_abs_err_pct_boot_high')).toBeLessThanOrEqual(num(m, 'max_abs_err_pct'));
+      expect(num(m, 'max_abs_err_pct_boot_low')).toBeGreaterThanOrEqual(num(m, 'p99_abs_err_pct_low'));
     }
+  });
+
+  it('bootstraps the pooled quantiles over fits, deterministically per generator seed', () => {
+    const g = { nFits: 200, aErr: Array.from({ length: 200 }, (_, i) => ((i * 37) % 101) - 50), bErr: Array.from({ length: 200 }, (_, i) => ((i * 53) % 97) / 3), nMaxIter: 0, nAbnormal: 0, nBoundHit: 0, nFail: 0 };
+    const cols = (seed: number) => pooledQuantileColumns(g, { rng: createRandom('xoshiro', seed), resamples: 300, level: 0.9 });
+    expect(cols(1)).toEqual(cols(1));
+    expect(cols(2).p90_abs_err_pct_low).not.toBe(cols(1).p90_abs_err_pct_low);
+    expect(cols(1).p90_abs_err_pct).toBe(cols(2).p90_abs_err_pct);
+    expect(cols(1).max_abs_err_pct_boot_high).toBe(50);
   });
 
   it('writes the summary keys', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapCi, iqr, mad, mean, median, percentileInterval, populationStd, populationVariance, quantile, quantileSorted,
+  bootstrapCi, bootstrapReplicates, iqr, mad, mean, median, percentileInterval, populationStd, populationVariance, quantile, quantileSorted,
   type IndexSource,
 } from '../../src/util/stats.ts';
 import { Rng } from '../../src/util/rng.ts';
@@ -83,5 +83,18 @@ describe('bootstrapCi', () => {
 
   it('rejects a non-integer resample count by value', () => {
     expect(() => bootstrapCi(values, mean, indices(1), { resamples: 2.5 })).toThrow(/resamples must be a positive integer, got 2.5/);
+  });
+
+  it('bootstrapReplicates hands out n indices per resample and one replicate array per statistic', () => {
+    const seen: number[] = [];
+    const reps = bootstrapReplicates(5, (idx) => {
+      seen.push(idx.length);
+      expect(idx.every((i) => i >= 0 && i < 5)).toBe(true);
+      return [idx[0], idx.length];
+    }, indices(4), 7);
+    expect(seen).toEqual(Array(7).fill(5));
+    expect(reps).toHaveLength(2);
+    expect(reps[1]).toEqual(Array(7).fill(5));
+    expect(() => bootstrapReplicates(0, () => [], indices(4), 1)).toThrow(/n must be a positive integer, got 0/);
   });
 });
