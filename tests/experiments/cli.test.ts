@@ -34,7 +34,7 @@ describe('experiments CLI', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
     for (const e of EXPERIMENTS) expect(r.stdout).toContain(`${String(e.id).padStart(2)}  ${e.title}`);
-    for (const flag of ['--id', '--all', '--quick', '--seed', '--out', '--data-dir', '--jobs']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--id', '--all', '--quick', '--seed', '--rng', '--out', '--data-dir', '--jobs']) expect(r.stdout).toContain(flag);
   });
 
   it('fails clearly on bad arguments', () => {
@@ -47,6 +47,12 @@ describe('experiments CLI', () => {
     expect(cli(['--id', 'x']).stderr).toContain('is not an experiment number');
     expect(cli(['--id', '1', '--jobs', '0']).code).toBe(2);
     expect(cli(['--id', '1', '--bogus']).code).toBe(2);
+    const badRng = cli(['--id', '7', '--rng', 'mt19937']);
+    expect(badRng.code).toBe(2);
+    expect(badRng.stderr).toContain('mt19937');
+    const negative = cli(['--id', '7', '--rng', 'numpy', '--seed', '-1']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('non-negative --seed, got -1');
   });
 
   it('writes byte-identical outputs with --jobs 1 and 2, repeated and comma-listed ids', async () => {
