@@ -264,6 +264,36 @@ export const CLAIMS: readonly ClaimDef[] = [
   { id: 'linear-a3-equals-vpnls', description: 'Approach 3 with linear loss matches VPNLS to 1e-3 relative', facts: ['val.lse_vs_vpnls'], check: (v) => v['val.lse_vs_vpnls'] < 1e-3 },
   { id: 'logloss-differs', description: 'the log-loss fit differs from VPNLS by more than 1% in some parameter', facts: ['val.logloss_vs_vpnls'], check: (v) => v['val.logloss_vs_vpnls'] > 0.01 },
   { id: 'residuals-vary', description: 'at least one data set has budget-dependent residual spread (Levene p < 0.05)', facts: ['res.levene_sig'], check: (v) => v['res.levene_sig'] >= 1 },
+  {
+    id: 'flat-gradient-small',
+    description: 'the same step along the flattest 5-D eigenvector moves the gradient at least 1e6 times less than along the steepest, and the ftol decrease test leaves the flattest 5-D direction at least 1e3 times less resolved than the 2-D problem',
+    facts: ['qn.grad.flat', 'qn.grad.steep', 'qn.resolve.flat5', 'qn.resolve.flat2'],
+    check: (v) => v['qn.grad.steep'] / v['qn.grad.flat'] > 1e6 && v['qn.resolve.flat5'] / v['qn.resolve.flat2'] > 1e3,
+  },
+  {
+    id: 'ftol-stops-early',
+    description: 'without the decrease test the same 5-D run takes more iterations and its largest exponent error falls at least 100-fold',
+    facts: ['qn.a3.exp_err', 'qn.ftol0.exp_err', 'qn.a3.iterations', 'qn.ftol0.iterations'],
+    check: (v) => v['qn.ftol0.iterations'] > v['qn.a3.iterations'] && v['qn.ftol0.exp_err'] * 100 < v['qn.a3.exp_err'],
+  },
+  {
+    id: 'noise-calibrated',
+    description: 'the noise of experiment 7 relative to curve depth lies within the range of σ/depth of the published sweeps',
+    facts: ['depth.asym.rel.min', 'depth.asym.rel.max', 'depth.real.rel.min', 'depth.real.rel.max'],
+    check: (v) => v['depth.asym.rel.min'] >= v['depth.real.rel.min'] && v['depth.asym.rel.max'] <= v['depth.real.rel.max'],
+  },
+  {
+    id: 'shallow-curves',
+    description: 'in experiment 9 the largest noise exceeds the depth of the shallowest curve, and the smallest is below a tenth of the deepest',
+    facts: ['depth.sym.rel.min', 'depth.sym.rel.max'],
+    check: (v) => v['depth.sym.rel.max'] > 100 && v['depth.sym.rel.min'] < 10,
+  },
+  {
+    id: 'huber-differs-more',
+    description: 'the Huber fit on ln L moves the parameters further from the least-squares optimum than the squared log-loss fit, and moves D* at the evaluation budget more',
+    facts: ['val.huber_vs_vpnls_pct', 'val.logloss_vs_vpnls_pct', 'val.huber.d_vs_vpnls_pct', 'val.logloss.d_vs_vpnls_pct'],
+    check: (v) => v['val.huber_vs_vpnls_pct'] > v['val.logloss_vs_vpnls_pct'] && Math.abs(v['val.huber.d_vs_vpnls_pct']) > Math.abs(v['val.logloss.d_vs_vpnls_pct']),
+  },
 ];
 
 /** Methods of experiment 5 (re-exported for figures). */

@@ -10,9 +10,11 @@ import { PATHS } from './config.ts';
 import { biasFacts } from './facts/bias.ts';
 import { configFacts } from './facts/config.ts';
 import { costFacts } from './facts/costs.ts';
+import { explainFacts } from './facts/explain.ts';
 import { literatureFacts, publishedFacts } from './facts/literature.ts';
 import { simulatedFacts } from './facts/simulated.ts';
 import { summaryFacts } from './facts/summary.ts';
+import { surfaceFacts } from './facts/surfaces.ts';
 import { surfaceFitFacts } from './facts/surface-fits.ts';
 
 export function defineFacts(paths: { literaturePath: string; exponentsPath?: string } = { literaturePath: PATHS.literature }): FactBook {
@@ -22,8 +24,10 @@ export function defineFacts(paths: { literaturePath: string; exponentsPath?: str
   biasFacts(f);
   surfaceFitFacts(f);
   costFacts(f);
+  surfaceFacts(f);
   literatureFacts(f, { literature: paths.literaturePath, exponents: paths.exponentsPath ?? PATHS.publishedExponents });
   publishedFacts(f);
+  explainFacts(f);
   summaryFacts(f);
   return f;
 }

@@ -6,6 +6,7 @@
 import { PATHS } from './config.ts';
 import { EXP5_METHODS, EXP7_METHODS } from './facts/surface-fits.ts';
 import { COST_ROWS } from './facts/costs.ts';
+import { FITTED_SURFACES, TABLE_SURFACES } from './facts/surfaces.ts';
 import { loadPublishedExponents, type CheckStatus } from './facts/literature.ts';
 import { COST_LABELS, EXP5_LABELS, GRID_NAMES, MAIN_SURFACES, methodLabel, surfaceLabel } from './figures/palette.ts';
 import type { TableDef } from './lib/types.ts';
@@ -34,7 +35,35 @@ const BIAS_TEMPLATES: Record<string, string> = { offset_3x: 'offset by {{ cfg.of
 const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
 const PARAM_TEX: Record<string, string> = { e: '$E$', coef_a: '$A$', coef_b: '$B$', alpha: '$\\alpha$', beta: '$\\beta$', a: '$a$', b: '$b$' };
 
+/** Row label of the surface table (fact prefix → name used in the prose). */
+const SURFACE_ROW: Record<(typeof TABLE_SURFACES)[number], string> = {
+  symmetric: surfaceLabel('symmetric'),
+  chinchilla: `${surfaceLabel('chinchilla')} [@chinchilla]`,
+  asymmetric: surfaceLabel('asymmetric'),
+  soda: `${surfaceLabel('soda')} [@audio_scaling]`,
+  sparsenmm: `${surfaceLabel('sparse_nmm')} [@nmm_scaling]`,
+  llama3: `${surfaceLabel('llama_3')} (VPNLS fit)`,
+};
+
+/** Library constants print as written; fitted values get significant digits. */
+function surfaceRow(k: (typeof TABLE_SURFACES)[number]): string[] {
+  const fitted = FITTED_SURFACES.has(k);
+  const coef = (p: string): string => `{{ surf.${k}.${p} | ${fitted ? 'sig:4' : 'num'} }}`;
+  const expo = (p: string): string => `{{ surf.${k}.${p} | ${fitted ? 'sig:3' : 'num'} }}`;
+  return [
+    SURFACE_ROW[k],
+    coef('e'), coef('coef_a'), coef('coef_b'), expo('alpha'), expo('beta'),
+    `{{ surf.${k}.ratio | fixed:2 }}`, `{{ surf.${k}.a | fixed:3 }}`, `{{ surf.${k}.b | fixed:3 }}`,
+    `{{ surf.${k}.nstar_eval | params }}`, `{{ surf.${k}.dstar_eval | tokens }}`,
+  ];
+}
+
 export const TABLES: readonly TableDef[] = [
+  {
+    id: 'tbl-surfaces',
+    columns: ['Surface', '$E$', '$A$', '$B$', '$\\alpha$', '$\\beta$', '$\\alpha/\\beta$', '$a$', '$b$', '$N^*$ at {{ cfg.eval_budget | pow10 }}', '$D^*$ at {{ cfg.eval_budget | pow10 }}'],
+    rows: TABLE_SURFACES.map(surfaceRow),
+  },
   {
     id: 'tbl-symmetric',
     columns: ['Quantity', 'True', 'Inferred', 'Error'],
@@ -94,10 +123,10 @@ export const TABLES: readonly TableDef[] = [
   },
   {
     id: 'tbl-validation',
-    columns: ['Parameter', 'VPNLS', 'Approach 3 (log-loss)', 'Approach 3 (linear loss)', 'ml-scalefit'],
+    columns: ['Parameter', 'VPNLS', 'Approach 3 (linear loss)', 'ml-scalefit', 'Approach 3 (log-loss)', 'Approach 3 (Huber, log-loss)'],
     rows: [...PARAMS, 'a', 'b'].map((p) => [
       PARAM_TEX[p],
-      ...['vpnls', 'approach3_lse_logloss', 'approach3_lse', 'ml_scalefit_mse_lbfgs'].map((m) => `{{ val.${m}.${p} | sig:${m === 'ml_scalefit_mse_lbfgs' ? 5 : 6} }}`),
+      ...['vpnls', 'approach3_lse', 'ml_scalefit_mse_lbfgs', 'approach3_lse_logloss', 'approach3_lse_logloss_huber'].map((m) => `{{ val.${m}.${p} | sig:${m === 'ml_scalefit_mse_lbfgs' ? 5 : 6} }}`),
     ]),
   },
   {
@@ -116,7 +145,7 @@ export const TABLES: readonly TableDef[] = [
   },
   {
     id: 'tbl-published-exponents',
-    columns: ['Study', 'Domain', 'Method', 'Configuration', '$a$', '$b$', '$\\beta/\\alpha$', 'Checked against'],
+    columns: ['Study', 'Domain', 'Method', 'Configuration', '$a$', '$b$', '$\\alpha/\\beta$', 'Checked against'],
     rows: loadPublishedExponents(PATHS.publishedExponents).map((e) => [
       `${e.study} [@${e.key}]`,
       e.domain,

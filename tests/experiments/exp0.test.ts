@@ -8,7 +8,7 @@ import { SHARED_DATA_DIR } from '../helpers/data.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir } from './helpers.ts';
 import { EPOCH_ML_SCALEFIT, EPOCH_VPNLS } from '../helpers/reference.ts';
 
-const FITTED = ['vpnls', 'approach3_lse_logloss', 'approach3_lse'];
+const FITTED = ['vpnls', 'approach3_lse_logloss', 'approach3_lse', 'approach3_lse_logloss_huber'];
 const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
 /** ml-scalefit on the same 217 points (conventions §5). */
 const ML_SCALEFIT = { e: EPOCH_ML_SCALEFIT.E, coef_a: EPOCH_ML_SCALEFIT.A, coef_b: EPOCH_ML_SCALEFIT.B, alpha: EPOCH_ML_SCALEFIT.alpha, beta: EPOCH_ML_SCALEFIT.beta };
@@ -42,17 +42,17 @@ describe('experiment 0: reproducing published Chinchilla fits', () => {
     expect(files.filter((f) => f.endsWith('.html'))).toEqual([]);
   });
 
-  it('writes the five rows with the specified columns', () => {
+  it('writes the four fitted rows and the two reference rows with the specified columns', () => {
     expect(fits.header).toEqual([...FITS_COLUMNS]);
     expect(fits.rows.map((r) => r.method)).toEqual([...FITTED, 'chinchilla_paper', 'ml_scalefit_mse_lbfgs']);
     expectFinite(fits.rows, ['e', 'coef_a', 'coef_b', 'alpha', 'beta', 'a', 'b']);
-    expectFinite(fits.rows.slice(0, 3), ['rss', 'n_points', 'iterations']);
-    for (const r of fits.rows.slice(0, 3)) {
+    expectFinite(fits.rows.slice(0, FITTED.length), ['rss', 'n_points', 'iterations']);
+    for (const r of fits.rows.slice(0, FITTED.length)) {
       expect(num(r, 'n_points')).toBe(217);
       expect(r.status).toBe('converged');
       expect(num(r, 'a') + num(r, 'b')).toBeCloseTo(1, 12);
     }
-    for (const r of fits.rows.slice(3)) expect([r.rss, r.n_points, r.status, r.iterations]).toEqual(['', '', '', '']);
+    for (const r of fits.rows.slice(FITTED.length)) expect([r.rss, r.n_points, r.status, r.iterations]).toEqual(['', '', '', '']);
     expect(num(row('chinchilla_paper'), 'coef_a')).toBe(406.4);
     expect(num(row('ml_scalefit_mse_lbfgs'), 'beta')).toBe(0.4588);
   });
@@ -76,8 +76,19 @@ describe('experiment 0: reproducing published Chinchilla fits', () => {
     expect(num(log, 'rss')).toBeGreaterThan(num(v, 'rss'));
   });
 
+  it('the Huber objective on ln L (delta 1e-3) lands away from both squared-error optima', () => {
+    const v = row('vpnls');
+    const log = row('approach3_lse_logloss');
+    const hub = row('approach3_lse_logloss_huber');
+    // Hoffmann et al. / Epoch AI territory: E near 1.82 and b below the least-squares b.
+    expect(Math.abs(num(hub, 'e') - 1.82)).toBeLessThan(0.01);
+    expect(num(hub, 'b')).toBeGreaterThan(num(v, 'b') + 0.01);
+    expect(Math.abs(num(hub, 'beta') - num(log, 'beta'))).toBeGreaterThan(0.01);
+    expect(num(hub, 'rss')).toBeGreaterThan(num(log, 'rss'));
+  });
+
   it('writes the summary keys', () => {
-    expect(summary).toMatchObject({ n_rows_raw: 245, n_rows_after_drop: 240, n_rows_fit: 217, c_max: 1e21, n_scale: 1e6, d_scale: 1e9 });
+    expect(summary).toMatchObject({ n_rows_raw: 245, n_rows_after_drop: 240, n_rows_fit: 217, c_max: 1e21, n_scale: 1e6, d_scale: 1e9, huber_delta: 1e-3 });
     const f = summary.fits as Record<string, Record<string, unknown>>;
     expect(Object.keys(f)).toEqual(FITTED);
     for (const m of FITTED) {
