@@ -12,6 +12,7 @@ import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { COMPOUNDING_COLUMNS } from './shared/columns.ts';
 import { type CompoundingRow, compoundingFigure, compoundingRows } from './shared/compounding.ts';
 import { costSummary, flopsToUsd } from './shared/cost.ts';
+import { type BootstrapSpread, bootstrapSpread } from './shared/exp11-bootstrap-spread.ts';
 import { approach2Cost, approach2OnRows, bootstrapDcl, bootstrapInterval, type FilterRow, progressiveFilter } from './shared/exp11-costs.ts';
 import { computeAllocationFigure, type CostFields, type CostRow, progressiveFilterFigure } from './shared/exp11-figures.ts';
 import { exp11Report, type Llama3Fits } from './shared/exp11-report.ts';
@@ -52,6 +53,11 @@ export interface Exp11Config {
   readonly costGrid: GridName;
   readonly realData: DatasetRef;
   readonly bootstrapResamples: number;
+  /**
+   * Seeds of the bootstrap's own Monte Carlo spread: the whole bootstrap is
+   * repeated with seed + k, k = 0 … bootstrapSeeds − 1 (k = 0 is the reported one).
+   */
+  readonly bootstrapSeeds: number;
   /** Percentiles of the bootstrap interval (90 %). */
   readonly ciPercentiles: readonly [number, number];
   readonly filterModels: readonly FilterModel[];
@@ -68,6 +74,7 @@ export const defaultConfig: Exp11Config = {
   costGrid: 'XS',
   realData: LLAMA_3,
   bootstrapResamples: 100,
+  bootstrapSeeds: 20,
   ciPercentiles: [5, 95],
   filterModels: [
     { model: 'llama_3', dataset: LLAMA_3, evalBudget: 3.8e25 },
@@ -76,7 +83,7 @@ export const defaultConfig: Exp11Config = {
   ],
 };
 
-export const quickConfig: Exp11Config = { ...defaultConfig, bootstrapResamples: 10 };
+export const quickConfig: Exp11Config = { ...defaultConfig, bootstrapResamples: 10, bootstrapSeeds: 3 };
 
 type SimRow = CompoundingRow & { dcl_usd: number };
 
@@ -86,6 +93,8 @@ export interface Exp11Result {
   readonly fits: Llama3Fits;
   readonly costRows: CostRow[];
   readonly bootstrap: { nResamples: number; nSuccessful: number; seed: number };
+  /** Across-seed range of the interval ends, per real row (`llama_3_vpnls`, `llama_3_approach3`). */
+  readonly bootstrapSpread: BootstrapSpread;
   readonly filterRows: FilterRow[];
   /** QC reason counts per filter model. */
   readonly qcCounts: Record<string, Record<QcReason, number>>;
@@ -121,6 +130,7 @@ export async function run(config: Exp11Config, ctx: RunContext): Promise<Exp11Re
   const truths = [surfaceOf(vpnls), surfaceOf(approach3)];
   const bootTask = ctx.progress.start('bootstrap', config.bootstrapResamples);
   const boot = bootstrapDcl(llama, truths, C, config.bootstrapResamples, ctx.seed, { onResample: () => bootTask.tick(), rng: ctx.rng });
+  const spread = bootstrapSpread(llama, truths, C, boot, { seeds: config.bootstrapSeeds, rng: ctx.rng, percentiles: config.ciPercentiles });
   bootTask.done();
 
   const costRows: CostRow[] = [];
@@ -183,6 +193,7 @@ export async function run(config: Exp11Config, ctx: RunContext): Promise<Exp11Re
     fits,
     costRows,
     bootstrap: { nResamples: boot.nResamples, nSuccessful: boot.nSuccessful, seed: boot.seed },
+    bootstrapSpread: spread,
     filterRows,
     qcCounts: counts,
   };
@@ -263,6 +274,12 @@ export function render(result: Exp11Result, config: Exp11Config): Artifacts {
       training_budgets: [...config.budgets],
       llama3_fits: Object.fromEntries(fitRows.map(({ method, ...rest }) => [method, rest])),
       bootstrap: { n_resamples: result.bootstrap.nResamples, n_successful: result.bootstrap.nSuccessful, seed: result.bootstrap.seed },
+      bootstrap_spread: {
+        n_seeds: result.bootstrapSpread.n_seeds,
+        seeds: result.bootstrapSpread.seeds,
+        n_resamples: result.bootstrapSpread.n_resamples,
+        ...Object.fromEntries(result.costRows.filter((r) => r.group === 'real').map((r, k) => [r.row, result.bootstrapSpread.truths[k]])),
+      },
       dcl_pct: Object.fromEntries(result.costRows.map((r) => [r.row, r.dcl_pct])),
       dcl_usd: Object.fromEntries(result.costRows.map((r) => [r.row, r.dcl_usd])),
       qc_counts: result.qcCounts,

@@ -6,14 +6,18 @@
 import { panelGrid } from '../../src/plot/figure.ts';
 import type { FigureDef } from '../lib/types.ts';
 import { checked, compactBoxes, declutter, reuseFigure } from './common.ts';
-import { SURFACE_COLORS, surfaceLabel } from './palette.ts';
+import { BIAS_LABELS, SURFACE_COLORS, surfaceLabel } from './palette.ts';
 
-const reused = (id: string, exp: number, name: string, summary: string, options: { compact?: boolean } = {}): FigureDef => ({
+/** `names` renames traces (legend entries) from the experiment's ids to the article's labels. */
+const reused = (id: string, exp: number, name: string, summary: string, options: { compact?: boolean; names?: Readonly<Record<string, string>> } = {}): FigureDef => ({
   id,
   needs: [exp],
   build: (ctx) => {
     const fig = ctx.store.exp(exp).figure(name);
-    return { figure: declutter(reuseFigure(options.compact ? compactBoxes(fig) : fig, id)), summary };
+    const figure = declutter(reuseFigure(options.compact ? compactBoxes(fig) : fig, id));
+    const names = options.names;
+    if (names) for (const t of figure.data as Array<{ name?: string }>) if (t.name !== undefined && names[t.name]) t.name = names[t.name];
+    return { figure, summary };
   },
 });
 
@@ -21,7 +25,7 @@ const IMBALANCE = ['balanced', 'chinchilla', 'small_imbalance', 'moderate_imbala
 
 export const APPENDIX_FIGURES: readonly FigureDef[] = [
   reused('fig-app-recovery', 5, 'method_comparison', 'Absolute relative error of each surface parameter against grid width for six optimizer configurations, one row per surface.'),
-  reused('fig-app-extrapolation', 4, 'extrapolation_error', 'Approach 2 D* error against extrapolation budget from 10²² to 10²⁵ FLOPs, for three grid widths and three surfaces, one line per sampling bias.'),
+  reused('fig-app-extrapolation', 4, 'extrapolation_error', 'Approach 2 D* error against extrapolation budget from 10²² to 10²⁵ FLOPs, for three grid widths and three surfaces, one line per sampling bias.', { names: BIAS_LABELS }),
   reused('fig-app-noisy', 7, 'isoflop_curves', 'Noisy IsoFLOP samples at three noise levels against model size and against tokens, with the noise-free curves, true optima and drifting sampling centers.'),
   reused('fig-app-inference', 7, 'exponent_inference_errors', 'Box plots of the absolute exponent errors per method against points per curve, by number of budgets, for the lowest and highest noise levels.', { compact: true }),
   reused('fig-app-efficiency', 9, 'data_efficiency_detailed', 'Box plots of the exponent error b̂ − b per method and noise level on a symmetric-log axis.', { compact: true }),
@@ -46,7 +50,7 @@ export const APPENDIX_FIGURES: readonly FigureDef[] = [
       }));
       return {
         figure: checked(panelGrid({ rows: 1, cols: 2, height: 440, panels }), 'fig-app-imbalance'),
-        summary: 'Absolute error of the Approach 2 exponents a and b against grid width under drift 0.2, one line per exponent ratio from 1 to 9.',
+        summary: `Absolute error of the Approach 2 exponents a and b against grid width with the grid drifting to ${BIAS_LABELS['drift_0.2'].replace('drift to ', '')}, one line per exponent ratio from 1 to 9.`,
       };
     },
   },

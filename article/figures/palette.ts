@@ -5,6 +5,7 @@
  * article and the experiment figures agree.
  */
 import { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS } from '../../src/plot/theme.ts';
+import { BIASES, type SamplingBias } from '../../src/sampling/center-offset.ts';
 
 export const METHOD_LABELS: Readonly<Record<string, string>> = {
   approach2: 'Approach 2',
@@ -50,16 +51,26 @@ export const SURFACE_LABELS: Readonly<Record<string, string>> = {
   extreme_imbalance: 'extreme imbalance',
 };
 
-export const BIAS_LABELS: Readonly<Record<string, string>> = {
-  baseline: 'centered',
-  centered: 'centered',
-  'drift_0.2': 'drift 0.2',
-  'drift_0.4': 'drift 0.4',
-  'scale_1.5': 'scale 1.5',
-  'scale_2.0': 'scale 2.0',
-  offset_3x: 'offset by 3×',
-  drift_3x: 'drift to 3×',
-};
+/** A multiple of the optimum as the article writes it: 3×, 1.5×, 1.58× (at most two decimals). */
+export function factorLabel(x: number): string {
+  return `${Number(x.toFixed(2))}×`;
+}
+
+/**
+ * Sampling biases in the one unit of article §2, multiples of the optimal
+ * token count: a constant offset is "offset by k×" (centerScale k), a drift is
+ * "drift to k×" with k = 10^driftRate at the largest budget.
+ */
+export function biasLabel(bias: SamplingBias): string {
+  if (bias.driftRate === 0 && bias.centerScale === 1) return 'centered';
+  if (bias.driftRate === 0) return `offset by ${factorLabel(bias.centerScale)}`;
+  if (bias.centerScale === 1) return `drift to ${factorLabel(Math.pow(10, bias.driftRate))}`;
+  return `offset by ${factorLabel(bias.centerScale)}, drift to ${factorLabel(Math.pow(10, bias.driftRate))}`;
+}
+
+export const BIAS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(BIASES).map(([name, bias]) => [name, biasLabel(bias)]),
+);
 
 export const GRID_NAMES = ['XS', 'S', 'L', 'XL'] as const;
 export const MAIN_SURFACES = ['symmetric', 'chinchilla', 'asymmetric'] as const;

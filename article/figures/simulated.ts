@@ -96,10 +96,6 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
           text: `<b>Chinchilla, ${g}</b>: true D* ${(t.num(q, 'd_true') / 1e12).toFixed(2)}T, inferred ${(t.num(q, 'd_hat') / 1e12).toFixed(2)}T`,
         };
       });
-      const rows = MAIN_SURFACES.flatMap((s) => GRID_NAMES.map((g) => {
-        const q = { bias: 'centered', surface: s, grid: g };
-        return [surfaceLabel(s), g, cell(t.num(q, 'd_true')), cell(t.num(q, 'd_hat')), cell(t.num(q, 'd_err_pct'))];
-      }));
       return {
         figure: checked({
           data,
@@ -110,7 +106,6 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
           },
         }, 'fig-extrapolation-bars'),
         summary: 'Grouped bars of the Approach 2 D* error at 10²⁴ FLOPs: zero for Symmetric, negative and growing with grid width for Chinchilla and more so for Asymmetric.',
-        dataTable: { columns: ['surface', 'grid', 'true D*', 'inferred D*', 'error (%)'], rows },
       };
     },
   },
@@ -132,7 +127,6 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
           hovertemplate: `%{x}, ${g}: %{y:.3f}%<extra></extra>`,
         })),
       }));
-      const rows = (['offset_3x', 'drift_3x'] as const).flatMap((bias) => MAIN_SURFACES.flatMap((s) => GRID_NAMES.map((g) => [BIAS_LABELS[bias], surfaceLabel(s), g, cell(t.num({ bias, surface: s, grid: g }, 'd_err_pct'))])));
       const fig = panelGrid({ rows: 1, cols: 2, height: 440, panels, layout: { barmode: 'group', legend: { orientation: 'h', y: 1.12 } } });
       const y = panels.flatMap((p) => p.traces.flatMap((tr) => tr.y as number[]));
       const range = [Math.min(0, ...y) * 1.1, Math.max(...y) * 1.1];
@@ -141,7 +135,6 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
       return {
         figure: checked(fig, 'fig-compounding'),
         summary: 'Grouped bars of the D* error at 10²⁴ FLOPs with the grid offset by 3× (left) and drifting to 3× (right), for the three surfaces and four grids.',
-        dataTable: { columns: ['sampling', 'surface', 'grid', 'error (%)'], rows },
       };
     },
   },

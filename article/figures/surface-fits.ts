@@ -102,7 +102,6 @@ export const SURFACE_FIT_FIGURES: readonly FigureDef[] = [
       return {
         figure: checked(fig, 'fig-recovery'),
         summary: 'Parameter recovery on noise-free data for six optimizer configurations: geometric mean and range of the relative error, and the maximum error per parameter.',
-        dataTable: { columns: ['method', 'geometric mean (%)', 'min (%)', 'max (%)'], rows: stats.map((s) => [EXP5_LABELS[s.m], cell(s.g), cell(s.lo), cell(s.hi)]) },
       };
     },
   },
@@ -137,7 +136,6 @@ export const SURFACE_FIT_FIGURES: readonly FigureDef[] = [
       return {
         figure: checked(fig, 'fig-inference'),
         summary: 'Exponent inference under noise for five methods: geometric mean, range and a quantile sample of the absolute relative errors in a and b, and the worst case per exponent.',
-        dataTable: { columns: ['method', 'geometric mean (%)', 'max a (%)', 'max b (%)'], rows: rows.map((r) => [methodLabel(r.m), cell(r.g), cell(r.ma), cell(r.mb)]) },
       };
     },
   },
@@ -162,7 +160,7 @@ export const SURFACE_FIT_FIGURES: readonly FigureDef[] = [
       const real = rows.filter((r) => t.row({ row: r }).group === 'real');
       const sim = rows.filter((r) => t.row({ row: r }).group === 'simulated').sort((a, b) => t.num({ row: a }, 'dcl_pct') - t.num({ row: b }, 'dcl_pct'));
       const order = [...sim, ...real];
-      const label = (r: string): string => `${COST_LABELS[r] ?? r} (b/a ${t.num({ row: r }, 'alpha_over_beta').toFixed(2)})`;
+      const label = (r: string): string => `${COST_LABELS[r] ?? r} (α/β ${t.num({ row: r }, 'alpha_over_beta').toFixed(2)})`;
       const pct = order.map((r) => t.num({ row: r }, 'dcl_pct'));
       const ciLo = order.map((r) => (real.includes(r) ? (100 * t.num({ row: r }, 'ci_low_flops')) / ctx.fact('cost.eval_budget') : NaN));
       const ciHi = order.map((r) => (real.includes(r) ? (100 * t.num({ row: r }, 'ci_high_flops')) / ctx.fact('cost.eval_budget') : NaN));
@@ -193,7 +191,6 @@ export const SURFACE_FIT_FIGURES: readonly FigureDef[] = [
       return {
         figure: checked(fig, 'fig-costs'),
         summary: 'Deadweight compute loss of Approach 2 at the Llama 3 405B budget for the real Llama 3 sweep (two reference surfaces, with bootstrap intervals) and four simulated surfaces, with the allocations and dollar costs.',
-        dataTable: { columns: ['row', 'DCL (%)', 'D* true', 'D* inferred', 'N* true', 'N* inferred', 'loss penalty (nats)', 'DCL ($)'], rows: order.map((r, i) => [COST_LABELS[r] ?? r, cell(pct[i]), ...raw[i].map((v) => cell(v))]) },
       };
     },
   },

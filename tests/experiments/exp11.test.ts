@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrapDcl } from '../../experiments/shared/exp11-costs.ts';
+import { bootstrapSpread } from '../../experiments/shared/exp11-bootstrap-spread.ts';
+import { bootstrapDcl, bootstrapInterval } from '../../experiments/shared/exp11-costs.ts';
 import { COMPOUNDING_COLUMNS } from '../../experiments/shared/columns.ts';
 import { USD_PER_FLOP } from '../../experiments/shared/cost.ts';
 import { LLAMA_3, loadDataset } from '../../experiments/shared/qc/datasets.ts';
@@ -179,6 +180,21 @@ describe('experiment 11: what the errors cost at frontier scale', () => {
     for (const r of costs.rows) expect(d[r.row]).toBe(num(r, 'dcl_pct'));
   });
 
+  it('summary.json: the bootstrap interval’s spread across seeds includes the reported interval', () => {
+    const s = summary.bootstrap_spread as Record<string, unknown> & { n_seeds: number; seeds: number[] };
+    expect(s.n_seeds).toBe(3);
+    expect(s.seeds).toEqual([42, 43, 44]);
+    for (const row of ['llama_3_vpnls', 'llama_3_approach3']) {
+      const r = s[row] as Record<string, { min: number; median: number; max: number }>;
+      const c = cost(row);
+      for (const end of ['low', 'high'] as const) {
+        expect(r[`ci_${end}_flops`].min).toBeLessThanOrEqual(num(c, `ci_${end}_flops`));
+        expect(r[`ci_${end}_flops`].max).toBeGreaterThanOrEqual(num(c, `ci_${end}_flops`));
+        expect(r[`ci_${end}_pct`].median).toBeCloseTo((100 * r[`ci_${end}_flops`].median) / C, 10);
+      }
+    }
+  });
+
   it('figures and report carry the specified panels and sections', async () => {
     const fig = (await readJson(join(dir, 'compute_allocation_errors.json'))) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
     expect(fig.data.some((t) => t.type === 'bar' && t.orientation === 'h')).toBe(true);
@@ -201,5 +217,17 @@ describe('experiment 11: what the errors cost at frontier scale', () => {
     const c = bootstrapDcl(rows, truth, C, 5, 8);
     expect(a).toEqual(b);
     expect(a.dclFlops[0]).not.toEqual(c.dclFlops[0]);
+  });
+
+  it('the bootstrap spread reruns the bootstrap at seed + k and ranges the interval ends', async () => {
+    const rows = await loadDataset(LLAMA_3, SHARED_DATA_DIR);
+    const truth = [SURFACES.chinchilla];
+    const main = bootstrapDcl(rows, truth, C, 6, 7);
+    const spread = bootstrapSpread(rows, truth, C, main, { seeds: 3, rng: 'xoshiro', percentiles: [5, 95] });
+    expect(spread.seeds).toEqual([7, 8, 9]);
+    const highs = [main, bootstrapDcl(rows, truth, C, 6, 8), bootstrapDcl(rows, truth, C, 6, 9)].map((b) => bootstrapInterval(b.dclFlops[0], [5, 95])[1]);
+    expect(spread.truths[0].ci_high_flops.max).toBe(Math.max(...highs));
+    expect(spread.truths[0].ci_high_flops.min).toBe(Math.min(...highs));
+    expect(() => bootstrapSpread(rows, truth, C, main, { seeds: 0, rng: 'xoshiro', percentiles: [5, 95] })).toThrow(/seeds must be a positive integer, got 0/);
   });
 });
