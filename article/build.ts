@@ -25,8 +25,8 @@ import { evaluateClaim } from './lib/claims.ts';
 import { loadDocs } from './lib/content.ts';
 import { BuildError, MissingResultError } from './lib/errors.ts';
 import { prepareExperiments } from './lib/experiments.ts';
-import { jsonForScript } from './lib/html.ts';
-import { lintRenderedText, lintSource, type LintIssue } from './lib/lint.ts';
+import { escapeHtml, jsonForScript } from './lib/html.ts';
+import { lintRenderedText, lintSource, uncitedFigures, type LintIssue } from './lib/lint.ts';
 import { MathRenderer } from './lib/math.ts';
 import { Citations, loadReferences } from './lib/references.ts';
 import { renderDocs, type FigureState, type MissingUse } from './lib/render.ts';
@@ -170,9 +170,11 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   // 5. Lint.
   const lint: LintIssue[] = [...render.lint];
   for (const doc of docs) lint.push(...lintSource(doc.source.text, doc.source.file));
+  lint.push(...uncitedFigures(docs.map((d) => d.source)));
   const frontDocs = render.sections.filter((s) => s.meta.kind === 'front');
   const bodySections = render.sections.filter((s) => s.meta.kind !== 'front');
-  const frontHtml = frontDocs.map((s) => s.html).join('\n');
+  // Front matter (the abstract) sits in the title block, each under its own heading.
+  const frontHtml = frontDocs.map((s) => `<section id="${s.meta.id}" class="front"><h2>${escapeHtml(s.meta.title)}</h2>\n${s.html}\n</section>`).join('\n');
 
   // Words and reading time.
   const mainFigures = render.figureOrder.filter((f) => docs.find((d) => d.meta.kind === 'main' && (render.uses.get(d.meta.id)?.has(`figure:${f.id}`) ?? false))).length;

@@ -4,12 +4,13 @@
  */
 import { MFU, PEAK_FLOPS_PER_GPU, USD_PER_GPU_HOUR } from '../../experiments/shared/cost.ts';
 import { VPNLS_FINE_GRID, VPNLS_GRID } from '../../src/fit/vpnls.ts';
-import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, W_SWEEP_COUNT, W_SWEEP_MAX, W_SWEEP_MIN } from '../../src/sampling/index.ts';
+import { BIASES, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, W_SWEEP_COUNT, W_SWEEP_MAX, W_SWEEP_MIN } from '../../src/sampling/index.ts';
 import { exponentA, exponentB, SURFACES } from '../../src/surface/index.ts';
 import type { FactBook } from '../lib/facts.ts';
 import { GRID_NAMES, MAIN_SURFACES } from '../figures/palette.ts';
 
 const GRIDS = 'src/sampling/grids.ts';
+const BIAS = 'src/sampling/center-offset.ts#BIASES';
 const SURF = 'src/surface/named-surfaces.ts#SURFACES';
 
 export function configFacts(f: FactBook): void {
@@ -20,12 +21,15 @@ export function configFacts(f: FactBook): void {
   f.config('cfg.eval_budget', 1e24, 'experiments.md §C.10 (evaluation budget of experiment 10)', 'FLOPs');
   f.config('cfg.extrap.min', 1e22, 'experiments.md §B.1 (extrapolation budgets)', 'FLOPs');
   f.config('cfg.extrap.max', 1e25, 'experiments.md §B.1 (extrapolation budgets)', 'FLOPs');
-  f.config('cfg.offset.factor', 3, 'src/sampling/center-offset.ts#BIASES.offset_3x.centerScale');
-  f.config('cfg.drift.factor', 3, 'src/sampling/center-offset.ts#BIASES.drift_3x (drift_rate = log10 3)');
-  f.config('cfg.drift.small', 0.2, 'src/sampling/center-offset.ts#BIASES.drift_0.2');
-  f.config('cfg.drift.large', 0.4, 'src/sampling/center-offset.ts#BIASES.drift_0.4');
-  f.config('cfg.scale.small', 1.5, 'src/sampling/center-offset.ts#BIASES.scale_1.5');
-  f.config('cfg.scale.large', 2, 'src/sampling/center-offset.ts#BIASES.scale_2.0');
+  // Offsets and drifts as multiples of the optimal token count (article §2): centerScale, and 10^driftRate at the largest budget.
+  f.config('cfg.offset.factor', BIASES.offset_3x.centerScale, `${BIAS}.offset_3x.centerScale`);
+  f.config('cfg.drift.factor', Math.pow(10, BIASES.drift_3x.driftRate), `${BIAS}.drift_3x (10^driftRate)`);
+  f.config('cfg.drift.small', BIASES['drift_0.2'].driftRate, `${BIAS}.drift_0.2.driftRate`, 'decades');
+  f.config('cfg.drift.large', BIASES['drift_0.4'].driftRate, `${BIAS}.drift_0.4.driftRate`, 'decades');
+  f.config('cfg.drift.small_factor', Math.pow(10, BIASES['drift_0.2'].driftRate), `${BIAS}.drift_0.2 (10^driftRate)`);
+  f.config('cfg.drift.large_factor', Math.pow(10, BIASES['drift_0.4'].driftRate), `${BIAS}.drift_0.4 (10^driftRate)`);
+  f.config('cfg.scale.small', BIASES['scale_1.5'].centerScale, `${BIAS}.scale_1.5.centerScale`);
+  f.config('cfg.scale.large', BIASES['scale_2.0'].centerScale, `${BIAS}.scale_2.0.centerScale`);
   for (const g of GRID_NAMES) {
     const { factor, W } = NAMED_GRIDS[g];
     const k = g.toLowerCase();

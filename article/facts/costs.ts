@@ -17,6 +17,8 @@ export function costFacts(f: FactBook): void {
   }
   for (const row of ['llama_3_vpnls', 'llama_3_approach3'] as const) {
     for (const col of ['ci_low_usd', 'ci_high_usd', 'ci_low_flops', 'ci_high_flops'] as const) f.add(`cost.${row}.${col}`, { needs: [11], family: true }, (c) => cost(c, row, col));
+    // The interval as a share of the budget, in the unit of dcl_pct.
+    for (const end of ['low', 'high'] as const) f.derive(`cost.${row}.ci_${end}_pct`, [`cost.${row}.ci_${end}_flops`, 'cost.eval_budget'], (v, budget) => (100 * v) / budget, '%');
   }
   const real = ['cost.llama_3_vpnls', 'cost.llama_3_approach3'];
   f.derive('cost.real.pct.min', real.map((k) => `${k}.dcl_pct`), Math.min, '%');

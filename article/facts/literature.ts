@@ -67,23 +67,29 @@ export function literatureFacts(f: FactBook, paths: { literature: string; expone
     }
     f.add(`lit.${key}`, { kind: 'literature', unit: String(e.unit ?? ''), source: `[@${e.cite}] ${e.where}` }, () => e.value as number);
   }
-  f.derive('lit.kaplan.ratio', ['lit.kaplan_a', 'lit.kaplan_b'], (a, b) => a / b);
+  // One ratio convention in the article: α/β = b/a.
+  f.derive('lit.kaplan.ratio', ['lit.kaplan_a', 'lit.kaplan_b'], (a, b) => b / a);
   for (const e of loadPublishedExponents(paths.exponents)) {
     const src = `article/data/published_exponents.csv row ${e.index + 2} ([@${e.key}] ${e.config})`;
     if (e.a !== null && e.b !== null) {
       f.add(`pubexp.${e.index}.a`, { kind: 'literature', source: src, family: true }, () => e.a!);
       f.add(`pubexp.${e.index}.b`, { kind: 'literature', source: src, family: true }, () => e.b!);
     }
-    f.add(`pubexp.${e.index}.ratio`, { family: true, kind: e.ratio !== null ? 'literature' : 'computed', source: e.ratio !== null ? src : `${src}; β/α = a/b` }, () => e.ratio ?? e.a! / e.b!);
+    f.add(`pubexp.${e.index}.ratio`, { family: true, kind: 'computed', source: e.ratio !== null ? `${src}; α/β = 1/(β/α as published)` : `${src}; α/β = b/a` }, () => alphaOverBeta(e));
   }
   f.add('pubexp.count', { kind: 'literature', source: 'article/data/published_exponents.csv' }, () => loadPublishedExponents(paths.exponents).length);
   f.add('pubexp.studies', { kind: 'literature', source: 'article/data/published_exponents.csv' }, () => new Set(loadPublishedExponents(paths.exponents).map((e) => e.key)).size);
-  f.add('pubexp.ratio.max', { kind: 'computed', source: 'article/data/published_exponents.csv (max β/α)' }, () =>
-    Math.max(...loadPublishedExponents(paths.exponents).map((e) => e.ratio ?? e.a! / e.b!)),
+  f.add('pubexp.ratio.max', { kind: 'computed', source: 'article/data/published_exponents.csv (max α/β)' }, () =>
+    Math.max(...loadPublishedExponents(paths.exponents).map(alphaOverBeta)),
   );
-  f.add('pubexp.ratio.min', { kind: 'computed', source: 'article/data/published_exponents.csv (min β/α)' }, () =>
-    Math.min(...loadPublishedExponents(paths.exponents).map((e) => e.ratio ?? e.a! / e.b!)),
+  f.add('pubexp.ratio.min', { kind: 'computed', source: 'article/data/published_exponents.csv (min α/β)' }, () =>
+    Math.min(...loadPublishedExponents(paths.exponents).map(alphaOverBeta)),
   );
+}
+
+/** α/β = b/a of a published row; Kaplan-form rows publish β/α directly. */
+function alphaOverBeta(e: PublishedExponent): number {
+  return e.ratio !== null ? 1 / e.ratio : e.b! / e.a!;
 }
 
 

@@ -4,7 +4,7 @@
  * experiments 3 and 10) and values read from experiments 1, 2, 3, 4, 6, 10.
  */
 import { approach2ExtrapolationError, approach2VertexShift } from '../../src/fit/approach2-bias.ts';
-import { NAMED_GRIDS, type GridName } from '../../src/sampling/index.ts';
+import { BIASES, NAMED_GRIDS, type GridName } from '../../src/sampling/index.ts';
 import { SURFACES, type SurfaceName } from '../../src/surface/index.ts';
 import type { FactBook } from '../lib/facts.ts';
 import { gridRun, interceptFactorError, leadingOrderShift, offsetWidths, simRun } from '../lib/sim.ts';
@@ -72,10 +72,11 @@ export function simulatedFacts(f: FactBook): void {
     f.add(`x1.b_err_${w}`, { needs: [1], unit: '%' }, (c) => c.store.exp(1).num(`b_err_pct_${w}`));
     f.add(`x1.a_err_${w}`, { needs: [1], unit: '%', family: true }, (c) => c.store.exp(1).num(`a_err_pct_${w}`));
   }
-  f.add('x1.drift', { needs: [1] }, (c) => {
+  // The drift as a multiple of the optimum (article §2), 10^driftRate.
+  f.add('x1.drift', { needs: [1], source: 'summary.json bias; src/sampling/center-offset.ts#BIASES (10^driftRate)' }, (c) => {
     const b = c.store.exp(1).value('bias');
     if (b !== 'drift_0.2') throw new Error(`experiment 1 bias is ${String(b)}, the prose assumes drift_0.2`);
-    return 0.2;
+    return Math.pow(10, BIASES[b].driftRate);
   });
 
   // Experiment 10: every (bias, surface, grid) cell at 1e24.

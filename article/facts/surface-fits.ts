@@ -54,6 +54,7 @@ export function surfaceFitFacts(f: FactBook): void {
   f.add('cond.flat.params', { needs: [8], source: 'components above 0.3 of the eigenvectors of the two smallest eigenvalues' }, (c) => dominant(c, [1, 2]));
   f.add('cond.steep.params', { needs: [8], source: 'components above 0.3 of the eigenvectors of the two largest eigenvalues' }, (c) => dominant(c, [4, 5]));
   f.add('cond.drift', { needs: [8], unit: 'decades', source: 'summary.json bias.drift_rate (sampling of experiment 8)' }, (c) => c.store.exp(8).num('bias.drift_rate'));
+  f.derive('cond.drift_factor', ['cond.drift'], (d) => Math.pow(10, d));
   // Units-free conditioning (Jacobi scaling D^−1/2·H·D^−1/2) and the LSE parameterisation of the log-scale fits.
   f.add('cond.k5_scaled', { needs: [8], source: 'Jacobi-scaled 5-D Hessian, raw parameters' }, (c) => c.store.exp(8).num('cond_5d_scaled'));
   f.add('cond.k2_scaled', { needs: [8], source: 'Jacobi-scaled 2-D Hessian' }, (c) => c.store.exp(8).num('cond_2d_scaled'));

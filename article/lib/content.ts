@@ -1,6 +1,6 @@
 /**
- * Loads the prose sources `article/content/*.md` in file-name order and
- * reads their YAML front matter: `id`, `title`, `number` (1–12 or A–I, empty for
+ * Loads the prose sources `article/content/*.md` in natural file-name order and
+ * reads their YAML front matter: `id`, `title`, `number` (1–13 or A–J, empty for
  * the title block), `kind` (front, main, appendix), `budget` (words) and
  * `needs` (experiment numbers whose outputs the section uses).
  */
@@ -13,7 +13,8 @@ import type { Doc, SectionKind } from './render.ts';
 export function loadDocs(dir: string, repoRoot: string): Doc[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
-    .sort();
+    // Natural order, so a10-… follows a9-….
+    .sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
   return files.map((f) => {
     const path = join(dir, f);
     const label = relative(repoRoot, path);

@@ -4,6 +4,7 @@
  * visible text of the assembled page. Errors fail the build; warnings are
  * printed and counted.
  */
+import type { Block } from './markdown.ts';
 
 export interface LintIssue {
   readonly level: 'error' | 'warning';
@@ -209,4 +210,52 @@ export function lintFigureText(figureId: string, strings: readonly string[]): Li
     issues.push(...lintProse(plain, () => `figure ${figureId}: "${plain.slice(0, 60)}"`, { digits: false }).filter((x) => x.level === 'error'));
   }
   return issues;
+}
+
+const REF_RE = /\{\{ref:([a-z0-9-]+)\}\}/g;
+const PLACED_KINDS = new Set(['figure', 'table', 'details']);
+
+/**
+ * Every figure and table must be cited (`{{ref:id}}`) from running text at
+ * least once: a paragraph, list, heading, prose table or callout, never only
+ * from its own caption or from another figure's or table's caption. Returns
+ * one error per uncited figure or table, at the line of its directive.
+ */
+export function uncitedFigures(sources: ReadonlyArray<{ readonly file: string; readonly blocks: readonly Block[] }>): LintIssue[] {
+  const placed: Array<{ id: string; kind: string; where: string }> = [];
+  const cited = new Set<string>();
+  const scan = (text: string): void => {
+    for (const m of text.matchAll(REF_RE)) cited.add(m[1]);
+  };
+  const visit = (blocks: readonly Block[], file: string): void => {
+    for (const b of blocks) {
+      switch (b.t) {
+        case 'heading':
+        case 'para':
+          scan(b.text);
+          break;
+        case 'list':
+          for (const it of b.items) scan(it.text);
+          break;
+        case 'table':
+          for (const c of [...b.header, ...b.rows.flat()]) scan(c);
+          break;
+        case 'container':
+          if (PLACED_KINDS.has(b.kind)) placed.push({ id: b.args[0], kind: b.kind === 'figure' ? 'figure' : 'table', where: `${file}:${b.line}` });
+          else visit(b.body, file);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  for (const s of sources) visit(s.blocks, s.file);
+  return placed
+    .filter((p) => !cited.has(p.id))
+    .map((p) => ({
+      level: 'error' as const,
+      rule: 'uncited-figure',
+      where: p.where,
+      message: `${p.kind} ${p.id} is not cited from running text; add {{ref:${p.id}}} to the sentence that discusses it (its own caption and other captions do not count)`,
+    }));
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintMath, lintRenderedText, lintSource } from '../../article/lib/lint.ts';
+import { lintMath, lintRenderedText, lintSource, uncitedFigures } from '../../article/lib/lint.ts';
+import { parseSource } from '../../article/lib/markdown.ts';
 
 const errors = (text: string) => lintSource(text, 'x.md').filter((i) => i.level === 'error');
 const warnings = (text: string) => lintSource(text, 'x.md').filter((i) => i.level === 'warning');
@@ -62,5 +63,38 @@ describe('prose lint', () => {
       .filter((f) => f.endsWith('.md'))
       .flatMap((f) => lintSource(readFileSync(join(dir, f), 'utf8'), f).filter((i) => i.level === 'error'));
     expect(all.map((i) => `${i.where}: ${i.message}`)).toEqual([]);
+  });
+});
+
+describe('figure and table citations', () => {
+  const doc = (lines: string[], file = 'x.md') => parseSource(['---', 'id: sec-x', 'title: X', 'kind: main', '---', '', ...lines].join('\n'), file);
+
+  it('flags a figure or table cited only from its own caption or another caption, at its directive line', () => {
+    const src = doc([
+      '::: figure fig-a', 'Caption that cites {{ref:fig-a}} and {{ref:tbl-b}}.', ':::', '',
+      '::: details tbl-b', 'Collapsed table.', ':::',
+    ]);
+    const issues = uncitedFigures([src]);
+    expect(issues.map((i) => [i.rule, i.level, i.where])).toEqual([
+      ['uncited-figure', 'error', 'x.md:7'],
+      ['uncited-figure', 'error', 'x.md:11'],
+    ]);
+    expect(issues[0].message).toMatch(/figure fig-a is not cited/);
+    expect(issues[1].message).toMatch(/table tbl-b is not cited/);
+  });
+
+  it('accepts citations from paragraphs, lists, callouts and other sections', () => {
+    const a = doc(['See {{ref:fig-a}}.', '', '::: figure fig-a', 'Caption.', ':::', '', '::: table tbl-c', 'Caption.', ':::'], 'a.md');
+    const b = doc(['- {{ref:tbl-c}} lists them.', '', '::: keyresult', 'As {{ref:fig-d}} shows.', ':::', '', '::: figure fig-d', 'Caption.', ':::'], 'b.md');
+    expect(uncitedFigures([a, b])).toEqual([]);
+    expect(uncitedFigures([a]).map((i) => i.message)).toEqual([expect.stringMatching(/tbl-c/)]);
+  });
+
+  it('holds for every figure and table of the article', () => {
+    const dir = join(import.meta.dirname, '../../article/content');
+    const docs = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => parseSource(readFileSync(join(dir, f), 'utf8'), f));
+    expect(uncitedFigures(docs).map((i) => `${i.where}: ${i.message}`)).toEqual([]);
   });
 });
