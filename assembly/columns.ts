@@ -121,6 +121,14 @@ function expF64x2(x: v128): v128 {
   return v128.bitselect(f64x2.add(x, x), res, f64x2.ne(x, x));
 }
 
+// [exp(a), exp(b)] by expF64x2, for the point kernels (loss.ts,
+// vpnls-point.ts), so every exp of the core matches V8's Math.exp.
+// @ts-ignore: decorator
+@inline
+export function expPair(a: f64, b: f64): v128 {
+  return expF64x2(f64x2.replace_lane(f64x2.splat(a), 1, b));
+}
+
 // The same for lanes known to lie in [NORMAL_K, −REDUCE]: there every select
 // of expF64x2 picks the general path with sign −, k ≥ −1021 and no special
 // case, so dropping them changes no result bit.

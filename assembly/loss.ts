@@ -1,5 +1,12 @@
 // Batch evaluation of L(N, D) = E + A·N^−α + B·D^−β, and the 5-parameter
 // model's RSS with its analytic gradient.
+//
+// Each point's two powers N^−α = exp(−α·lnN) and D^−β = exp(−β·lnD) come
+// from one call of the fdlibm exp on two lanes (columns.ts), bit-identical
+// to V8's Math.exp that the TypeScript twin uses; AssemblyScript's Math.exp
+// (musl) differs in the last bit on some arguments, and Approach 3 can
+// amplify one such bit into a different optimum (specs/kernels.md).
+import { expPair } from './columns';
 
 export function lossBatch(N: usize, D: usize, out: usize, n: i32, E: f64, A: f64, B: f64, alpha: f64, beta: f64): void {
   for (let i = 0; i < n; i++) {
@@ -12,7 +19,8 @@ export function lossBatch(N: usize, D: usize, out: usize, n: i32, E: f64, A: f64
 // @ts-ignore: decorator
 @inline
 export function predict(p: usize, lnN: f64, lnD: f64): f64 {
-  return load<f64>(p) + load<f64>(p + 8) * Math.exp(-load<f64>(p + 24) * lnN) + load<f64>(p + 16) * Math.exp(-load<f64>(p + 32) * lnD);
+  const e = expPair(-load<f64>(p + 24) * lnN, -load<f64>(p + 32) * lnD);
+  return load<f64>(p) + load<f64>(p + 8) * f64x2.extract_lane(e, 0) + load<f64>(p + 16) * f64x2.extract_lane(e, 1);
 }
 
 // RSS Σ (L − f)² at p; when grad ≠ 0 also writes its analytic gradient (5 f64).
@@ -22,7 +30,8 @@ export function rss5(lnN: usize, lnD: usize, L: usize, n: i32, p: usize, grad: u
   for (let i = 0; i < n; i++) {
     const off = <usize>i << 3;
     const ln = load<f64>(lnN + off), ld = load<f64>(lnD + off);
-    const x = Math.exp(-al * ln), y = Math.exp(-be * ld);
+    const e = expPair(-al * ln, -be * ld);
+    const x = f64x2.extract_lane(e, 0), y = f64x2.extract_lane(e, 1);
     const r = load<f64>(L + off) - (E + A * x + B * y);
     rss += r * r;
     gE += r; gA += r * x; gB += r * y; gal += r * ln * x; gbe += r * ld * y;

@@ -3,6 +3,7 @@
 // about n·(eps·L)² near an exact fit. Also the envelope-theorem gradient
 // dRSS/dα = 2A·Σ r·lnN·N^−α, dRSS/dβ = 2B·Σ r·lnD·D^−β at the inner optimum.
 import { nnls3, outE, outA, outB, SINGULAR_TOL } from './nnls3';
+import { expPair } from './columns';
 
 export const MODE_NNLS: i32 = 0;
 export const MODE_OLS: i32 = 1;
@@ -21,8 +22,8 @@ export function vpnlsPoint(
   let sx: f64 = 0, sy: f64 = 0, sL: f64 = 0;
   for (let i = 0; i < n; i++) {
     const off = <usize>i << 3;
-    const x = Math.exp(-alpha * load<f64>(lnN + off));
-    const y = Math.exp(-beta * load<f64>(lnD + off));
+    const e = expPair(-alpha * load<f64>(lnN + off), -beta * load<f64>(lnD + off));
+    const x = f64x2.extract_lane(e, 0), y = f64x2.extract_lane(e, 1);
     store<f64>(xs + off, x);
     store<f64>(ys + off, y);
     sx += x; sy += y; sL += load<f64>(L + off);
