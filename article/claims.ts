@@ -289,6 +289,12 @@ export const CLAIMS: readonly ClaimDef[] = [
     check: (v) => v['depth.sym.rel.max'] > 100 && v['depth.sym.rel.min'] < 10,
   },
   {
+    id: 'variance-ratio-unstable',
+    description: 'across seeds the pooled variance ratio Approach 2 / VPNLS spans more than a factor of 3, and the IQR ratio spans less than the variance ratio',
+    facts: ['repro.eff.var_ratio.min', 'repro.eff.var_ratio.max', 'repro.eff.iqr_ratio.min', 'repro.eff.iqr_ratio.max'],
+    check: (v) => v['repro.eff.var_ratio.max'] > 3 * v['repro.eff.var_ratio.min'] && v['repro.eff.iqr_ratio.max'] / v['repro.eff.iqr_ratio.min'] < v['repro.eff.var_ratio.max'] / v['repro.eff.var_ratio.min'],
+  },
+  {
     id: 'huber-differs-more',
     description: 'the Huber fit on ln L moves the parameters further from the least-squares optimum than the squared log-loss fit, and moves D* at the evaluation budget more',
     facts: ['val.huber_vs_vpnls_pct', 'val.logloss_vs_vpnls_pct', 'val.huber.d_vs_vpnls_pct', 'val.logloss.d_vs_vpnls_pct'],

@@ -5,6 +5,7 @@
  * experiment 0), noise levels against IsoFLOP curve depth (§8.4–8.5), the
  * Asymmetric surface's scale, and the reproducibility note.
  */
+import { conditioningAtTruth } from '../../src/analysis/index.ts';
 import { defaultConfig as exp7Config } from '../../experiments/exp7-exponent-inference.ts';
 import { defaultConfig as exp9Config } from '../../experiments/exp9-data-efficiency.ts';
 import { VPNLS_EXPONENT_BOUNDS, VPNLS_GRID } from '../../src/fit/vpnls.ts';
@@ -14,6 +15,7 @@ import { dOpt, lossOpt, nOpt, SURFACES, type LossSurface } from '../../src/surfa
 import { DEFAULT_RNG_KIND, RNG_NAMES } from '../../src/util/random.ts';
 import { logspace } from '../../src/util/space.ts';
 import { quantile } from '../../src/util/stats.ts';
+import { SEED } from '../config.ts';
 import type { FactBook, FactContext } from '../lib/facts.ts';
 import { publishedSets } from '../lib/published.ts';
 
@@ -66,6 +68,9 @@ export function explainFacts(f: FactBook): void {
     c.store.exp(4).table('extrapolation.csv').num({ range_name: 'medium', surface: 'chinchilla', bias: 'baseline', budget_index: 10 }, 'd_err_pct'),
   );
   f.config('cfg.sweep.medium.k', Math.pow(10, sweepWidth(RANGE_NAMES.medium)), 'src/sampling/grids.ts#RANGE_NAMES.medium (10^W)');
+
+  // Section 3: one bound for both errors, so the sentence does not repeat itself.
+  f.derive('sim.symmetric.max_abs_err', ['sim.symmetric.max_abs_b_err', 'sim.symmetric.max_abs_icpt_err'], (b, i) => Math.max(Math.abs(b), Math.abs(i)), '%');
 
   // Why L-BFGS-B stops early on the 5-D problem (experiment 8, raw parameters).
   const e8 = (c: FactContext) => c.store.exp(8);
@@ -158,4 +163,16 @@ export function explainFacts(f: FactBook): void {
 
   // Reproducibility note.
   f.config('repro.rng.default', RNG_NAMES[DEFAULT_RNG_KIND], 'src/util/random.ts#DEFAULT_RNG_KIND');
+  f.config('repro.seed', SEED, 'article/config.ts#SEED');
+  f.add('repro.rng.exp9', { needs: [9], source: 'summary.json rng (generator the shown results were drawn with)' }, (c) => String(c.store.exp(9).value('rng')));
+  const ratio = 'seed_study.ratios.approach2_over_vpnls_lbfgsb_grad';
+  f.add('repro.eff.n_seeds', { needs: [9] }, (c) => c.store.exp(9).num('seed_study.n_seeds'));
+  f.add('repro.eff.var_ratio.min', { needs: [9], source: 'pooled variance ratio Approach 2 / VPNLS, smallest over seeds' }, (c) => c.store.exp(9).num(`${ratio}.variance.min`));
+  f.add('repro.eff.var_ratio.median', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.variance.median`));
+  f.add('repro.eff.var_ratio.max', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.variance.max`));
+  f.add('repro.eff.iqr_ratio.min', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.iqr.min`));
+  f.add('repro.eff.iqr_ratio.max', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.iqr.max`));
+  f.add('repro.k2_centered', { source: 'library: conditioningAtTruth(asymmetric, centered).twoD' }, () =>
+    conditioningAtTruth(SURFACES.asymmetric, { bias: BIASES.centered }).twoD.spectrum.conditionNumber,
+  );
 }

@@ -4,6 +4,7 @@
  * colors. Surface and grid colors come from the library theme so the
  * article and the experiment figures agree.
  */
+import { OFFLINE_PLOTLY_CONFIG } from '../../src/output/plotly-config.ts';
 import { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS } from '../../src/plot/theme.ts';
 import { BIASES, type SamplingBias } from '../../src/sampling/center-offset.ts';
 
@@ -18,8 +19,8 @@ export const METHOD_LABELS: Readonly<Record<string, string>> = {
   vpnls_lbfgsb_grad: 'VPNLS',
   vpnls_lbfgsb_fd: 'VPNLS (L-BFGS-B, numerical gradient)',
   vpnls_nelder_mead: 'VPNLS (Nelder-Mead)',
-  vpnls_grid256: 'VPNLS (grid 256², no refinement)',
-  vpnls_lbfgsb_grad_256: 'VPNLS (grid 256², L-BFGS-B)',
+  vpnls_grid256: 'VPNLS (fine grid, no refinement)',
+  vpnls_lbfgsb_grad_256: 'VPNLS (fine grid, L-BFGS-B)',
 };
 
 export const METHOD_COLORS: Readonly<Record<string, string>> = {
@@ -86,13 +87,15 @@ export function surfaceLabel(id: string): string {
   return SURFACE_LABELS[id] ?? id;
 }
 
-/** Shared Plotly config (article.md §3.5). */
+/** Plotly config of every article figure (article.md §3.5): the offline config plus a trimmed mode bar. */
 export const PLOT_CONFIG = Object.freeze({
-  displaylogo: false,
-  responsive: true,
-  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
+  ...OFFLINE_PLOTLY_CONFIG,
+  modeBarButtonsToRemove: [...OFFLINE_PLOTLY_CONFIG.modeBarButtonsToRemove, 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
   toImageButtonOptions: { format: 'png', scale: 2 },
 });
+
+/** Config of the explorable's views: offline, no mode bar. */
+export const EXPLORABLE_PLOT_CONFIG = Object.freeze({ ...OFFLINE_PLOTLY_CONFIG, displayModeBar: false });
 
 /** Qualitative colors for lists of studies or series. */
 export function qualitativeColor(i: number): string {
@@ -100,15 +103,15 @@ export function qualitativeColor(i: number): string {
   return q[i % q.length];
 }
 
-/** Labels of experiment 5 part 3 (experiments.md §C.5). */
-export const EXP5_LABELS: Readonly<Record<string, string>> = {
-  approach3_lse_logloss: '5-D L-BFGS-B, analytic gradient',
-  approach3_lse_logloss_fd: '5-D L-BFGS-B, numerical gradient',
-  vpnls_lbfgsb_grad: '2-D L-BFGS-B, analytic gradient (VPNLS)',
-  vpnls_lbfgsb_fd: '2-D L-BFGS-B, numerical gradient',
-  vpnls_nelder_mead: '2-D Nelder-Mead',
-  vpnls_grid256: '2-D grid, no refinement',
-};
+/** Labels of experiment 5 part 3 (experiments.md §C.5): the method labels above, so every figure and table names a method the same way. */
+export const EXP5_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['approach3_lse_logloss', 'approach3_lse_logloss_fd', 'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256'].map((m) => [m, METHOD_LABELS[m]]),
+);
+
+/** Experiment label → article label, for figures reused from experiment output (trace names). */
+export function relabel(experimentLabels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(experimentLabels).map(([id, label]) => [label, methodLabel(id)]));
+}
 
 export const COST_LABELS: Readonly<Record<string, string>> = {
   llama_3_vpnls: 'Llama 3 data, VPNLS reference',
