@@ -238,6 +238,74 @@ export const CLAIMS: readonly ClaimDef[] = [
     check: (v) => EXP7_METHODS.every((m) => v['inf.vpnls_lbfgsb_grad.max'] <= v[`inf.${m}.max`]),
   },
   {
+    id: 'vpnls-smallest-p99',
+    description: 'VPNLS has the smallest pooled 99th-percentile exponent error of the five methods, and its bootstrap interval lies below MLE Approach 3’s point value and wholly below Approach 2’s interval',
+    facts: [...EXP7_METHODS.map((m) => `inf.${m}.p99`), 'inf.vpnls_lbfgsb_grad.p99.high', 'inf.approach2.p99.low', 'inf.approach3.p99'],
+    check: (v) =>
+      EXP7_METHODS.every((m) => v['inf.vpnls_lbfgsb_grad.p99'] <= v[`inf.${m}.p99`]) &&
+      v['inf.vpnls_lbfgsb_grad.p99.high'] < v['inf.approach3.p99'] &&
+      v['inf.vpnls_lbfgsb_grad.p99.high'] < v['inf.approach2.p99.low'],
+  },
+  {
+    id: 'median-tie-mle',
+    description: 'the bootstrap intervals of the pooled median error of VPNLS and MLE Approach 3 overlap',
+    facts: ['inf.vpnls_lbfgsb_grad.median.low', 'inf.vpnls_lbfgsb_grad.median.high', 'inf.approach3.median.low', 'inf.approach3.median.high'],
+    check: (v) => v['inf.vpnls_lbfgsb_grad.median.low'] <= v['inf.approach3.median.high'] && v['inf.approach3.median.low'] <= v['inf.vpnls_lbfgsb_grad.median.high'],
+  },
+  {
+    id: 'max-depends-on-draw',
+    description: 'the bootstrap ranges of the maximum of VPNLS and of LSE log-loss overlap, and VPNLS’s range is wide (upper end at least 1.2× the lower)',
+    facts: ['inf.vpnls_lbfgsb_grad.max.boot_low', 'inf.vpnls_lbfgsb_grad.max.boot_high', 'inf.approach3_lse_logloss.max.boot_low', 'inf.approach3_lse_logloss.max.boot_high'],
+    check: (v) =>
+      v['inf.vpnls_lbfgsb_grad.max.boot_low'] < v['inf.approach3_lse_logloss.max.boot_high'] &&
+      v['inf.approach3_lse_logloss.max.boot_low'] < v['inf.vpnls_lbfgsb_grad.max.boot_high'] &&
+      v['inf.vpnls_lbfgsb_grad.max.boot_high'] >= 1.2 * v['inf.vpnls_lbfgsb_grad.max.boot_low'],
+  },
+  {
+    id: 'a2-iqr-larger-every-seed',
+    description: 'Approach 2’s IQR and MAD exceed VPNLS’s at the run seed, the IQR ratio exceeds 1 in at least 90 % of the seeds, and it stays below 2 (a modest difference)',
+    facts: ['eff.ratio.iqr', 'eff.ratio.mad', 'eff.seed.ratio.iqr.share_above_1', 'eff.seed.ratio.iqr.median', 'eff.seed.ratio.iqr.p90'],
+    check: (v) => v['eff.ratio.iqr'] > 1 && v['eff.ratio.mad'] > 1 && v['eff.seed.ratio.iqr.share_above_1'] >= 90 && v['eff.seed.ratio.iqr.median'] > 1 && v['eff.seed.ratio.iqr.p90'] < 2,
+  },
+  {
+    id: 'var-ratio-seed-spread',
+    description: 'the across-seed 10–90 % range of the variance ratio spans at least a factor of 5, while the IQR ratio’s spans less than a factor of 1.5',
+    facts: ['eff.seed.ratio.variance.p10', 'eff.seed.ratio.variance.p90', 'eff.seed.ratio.iqr.p10', 'eff.seed.ratio.iqr.p90'],
+    check: (v) => v['eff.seed.ratio.variance.p90'] >= 5 * v['eff.seed.ratio.variance.p10'] && v['eff.seed.ratio.iqr.p90'] < 1.5 * v['eff.seed.ratio.iqr.p10'],
+  },
+  {
+    id: 'a2-heavier-tail',
+    description: 'Approach 2’s 99th-percentile |b̂ − b| interval lies wholly above VPNLS’s, and its 99.9th percentile is larger',
+    facts: ['eff.approach2.p99.low', 'eff.vpnls.p99.high', 'eff.approach2.p999', 'eff.vpnls.p999'],
+    check: (v) => v['eff.approach2.p99.low'] > v['eff.vpnls.p99.high'] && v['eff.approach2.p999'] > v['eff.vpnls.p999'],
+  },
+  {
+    id: 'a2-more-losses',
+    description: 'Approach 2 failed at least once, VPNLS never, and Approach 2’s loss-rate interval lies wholly above VPNLS’s',
+    facts: ['eff.approach2.failed', 'eff.vpnls_lbfgsb_grad.failed', 'eff.approach2.loss_rate.low', 'eff.vpnls.loss_rate.high'],
+    check: (v) => v['eff.approach2.failed'] > 0 && v['eff.vpnls_lbfgsb_grad.failed'] === 0 && v['eff.approach2.loss_rate.low'] > v['eff.vpnls.loss_rate.high'],
+  },
+  {
+    id: 'llama3-ci-wide',
+    description: 'both real-data bootstrap intervals contain their point value and span more than a factor of 3',
+    facts: ['cost.llama_3_vpnls.ci_low_pct', 'cost.llama_3_vpnls.ci_high_pct', 'cost.llama_3_vpnls.dcl_pct', 'cost.llama_3_approach3.ci_low_pct', 'cost.llama_3_approach3.ci_high_pct', 'cost.llama_3_approach3.dcl_pct'],
+    check: (v) =>
+      ['llama_3_vpnls', 'llama_3_approach3'].every((r) => {
+        const [lo, hi, p] = [v[`cost.${r}.ci_low_pct`], v[`cost.${r}.ci_high_pct`], v[`cost.${r}.dcl_pct`]];
+        return lo <= p && p <= hi && hi > 3 * lo;
+      }),
+  },
+  {
+    id: 'boot-interval-seed-spread',
+    description: 'the across-seed range of each VPNLS-reference interval end contains the reported end (the reported bootstrap is one of the seeds)',
+    facts: ['cost.llama_3_vpnls.ci_high_pct', 'cost.llama_3_vpnls.ci_high_pct.seed_min', 'cost.llama_3_vpnls.ci_high_pct.seed_max', 'cost.llama_3_vpnls.ci_low_pct', 'cost.llama_3_vpnls.ci_low_pct.seed_min', 'cost.llama_3_vpnls.ci_low_pct.seed_max'],
+    check: (v) =>
+      ['high', 'low'].every((e) => {
+        const x = v[`cost.llama_3_vpnls.ci_${e}_pct`];
+        return v[`cost.llama_3_vpnls.ci_${e}_pct.seed_min`] <= x * (1 + 1e-12) && x <= v[`cost.llama_3_vpnls.ci_${e}_pct.seed_max`] * (1 + 1e-12);
+      }),
+  },
+  {
     id: 'a2-lower-efficiency',
     description: 'Approach 2 has a larger pooled variance of b̂ than both surface fits',
     facts: ['eff.approach2.var', 'eff.approach3_lse.var', 'eff.vpnls_lbfgsb_grad.var'],
@@ -291,8 +359,8 @@ export const CLAIMS: readonly ClaimDef[] = [
   {
     id: 'variance-ratio-unstable',
     description: 'across seeds the pooled variance ratio Approach 2 / VPNLS spans more than a factor of 3, and the IQR ratio spans less than the variance ratio',
-    facts: ['repro.eff.var_ratio.min', 'repro.eff.var_ratio.max', 'repro.eff.iqr_ratio.min', 'repro.eff.iqr_ratio.max'],
-    check: (v) => v['repro.eff.var_ratio.max'] > 3 * v['repro.eff.var_ratio.min'] && v['repro.eff.iqr_ratio.max'] / v['repro.eff.iqr_ratio.min'] < v['repro.eff.var_ratio.max'] / v['repro.eff.var_ratio.min'],
+    facts: ['eff.seed.ratio.variance.min', 'eff.seed.ratio.variance.max', 'eff.seed.ratio.iqr.min', 'eff.seed.ratio.iqr.max'],
+    check: (v) => v['eff.seed.ratio.variance.max'] > 3 * v['eff.seed.ratio.variance.min'] && v['eff.seed.ratio.iqr.max'] / v['eff.seed.ratio.iqr.min'] < v['eff.seed.ratio.variance.max'] / v['eff.seed.ratio.variance.min'],
   },
   {
     id: 'huber-differs-more',

@@ -13,6 +13,7 @@ import { costFacts } from './facts/costs.ts';
 import { designFacts } from './facts/designs.ts';
 import { explainFacts } from './facts/explain.ts';
 import { literatureFacts, publishedFacts } from './facts/literature.ts';
+import { robustFacts } from './facts/robust.ts';
 import { simulatedFacts } from './facts/simulated.ts';
 import { summaryFacts } from './facts/summary.ts';
 import { surfaceFacts } from './facts/surfaces.ts';
@@ -25,6 +26,7 @@ export function defineFacts(paths: { literaturePath: string; exponentsPath?: str
   biasFacts(f);
   surfaceFitFacts(f);
   costFacts(f);
+  robustFacts(f);
   surfaceFacts(f);
   designFacts(f);
   literatureFacts(f, { literature: paths.literaturePath, exponents: paths.exponentsPath ?? PATHS.publishedExponents });
