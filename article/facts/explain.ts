@@ -12,7 +12,6 @@ import { VPNLS_EXPONENT_BOUNDS, VPNLS_GRID } from '../../src/fit/vpnls.ts';
 import { LBFGSB_DEFAULTS, NELDER_MEAD_DEFAULTS } from '../../src/optim/index.ts';
 import { BIASES, DEFAULT_BUDGETS, RANGE_NAMES, sampleIsoflops, sweepWidth, type SamplingBias } from '../../src/sampling/index.ts';
 import { dOpt, lossOpt, nOpt, SURFACES, type LossSurface } from '../../src/surface/index.ts';
-import { DEFAULT_RNG_KIND, RNG_NAMES } from '../../src/util/random.ts';
 import { logspace } from '../../src/util/space.ts';
 import { quantile } from '../../src/util/stats.ts';
 import { SEED } from '../config.ts';
@@ -86,14 +85,10 @@ export function explainFacts(f: FactBook): void {
   f.add('qn.resolve.flat5', { needs: [8], source: '√(2·ftol/λ_min) of the 5-D Hessian' }, (c) =>
     Math.sqrt((2 * LBFGSB_DEFAULTS.ftol) / Math.min(...(e8(c).value('eigenvalues_5d') as number[]))),
   );
-  f.add('qn.resolve.steep5', { needs: [8], source: '√(2·ftol/λ_max) of the 5-D Hessian' }, (c) =>
-    Math.sqrt((2 * LBFGSB_DEFAULTS.ftol) / Math.max(...(e8(c).value('eigenvalues_5d') as number[]))),
-  );
   f.add('qn.resolve.flat2', { needs: [8], source: '√(2·ftol/λ_min) of the 2-D Hessian' }, (c) =>
     Math.sqrt((2 * LBFGSB_DEFAULTS.ftol) / Math.min(...(e8(c).value('eigenvalues_2d') as number[]))),
   );
   f.add('qn.rss_true', { needs: [8], source: 'summary.json rss_true (RSS at the true parameters: the rounding floor)' }, (c) => e8(c).num('rss_true'));
-  f.add('qn.a3.rss', { needs: [8], source: 'fits.csv approach3 rss' }, (c) => e8(c).table('fits.csv').num({ method: 'approach3' }, 'rss'));
   f.add('qn.a3.exp_err', { needs: [8], unit: '%', source: 'experiment 8 step 1: larger |relative error| of α and β' }, (c) =>
     100 * Math.max(Math.abs(e8(c).num('rel_err_approach3.alpha')), Math.abs(e8(c).num('rel_err_approach3.beta'))),
   );
@@ -162,16 +157,9 @@ export function explainFacts(f: FactBook): void {
   f.add('asym.lstar.max', { unit: 'nats', source: 'library: optimal loss of the Asymmetric surface at the smallest default budget' }, () => lossOpt(asym, cMin));
 
   // Reproducibility note.
-  f.config('repro.rng.default', RNG_NAMES[DEFAULT_RNG_KIND], 'src/util/random.ts#DEFAULT_RNG_KIND');
   f.config('repro.seed', SEED, 'article/config.ts#SEED');
   f.add('repro.rng.exp9', { needs: [9], source: 'summary.json rng (generator the shown results were drawn with)' }, (c) => String(c.store.exp(9).value('rng')));
-  const ratio = 'seed_study.ratios.approach2_over_vpnls_lbfgsb_grad';
-  f.add('repro.eff.n_seeds', { needs: [9] }, (c) => c.store.exp(9).num('seed_study.n_seeds'));
-  f.add('repro.eff.var_ratio.min', { needs: [9], source: 'pooled variance ratio Approach 2 / VPNLS, smallest over seeds' }, (c) => c.store.exp(9).num(`${ratio}.variance.min`));
-  f.add('repro.eff.var_ratio.median', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.variance.median`));
-  f.add('repro.eff.var_ratio.max', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.variance.max`));
-  f.add('repro.eff.iqr_ratio.min', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.iqr.min`));
-  f.add('repro.eff.iqr_ratio.max', { needs: [9] }, (c) => c.store.exp(9).num(`${ratio}.iqr.max`));
+  // The multi-seed spread of the variance ratio is quoted through facts/robust.ts (eff.seed.ratio.*).
   f.add('repro.k2_centered', { source: 'library: conditioningAtTruth(asymmetric, centered).twoD' }, () =>
     conditioningAtTruth(SURFACES.asymmetric, { bias: BIASES.centered }).twoD.spectrum.conditionNumber,
   );
