@@ -150,32 +150,60 @@ export function pooledAbsErrors(g: FitGroupStats): number[] {
 /**
  * Pooled quantiles of |error| and the bootstrap intervals: the non-failed
  * fits are resampled with replacement (a fit brings both its |a| and its |b|
- * error), and each replicate gives the quantiles and the maximum.
+ * error), and each replicate gives the quantiles and the maximum. A
+ * replicate is a multiset of the pooled values, so its order statistics are
+ * read from counts over the once-sorted pool (O(n) per resample, no sort).
  */
 export function pooledQuantileColumns(g: FitGroupStats, boot: PooledBootstrap): Record<string, number> {
   const m = g.aErr.length;
   const qs = EXP7_POOLED_QUANTILES.map(({ q }) => q);
   const out: Record<string, number> = {};
-  const sorted = Float64Array.from(pooledAbsErrors(g)).sort();
+  const pooled = pooledAbsErrors(g);
+  const order = Array.from(pooled.keys()).sort((i, j) => pooled[i] - pooled[j]);
+  const sorted = Float64Array.from(order, (i) => pooled[i]);
   EXP7_POOLED_QUANTILES.forEach(({ key, q }) => (out[`${key}_abs_err_pct`] = quantileSorted(sorted, q)));
   if (m === 0) {
     for (const { key } of EXP7_POOLED_QUANTILES) [out[`${key}_abs_err_pct_low`], out[`${key}_abs_err_pct_high`]] = [NaN, NaN];
     [out.max_abs_err_pct_boot_low, out.max_abs_err_pct_boot_high] = [NaN, NaN];
   } else {
-    const sample = new Float64Array(2 * m);
+    // Position in `sorted` of fit i's |a| error (pooled index i) and |b| error (pooled index m + i).
+    const rank = new Int32Array(2 * m);
+    order.forEach((p, r) => (rank[p] = r));
+    const counts = new Int32Array(2 * m);
+    // Order statistics a replicate needs: floor and floor + 1 of q·(2m − 1) for each q, then the last.
+    const ks = qs.flatMap((q) => [Math.floor(q * (2 * m - 1)), Math.min(2 * m - 1, Math.floor(q * (2 * m - 1)) + 1)]);
     const reps = bootstrapReplicates(m, (idx) => {
+      counts.fill(0);
       for (let i = 0; i < m; i++) {
-        sample[2 * i] = Math.abs(g.aErr[idx[i]]);
-        sample[2 * i + 1] = Math.abs(g.bErr[idx[i]]);
+        counts[rank[idx[i]]]++;
+        counts[rank[m + idx[i]]]++;
       }
-      sample.sort();
-      return [...qs.map((q) => quantileSorted(sample, q)), sample[2 * m - 1]];
+      const at = orderStatistics(counts, sorted, ks);
+      let last = 2 * m - 1;
+      while (counts[last] === 0) last--;
+      return [...qs.map((q, j) => {
+        const pos = q * (2 * m - 1);
+        const lo = at[2 * j];
+        return lo + (pos - Math.floor(pos)) * (at[2 * j + 1] - lo);
+      }), sorted[last]];
     }, boot.rng, boot.resamples);
     EXP7_POOLED_QUANTILES.forEach(({ key }, k) => ([out[`${key}_abs_err_pct_low`], out[`${key}_abs_err_pct_high`]] = replicateInterval(reps[k], boot.level)));
     [out.max_abs_err_pct_boot_low, out.max_abs_err_pct_boot_high] = replicateInterval(reps[qs.length], boot.level);
   }
   out.bootstrap_resamples = boot.resamples;
   out.bootstrap_level = boot.level;
+  return out;
+}
+
+/** Values at 0-based order statistics `ks` (ascending) of the multiset with `counts[r]` copies of `sorted[r]`. */
+function orderStatistics(counts: Int32Array, sorted: Float64Array, ks: readonly number[]): number[] {
+  const out: number[] = [];
+  let seen = 0;
+  let r = 0;
+  for (const k of ks) {
+    while (seen + counts[r] <= k) seen += counts[r++];
+    out.push(sorted[r]);
+  }
   return out;
 }
 

@@ -163,6 +163,27 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
     expect(cols(1).max_abs_err_pct_boot_high).toBe(50);
   });
 
+  it('reads each replicate’s quantiles from counts exactly as sorting the replicate would', () => {
+    const rng = createRandom('xoshiro', 9);
+    const g = { nFits: 37, aErr: Array.from({ length: 37 }, () => rng.standardNormal()), bErr: Array.from({ length: 37 }, () => rng.standardNormal() * 3), nMaxIter: 0, nAbnormal: 0, nBoundHit: 0, nFail: 0 };
+    const got = pooledQuantileColumns(g, { rng: createRandom('xoshiro', 5), resamples: 50, level: 0.8 });
+    // Brute force: the same index draws, each replicate sorted.
+    const draw = createRandom('xoshiro', 5);
+    const reps: number[][] = [[], [], [], []];
+    for (let r = 0; r < 50; r++) {
+      const idx = draw.integers(37, 37);
+      const s = [...idx].flatMap((i) => [Math.abs(g.aErr[i]), Math.abs(g.bErr[i])]).sort((p, q) => p - q);
+      [0.5, 0.9, 0.99].forEach((q, k) => reps[k].push(quantileOf(s, q)));
+      reps[3].push(s[s.length - 1]);
+    }
+    const tail = (1 - 0.8) / 2; // as percentileInterval computes it
+    const interval = (v: number[]) => [quantileOf([...v].sort((p, q) => p - q), tail), quantileOf([...v].sort((p, q) => p - q), 1 - tail)];
+    expect([got.median_abs_err_pct_low, got.median_abs_err_pct_high]).toEqual(interval(reps[0]));
+    expect([got.p90_abs_err_pct_low, got.p90_abs_err_pct_high]).toEqual(interval(reps[1]));
+    expect([got.p99_abs_err_pct_low, got.p99_abs_err_pct_high]).toEqual(interval(reps[2]));
+    expect([got.max_abs_err_pct_boot_low, got.max_abs_err_pct_boot_high]).toEqual(interval(reps[3]));
+  });
+
   it('writes the summary keys', () => {
     expect(summary).toMatchObject({ experiment: 7, quick: true, seed: 42, n_repeats: REPEATS, noise_levels: NOISE, n_budgets_values: BUDGETS, n_points_values: POINTS });
     const g = summary.gmean_abs_err_pct as Record<string, number>;
