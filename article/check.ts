@@ -327,6 +327,96 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
   return report;
 }
 
+/** Mode-bar buttons (data-title of `.modebar-btn`) that reach the network or lead to a dialog that does. */
+export const NETWORK_BUTTON_TITLES = [/share/i, /cloud/i, /chart studio/i, /edit chart/i, /plotly/i];
+
+export interface PresentationReport {
+  /** Requests the page tried to make to anything but its own file, data: and blob: URLs (all blocked). */
+  blocked: string[];
+  /** Titles of every mode-bar button (and logo link) found in the article, per figure. */
+  modebar: Array<{ id: string; buttons: string[]; links: string[] }>;
+  /** Per multi-panel figure at the phone viewport: layout used, overlapping panels and colliding titles. */
+  phone: Array<{ id: string; layout: string; panels: number; overlaps: string[]; collisions: string[]; screenshot: string }>;
+}
+
+type Box = { x: number; y: number; w: number; h: number; what: string };
+
+/**
+ * Presentation checks (article.md §6.2 network rule, phone layout): every
+ * request except the file itself, data: and blob: is aborted by a route and
+ * recorded; the mode bars are read from the DOM after hovering each figure;
+ * at 390×844 every multi-panel figure is screenshotted and its panel areas
+ * (from Plotly's laid-out axes) and text boxes (panel titles and other
+ * annotations, axis titles, legend, buttons) are checked for overlaps.
+ */
+export async function runPresentationCheck(opt: { htmlPath: string; outDir: string; phoneWidth?: number }): Promise<PresentationReport> {
+  mkdirSync(opt.outDir, { recursive: true });
+  const url = pathToFileURL(resolve(opt.htmlPath)).href;
+  const profile = mkdtempSync(join(tmpdir(), 'article-presentation-'));
+  const report: PresentationReport = { blocked: [], modebar: [], phone: [] };
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 } });
+  try {
+    await ctx.route('**/*', (route) => {
+      const u = route.request().url();
+      if (u === url || u.startsWith(`${url}#`) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+      report.blocked.push(u);
+      return route.abort('blockedbyclient');
+    });
+    const page = await ctx.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.figures === 'ready', undefined, { timeout: 60_000 });
+    const ids = await page.$$eval('.plot[data-figure]', (els) => els.map((e) => (e as HTMLElement).dataset.figure!));
+    for (const id of ids) {
+      // The mode bar is drawn on hover; hover so that every button exists in the DOM.
+      await page.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
+      await page.locator(`[data-figure="${id}"]`).hover({ position: { x: 5, y: 5 } });
+      report.modebar.push(await page.$eval(`[data-figure="${id}"]`, (el, fid) => ({
+        id: fid,
+        buttons: Array.from(el.querySelectorAll('.modebar-btn')).map((b) => b.getAttribute('data-title') ?? b.getAttribute('data-val') ?? '?'),
+        links: Array.from(el.querySelectorAll('.modebar a[href], a.modebar-btn')).map((a) => a.getAttribute('href') ?? ''),
+      }), id));
+    }
+    await page.close();
+
+    const phone = await ctx.newPage();
+    await phone.setViewportSize({ width: opt.phoneWidth ?? 390, height: 844 });
+    await phone.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await phone.waitForFunction(() => document.documentElement.dataset.figures === 'ready', undefined, { timeout: 60_000 });
+    for (const id of ids) {
+      const info = await phone.$eval(`[data-figure="${id}"]`, (el) => {
+        const gd = el as HTMLElement & { _fullLayout?: { _plots?: Record<string, { xaxis: { _offset: number; _length: number }; yaxis: { _offset: number; _length: number; overlaying?: string } }> } };
+        const plots = Object.entries(gd._fullLayout?._plots ?? {}).filter(([, p]) => !p.yaxis.overlaying);
+        const panels = plots.map(([name, p]) => ({ x: p.xaxis._offset, y: p.yaxis._offset, w: p.xaxis._length, h: p.yaxis._length, what: `panel ${name}` }));
+        const origin = el.getBoundingClientRect();
+        const texts = Array.from(el.querySelectorAll('.annotation-text-g, .g-xtitle, .g-ytitle, .g-gtitle, .legend, .updatemenu-container'))
+          .map((t) => {
+            const r = t.getBoundingClientRect();
+            const label = (t.textContent ?? '').trim().slice(0, 40);
+            return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height, what: `${t.getAttribute('class')?.split(' ')[0]} "${label}"` };
+          })
+          .filter((b) => b.w > 0 && b.h > 0);
+        return { layout: (el as HTMLElement).dataset.layout ?? '', panels, texts, width: origin.width, height: origin.height };
+      });
+      if (info.panels.length < 2) continue;
+      const overlap = (a: Box, b: Box, tol: number): boolean => a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
+      const pairs = <T extends Box>(xs: T[], tol: number): string[] => xs.flatMap((a, i) => xs.slice(i + 1).filter((b) => overlap(a, b, tol)).map((b) => `${a.what} overlaps ${b.what}`));
+      const shot = join(opt.outDir, `phone-${id}.png`);
+      await phone.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await phone.locator(`#${id} .plot`).screenshot({ path: shot });
+      // Squashed panels and text cut off at the figure's edge count as collisions too.
+      const narrow = info.panels.filter((p) => p.w < 0.5 * info.width).map((p) => `${p.what} is ${p.w.toFixed(0)} px wide in a ${info.width.toFixed(0)} px figure`);
+      const clipped = info.texts.filter((t) => t.x < -2 || t.y < -2 || t.x + t.w > info.width + 2 || t.y + t.h > info.height + 2).map((t) => `${t.what} extends beyond the figure`);
+      report.phone.push({ id, layout: info.layout, panels: info.panels.length, overlaps: [...pairs(info.panels, 0), ...narrow], collisions: [...pairs(info.texts, 1), ...clipped], screenshot: shot });
+    }
+    await phone.close();
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  writeFileSync(join(opt.outDir, 'presentation.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const htmlPath = resolve(REPO_ROOT, 'results', 'article', 'article.html');

@@ -13,8 +13,11 @@ export const REPO_ROOT = dirname(ARTICLE_DIR);
 export const TITLE = 'How IsoFLOP parabola fits bias scaling-law extrapolation';
 export const SUBTITLE =
   'Approach 2 on asymmetric loss surfaces and off-center sampling grids, and a variable projection alternative';
-/** Publication date shown in the byline (config, not the clock). */
-export const PUBLICATION_DATE = 'Draft';
+/**
+ * Publication date shown in the byline (config, not the clock); null shows
+ * no byline. The package version stays in the page's `article-version` meta.
+ */
+export const PUBLICATION_DATE: string | null = null;
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

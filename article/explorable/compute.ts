@@ -14,6 +14,7 @@ import type { Kernels } from '../../src/kernels/types.ts';
 import { DEFAULT_BUDGETS, sampleIsoflops, type IsoflopSamples } from '../../src/sampling/index.ts';
 import { dOpt, exponentA, exponentB, intercepts, nOpt, type LossSurface } from '../../src/surface/index.ts';
 import { Rng } from '../../src/util/rng.ts';
+import { interceptFactorError } from '../lib/sim.ts';
 import { stateSurface, type ExplorableState } from './state.ts';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -28,13 +29,19 @@ export interface Allocation {
   readonly dclFrac: number;
 }
 
+/** Errors of a fitted D* law log10 D̂* = b̂·log10 C + b̂0 (fractions): exponent b̂/b − 1 and intercept factor 10^(b̂0 − b0) − 1 (article.md §1.4). */
+export interface LawErrors {
+  readonly bErr: number;
+  readonly interceptErr: number;
+}
+
 export interface ExplorableResult {
   readonly surface: LossSurface;
   readonly budgets: readonly number[];
   readonly samples: IsoflopSamples;
   readonly truth: { a: number; b: number; a0: number; b0: number; N: number; D: number };
-  readonly approach2: Outcome<{ fit: Approach2Result; at: Allocation }>;
-  readonly vpnls: Outcome<{ fit: SurfaceFitResult; at: Allocation }>;
+  readonly approach2: Outcome<{ fit: Approach2Result; at: Allocation; law: LawErrors }>;
+  readonly vpnls: Outcome<{ fit: SurfaceFitResult; at: Allocation; law: LawErrors }>;
   /** Closed-form D* error of Approach 2 (fraction): centered grid, and with the constant offset (drift ignored). */
   readonly predicted: { centered: Outcome<number>; withOffset: Outcome<number> };
 }
@@ -50,6 +57,10 @@ function attempt<T>(fn: () => T): Outcome<T> {
 function allocation(truth: LossSurface, N: number, D: number, C: number): Allocation {
   const cost = allocationCost(truth, D, C);
   return { N, D, nErr: N / nOpt(truth, C) - 1, dErr: D / dOpt(truth, C) - 1, dclFrac: cost.dcl_pct / 100 };
+}
+
+function lawErrors(b: number, b0: number, truth: { b: number; b0: number }): LawErrors {
+  return { bErr: b / truth.b - 1, interceptErr: interceptFactorError(b0, truth.b0) };
 }
 
 /**
@@ -94,11 +105,11 @@ export function computeExplorable(state: ExplorableState, kernels?: Kernels): Ex
   const approach2 = attempt(() => {
     const fit = fitApproach2(samples.N, samples.D, samples.L, samples.C);
     const ex = extrapolateApproach2(fit, C);
-    return { fit, at: allocation(surface, ex.N, ex.D, C) };
+    return { fit, at: allocation(surface, ex.N, ex.D, C), law: lawErrors(fit.b, fit.b0, truth) };
   });
   const vpnls = attempt(() => {
     const fit = fitVpnls(samples.N, samples.D, samples.L, kernels ? { kernels } : {});
-    return { fit, at: allocation(surface, nOpt(fit, C), dOpt(fit, C), C) };
+    return { fit, at: allocation(surface, nOpt(fit, C), dOpt(fit, C), C), law: lawErrors(exponentB(fit), intercepts(fit).b0, truth) };
   });
   const predicted = {
     centered: attempt(() => approach2ExtrapolationError(surface.alpha, surface.beta, W, state.n)),

@@ -8,8 +8,11 @@
 import { kernelsFromModule, setKernels, tsKernels, type Kernels } from '../../src/kernels/index.ts';
 import { computeExplorable, type ExplorableResult } from './compute.ts';
 import { curvesFigure, lawFigure } from './views.ts';
-import { decodeState, defaultState, encodeState, PRESET_LABELS, type ExplorableState, type Preset } from './state.ts';
+import { decodeState, defaultState, encodeState, PRESET_LABELS, scenarioState, type ExplorableState, type Preset } from './state.ts';
+import { FIGURE_SCENARIOS } from '../figures/scenarios.ts';
+import { fmtCount, fmtFlops, fmtNum, fmtPct } from './format.ts';
 import { SURFACES } from '../../src/surface/index.ts';
+import { EXPLORABLE_PLOT_CONFIG } from '../figures/palette.ts';
 
 interface PlotlyLike {
   react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
@@ -31,32 +34,8 @@ declare global {
   }
 }
 
-const MINUS = '\u2212';
-
-function fmtPct(x: number): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  const v = x * 100;
-  const t = Math.abs(v) < 0.005 ? '0.00' : Math.abs(v).toFixed(2);
-  return `${t === '0.00' ? '' : v < 0 ? MINUS : '+'}${t}%`;
-}
-
-function fmtCount(x: number): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  const units: Array<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']];
-  for (const [s, u] of units) if (x >= s) return `${(x / s).toPrecision(3)}${u}`;
-  return x.toPrecision(3);
-}
-
-function fmtNum(x: number, digits = 4): string {
-  return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
-}
-
-function fmtFlops(x: number): string {
-  const e = Math.floor(Math.log10(x) + 1e-9);
-  const m = x / 10 ** e;
-  const sup = String(e).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
-  return Math.abs(m - 1) < 1e-6 ? `10${sup}` : `${m.toFixed(2)}×10${sup}`;
-}
+/** Readout fields per method (data-out="<method>.<field>"). */
+const READOUT_FIELDS = ['a', 'b', 'bErr', 'iErr', 'D', 'dErr', 'dcl', 'N', 'nErr'] as const;
 
 function decodeBase64(text: string): Uint8Array {
   const bin = atob(text.trim());
@@ -151,6 +130,8 @@ function start(): void {
     out('true.dErr', fmtPct(0));
     out('true.nErr', fmtPct(0));
     out('true.dcl', fmtPct(0));
+    out('true.bErr', fmtPct(0));
+    out('true.iErr', fmtPct(0));
     const messages: string[] = [];
     for (const [key, res, label] of [['a2', r.approach2, 'Approach 2'], ['vpnls', r.vpnls, 'VPNLS']] as const) {
       if (res.ok) {
@@ -163,8 +144,10 @@ function start(): void {
         out(`${key}.dErr`, fmtPct(at.dErr));
         out(`${key}.nErr`, fmtPct(at.nErr));
         out(`${key}.dcl`, fmtPct(at.dclFrac));
+        out(`${key}.bErr`, fmtPct(res.value.law.bErr));
+        out(`${key}.iErr`, fmtPct(res.value.law.interceptErr));
       } else {
-        for (const f of ['a', 'b', 'D', 'N', 'dErr', 'nErr', 'dcl']) out(`${key}.${f}`, 'fit failed');
+        for (const f of READOUT_FIELDS) out(`${key}.${f}`, 'fit failed');
         messages.push(`${label} failed: ${res.error}`);
       }
     }
@@ -173,16 +156,16 @@ function start(): void {
     out('message', messages.join(' '));
     out('engine', engine === 'wasm' ? 'WebAssembly' : 'TypeScript twin');
     out('time', `${ms.toFixed(1)} ms`);
-    const a2 = r.approach2.ok ? `Approach 2 D* error at ${fmtFlops(state.C)} FLOPs: ${fmtPct(r.approach2.value.at.dErr)}.` : 'Approach 2 failed on these samples.';
-    const vp = r.vpnls.ok ? ` VPNLS: ${fmtPct(r.vpnls.value.at.dErr)}.` : ' VPNLS failed on these samples.';
+    const a2 = r.approach2.ok ? `Approach 2 D* error at ${fmtFlops(state.C)} FLOPs: ${fmtPct(r.approach2.value.at.dErr)} (deadweight compute ${fmtPct(r.approach2.value.at.dclFrac)} of C).` : 'Approach 2 failed on these samples.';
+    const vp = r.vpnls.ok ? ` VPNLS: ${fmtPct(r.vpnls.value.at.dErr)} (deadweight compute ${fmtPct(r.vpnls.value.at.dclFrac)}).` : ' VPNLS failed on these samples.';
     const sum1 = q<HTMLElement>('[data-summary="curves"]');
     if (sum1) sum1.textContent = `${r.budgets.length} IsoFLOP curves of ${state.n} points each on the ${PRESET_LABELS[state.preset]} preset (α ${state.alpha.toFixed(3)}, β ${state.beta.toFixed(3)}), grid ${shown.k(state)}.`;
     const sum2 = q<HTMLElement>('[data-summary="law"]');
     if (sum2) sum2.textContent = a2 + vp;
     const curves = curvesFigure(r);
     const law = lawFigure(r, state.C);
-    void plotly.react(q<HTMLElement>('#ex-plot-curves')!, curves.data, curves.layout, { displaylogo: false, responsive: true, displayModeBar: false });
-    void plotly.react(q<HTMLElement>('#ex-plot-law')!, law.data, law.layout, { displaylogo: false, responsive: true, displayModeBar: false });
+    void plotly.react(q<HTMLElement>('#ex-plot-curves')!, curves.data, curves.layout, EXPLORABLE_PLOT_CONFIG);
+    void plotly.react(q<HTMLElement>('#ex-plot-law')!, law.data, law.layout, EXPLORABLE_PLOT_CONFIG);
   };
 
   let scheduled = false;
@@ -246,8 +229,14 @@ function start(): void {
     if ((ev.target as HTMLElement).dataset.control === 'preset') root.dispatchEvent(new Event('input'));
   });
   root.addEventListener('click', (ev) => {
-    const action = (ev.target as HTMLElement).dataset.action;
-    if (action === 'reset') {
+    const action = (ev.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (action === 'scenario') {
+      const sc = FIGURE_SCENARIOS[Number((ev.target as HTMLElement).closest<HTMLElement>('[data-scenario]')?.dataset.scenario)];
+      if (!sc) return;
+      state = scenarioState(sc);
+      syncControls();
+      schedule();
+    } else if (action === 'reset') {
       state = defaultState();
       syncControls();
       schedule();

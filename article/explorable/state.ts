@@ -4,7 +4,9 @@
  * extrapolation budget and optional noise. Pure data; mirrored in
  * `location.hash`.
  */
+import { BIASES, NAMED_GRIDS } from '../../src/sampling/index.ts';
 import { SURFACES, type LossSurface, type SurfaceName } from '../../src/surface/index.ts';
+import type { FigureScenario } from '../figures/scenarios.ts';
 
 export const PRESETS = ['symmetric', 'chinchilla', 'asymmetric', 'soda', 'sparse_nmm'] as const satisfies readonly SurfaceName[];
 export type Preset = (typeof PRESETS)[number];
@@ -44,13 +46,26 @@ export const LIMITS = {
   log10offset: { min: -1, max: 1 },
   log10drift: { min: -1, max: 1 },
   log10C: { min: 22, max: 26 },
-  sigma: { min: 0, max: 0.05 },
+  // Up to the largest noise level of the exponent-inference study (article §8.4).
+  sigma: { min: 0, max: 0.2 },
 } as const;
 
 /** Defaults: Chinchilla, XL grid, 15 points, centered, C = 1e24, noise-free. */
 export function defaultState(): ExplorableState {
   const s = SURFACES.chinchilla;
   return { preset: 'chinchilla', alpha: s.alpha, beta: s.beta, k: 16, n: 15, offset: 1, drift: 1, C: 1e24, sigma: 0, seed: 1 };
+}
+
+/**
+ * The state that reproduces a figure's simulated setting: its surface
+ * (exponents included), named grid and sampling bias, with the article's
+ * defaults for everything else (15 points, C = 10²⁴, noise-free).
+ */
+export function scenarioState(sc: FigureScenario): ExplorableState {
+  if (!(PRESETS as readonly string[]).includes(sc.surface)) throw new RangeError(`scenario for ${sc.figure}: surface "${sc.surface}" is not an explorable preset (${PRESETS.join(', ')})`);
+  const p = SURFACES[sc.surface];
+  const bias = BIASES[sc.bias];
+  return { ...defaultState(), preset: sc.surface as Preset, alpha: p.alpha, beta: p.beta, k: NAMED_GRIDS[sc.grid].factor, offset: bias.centerScale, drift: Math.pow(10, bias.driftRate) };
 }
 
 /** The surface the state describes: E, A, B of the preset with the chosen α, β. */

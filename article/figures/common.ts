@@ -91,6 +91,16 @@ export function checked(fig: PlotlyFigure, id: string): PlotlyFigure {
   return fig;
 }
 
+/**
+ * Signed percentage label with `digits` decimals and a true minus sign; a
+ * value that rounds to zero prints as "0%" (never "−0.0%").
+ */
+export function signedPct(v: number, digits = 1): string {
+  const t = Math.abs(v).toFixed(digits);
+  if (Number(t) === 0) return '0%';
+  return `${v < 0 ? '\u2212' : '+'}${t}%`;
+}
+
 /** Compact number text for data tables. */
 export function cell(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return '';
@@ -106,8 +116,9 @@ function quantile(sorted: readonly number[], q: number): number {
 
 /**
  * Replaces raw box-plot samples by precomputed statistics (quartiles by
- * linear interpolation, whiskers at the most extreme points within 1.5 IQR),
- * so large Monte Carlo sets fit the figure budget. Positions keep their order.
+ * linear interpolation, whiskers at the minimum and maximum, since the
+ * points that would show outliers are dropped), so large Monte Carlo sets
+ * fit the figure budget. Positions keep their order.
  */
 export function compactBoxes(fig: PlotlyFigure): PlotlyFigure {
   const data = fig.data.map((t) => {
@@ -123,8 +134,7 @@ export function compactBoxes(fig: PlotlyFigure): PlotlyFigure {
     const stats = g.map(({ y }) => {
       const q1 = quantile(y, 0.25);
       const q3 = quantile(y, 0.75);
-      const iqr = q3 - q1;
-      return { q1, median: quantile(y, 0.5), q3, lo: y.find((v) => v >= q1 - 1.5 * iqr) ?? y[0], hi: [...y].reverse().find((v) => v <= q3 + 1.5 * iqr) ?? y[y.length - 1] };
+      return { q1, median: quantile(y, 0.5), q3, lo: y[0], hi: y[y.length - 1] };
     });
     const out: Record<string, unknown> = { ...t, x: g.map((v) => v.x), q1: stats.map((s) => s.q1), median: stats.map((s) => s.median), q3: stats.map((s) => s.q3), lowerfence: stats.map((s) => s.lo), upperfence: stats.map((s) => s.hi) };
     delete out.y;
@@ -156,11 +166,28 @@ export function withoutAutomargin(fig: PlotlyFigure): PlotlyFigure {
   return { data: fig.data, layout };
 }
 
+/** Options of {@link declutter}. */
+export interface DeclutterOptions {
+  /**
+   * y title for the first column when the panels of a row carry different
+   * titles (e.g. "|E error|", "|A error|" with the parameter in the panel
+   * title). Default: none, so differing titles are all kept.
+   */
+  readonly rowTitle?: string;
+}
+
+const titleText = (a: Record<string, unknown> | undefined): string => {
+  const t = a?.title;
+  return typeof t === 'string' ? t : ((t as { text?: string } | undefined)?.text ?? '');
+};
+
 /**
  * For a grid of panels: keeps axis titles only on the bottom row (x) and the
- * first column (y), so the titles of neighbouring panels do not collide.
+ * first column (y), so the titles of neighbouring panels do not collide. A
+ * y title is only dropped where it repeats the first column's, or where
+ * `rowTitle` replaces the row's differing titles.
  */
-export function declutter(fig: PlotlyFigure): PlotlyFigure {
+export function declutter(fig: PlotlyFigure, options: DeclutterOptions = {}): PlotlyFigure {
   const layout: Record<string, unknown> = { ...fig.layout };
   const axes = Object.entries(layout).filter(([k, v]) => /^[xy]axis\d*$/.test(k) && v && typeof v === 'object') as Array<[string, Record<string, unknown>]>;
   const yDomain = (xKey: string): number => {
@@ -177,11 +204,70 @@ export function declutter(fig: PlotlyFigure): PlotlyFigure {
     if (yDomain(k) > bottom + 1e-9) layout[k] = { ...v, title: undefined };
     else if ((v.title as { text?: string } | undefined)?.text?.startsWith('Grid width')) layout[k] = { ...v, title: { text: 'Grid width' } };
   }
-  for (const [k, v] of ys) {
+  const x0Of = (v: Record<string, unknown>): number => {
     const anchor = String(v.anchor ?? 'x');
     const x = layout[anchor === 'x' ? 'xaxis' : `xaxis${anchor.slice(1)}`] as Record<string, unknown> | undefined;
-    const x0 = ((x?.domain as number[] | undefined) ?? [0, 1])[0];
-    if (x0 > left + 1e-9) layout[k] = { ...v, title: undefined };
+    return ((x?.domain as number[] | undefined) ?? [0, 1])[0];
+  };
+  const rowOf = (v: Record<string, unknown>): string => (((v.domain as number[] | undefined) ?? [0, 1])[1]).toFixed(6);
+  const rowTitles = new Map<string, Set<string>>();
+  for (const [, v] of ys) (rowTitles.get(rowOf(v)) ?? rowTitles.set(rowOf(v), new Set()).get(rowOf(v))!).add(titleText(v));
+  for (const [k, v] of ys) {
+    const differ = (rowTitles.get(rowOf(v))?.size ?? 1) > 1;
+    if (differ && !options.rowTitle) continue;
+    if (x0Of(v) > left + 1e-9) layout[k] = { ...v, title: undefined };
+    else if (differ) layout[k] = { ...v, title: { text: options.rowTitle } };
   }
   return { data: fig.data, layout };
+}
+
+/** British spellings in experiment figures, as the article writes them (article.md §1.1: American English). */
+const AMERICAN: ReadonlyArray<[RegExp, string]> = [[/\bcentred/g, 'centered'], [/\bcentre/g, 'center'], [/\boptimis/g, 'optimiz'], [/\bcolour/g, 'color'], [/\bbehaviour/g, 'behavior'], [/\bneighbour/g, 'neighbor']];
+
+/** A copy of a figure with every string (trace names, titles, annotations) in American spelling. */
+export function americanize(fig: PlotlyFigure): PlotlyFigure {
+  const fix = (v: unknown): unknown => {
+    if (typeof v === 'string') return AMERICAN.reduce((s, [re, to]) => s.replace(re, to), v);
+    if (Array.isArray(v)) return v.map(fix);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fix(x)]));
+    return v;
+  };
+  return fix(fig) as PlotlyFigure;
+}
+
+/**
+ * Drops tick labels of array-tick axes that sit closer than `minFraction` of
+ * the ticks' span to the previous kept tick (e.g. ±2× and ±3.2× on a narrow
+ * grid-width axis), so neighbouring labels do not overlap.
+ */
+export function thinTicks(fig: PlotlyFigure, minFraction = 0.15): PlotlyFigure {
+  const layout: Record<string, unknown> = { ...fig.layout };
+  for (const [k, v] of Object.entries(layout)) {
+    if (!/^[xy]axis\d*$/.test(k) || !v || typeof v !== 'object') continue;
+    const a = v as Record<string, unknown>;
+    if (!Array.isArray(a.tickvals) || !Array.isArray(a.ticktext) || a.type === 'category') continue;
+    const vals = a.tickvals as number[];
+    const span = Math.max(...vals) - Math.min(...vals);
+    const keep: number[] = [];
+    vals.forEach((t, i) => {
+      if (keep.length === 0 || Math.abs(t - vals[keep[keep.length - 1]]) >= minFraction * span) keep.push(i);
+    });
+    layout[k] = { ...a, tickvals: keep.map((i) => vals[i]), ticktext: keep.map((i) => (a.ticktext as unknown[])[i]) };
+  }
+  return { data: fig.data, layout };
+}
+
+/** Symmetric-log map: linear within ±t, log10 beyond, continuous at ±t. */
+export function symlog(y: number, t: number): number {
+  const a = Math.abs(y);
+  return a <= t ? y / t : Math.sign(y) * (1 + Math.log10(a / t));
+}
+
+/** Axis settings for a signed symmetric-log axis covering ±maxAbs (ticks at 0, ±t, ±10t, …, labelled in data units). */
+export function symlogAxis(maxAbs: number, t: number, unit = ''): Record<string, unknown> {
+  const pos: number[] = [t];
+  for (let v = 10 * t; v / 10 < maxAbs; v *= 10) pos.push(v);
+  const ticks = [...pos.map((v) => -v).reverse(), 0, ...pos];
+  const label = (v: number): string => (v === 0 ? '0' : `${v < 0 ? '\u2212' : ''}${Number(Math.abs(v).toPrecision(3))}${unit}`);
+  return { tickmode: 'array', tickvals: ticks.map((v) => symlog(v, t)), ticktext: ticks.map(label), zeroline: true, zerolinecolor: '#888' };
 }

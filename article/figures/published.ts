@@ -17,19 +17,28 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
     needs: [],
     build: () => {
       const sets = publishedSets();
+      // Per trace, its x and y in each view: the D view is not the N view relabelled, since
+      // D falls as N rises along a curve and each data set's D is its own column (C = 6ND need not hold).
       const xs: Record<'N' | 'D', unknown[]> = { N: [], D: [] };
+      const ys: Record<'N' | 'D', unknown[]> = { N: [], D: [] };
       const panels: PanelSpec[] = sets.map((set, si) => {
         const traces: PanelTrace[] = [];
-        const push = (t: PanelTrace, xN: unknown, xD: unknown): void => {
-          traces.push({ ...t, x: xN });
+        // Five decimals (of log10 N, log10 D and nats) are far below what the figure resolves and keep the spec within budget.
+        const r5 = (v: number[]): number[] => v.map((x) => Math.round(x * 1e5) / 1e5);
+        const push = (t: PanelTrace, xN0: number[], xD0: number[], yN0: number[], yD0: number[] = yN0): void => {
+          const [xN, xD, yN] = [r5(xN0), r5(xD0), r5(yN0)];
+          const yD = yD0 === yN0 ? yN : r5(yD0);
+          traces.push({ ...t, x: xN, y: yN });
           xs.N.push(xN);
           xs.D.push(xD);
+          ys.N.push(yN);
+          ys.D.push(yD);
         };
         // One trace for all points of a panel (colored by budget), one parabola per budget,
         // one trace each for the sampling centers and the vertices: few traces, fast to draw.
         const pts = { xN: [] as number[], xD: [] as number[], y: [] as number[], color: [] as string[], symbol: [] as string[], text: [] as string[] };
-        const centers = { xN: [] as number[], xD: [] as number[], y: [] as number[] };
-        const vertices = { xN: [] as number[], xD: [] as number[], y: [] as number[] };
+        const centers = { xN: [] as number[], xD: [] as number[], yN: [] as number[], yD: [] as number[] };
+        const vertices = { xN: [] as number[], xD: [] as number[], yN: [] as number[], yD: [] as number[] };
         set.budgets.forEach((b, i) => {
           const color = budgetColor(i, set.budgets.length);
           const failed = 'failure' in b.fit.N;
@@ -52,19 +61,28 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
             };
             const cN = curve(fN, b.logN);
             const cD = curve(fD, b.logD);
-            push({ type: 'scatter', mode: 'lines', name: 'parabola', showlegend: false, y: cN.py, line: { color, width: 1.3 }, hoverinfo: 'skip' }, cN.px, cD.px);
+            push({ type: 'scatter', mode: 'lines', name: 'parabola', showlegend: false, line: { color, width: 1.3 }, hoverinfo: 'skip' }, cN.px, cD.px, cN.py, cD.py);
             vertices.xN.push(fN.vertex);
             vertices.xD.push(fD.vertex);
-            vertices.y.push(fN.minimum);
+            vertices.yN.push(fN.minimum);
+            vertices.yD.push(fD.minimum);
           }
           centers.xN.push(b.center.N);
           centers.xD.push(b.center.D);
-          // On the fitted parabola where there is one, else the mean loss of the budget.
-          centers.y.push('failure' in fN ? b.L.reduce((s, v) => s + v, 0) / b.L.length : fN.p0 + fN.p1 * (b.center.N - fN.xMean) + fN.p2 * (b.center.N - fN.xMean) ** 2);
+          // On the fitted parabola of the view where there is one, else the mean loss of the budget.
+          const meanL = b.L.reduce((s, v) => s + v, 0) / b.L.length;
+          const onParabola = (f: typeof fN, x: number): number => ('failure' in f ? meanL : f.p0 + f.p1 * (x - f.xMean) + f.p2 * (x - f.xMean) ** 2);
+          centers.yN.push(onParabola(fN, b.center.N));
+          centers.yD.push(onParabola(fD, b.center.D));
         });
-        push({ type: 'scatter', mode: 'markers', name: 'runs', showlegend: false, y: pts.y, text: pts.text, marker: { color: pts.color, size: 5, symbol: pts.symbol }, hovertemplate: '%{text}<br>L = %{y:.4f}<extra></extra>' }, pts.xN, pts.xD);
-        push({ type: 'scatter', mode: 'markers', name: 'sampling center ◆', legendgroup: 'center', showlegend: si === 0, y: centers.y, marker: { symbol: MARKERS.samplingCenter, color: '#444', size: 7 }, hovertemplate: 'center of the sampled range<extra></extra>' }, centers.xN, centers.xD);
-        push({ type: 'scatter', mode: 'markers', name: 'Approach 2 vertex +', legendgroup: 'vertex', showlegend: si === 0, y: vertices.y, marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 9, line: { width: 1, color: METHOD_COLORS.approach2 } } }, vertices.xN, vertices.xD);
+        push({ type: 'scatter', mode: 'markers', name: 'runs', showlegend: false, text: pts.text, marker: { color: pts.color, size: 5, symbol: pts.symbol }, hovertemplate: '%{text}<br>L = %{y:.4f}<extra></extra>' }, pts.xN, pts.xD, pts.y);
+        push({ type: 'scatter', mode: 'markers', name: 'sampling center ◆', legendgroup: 'center', showlegend: si === 0, marker: { symbol: MARKERS.samplingCenter, color: '#444', size: 7 }, hovertemplate: 'center of the sampled range<extra></extra>' }, centers.xN, centers.xD, centers.yN, centers.yD);
+        push({ type: 'scatter', mode: 'markers', name: 'Approach 2 vertex +', legendgroup: 'vertex', showlegend: si === 0, marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 9, line: { width: 1, color: METHOD_COLORS.approach2 } } }, vertices.xN, vertices.xD, vertices.yN, vertices.yD);
+        if (si === 0) {
+          // Budget color key: a legend-only trace with the budgets' color scale (light = smallest budget, dark = largest).
+          const n = 6;
+          push({ type: 'scatter', mode: 'markers', name: 'budget', showlegend: false, hoverinfo: 'skip', marker: { size: 0.1, opacity: 0, color: [0, 1], cmin: 0, cmax: 1, colorscale: Array.from({ length: n }, (_, i) => [i / (n - 1), budgetColor(i, n)]), showscale: true, colorbar: { title: { text: 'Budget', side: 'right' }, tickvals: [0, 1], ticktext: ['smallest', 'largest'], len: 0.35, y: 1, yanchor: 'top', thickness: 12, outlinewidth: 0 } } }, [pts.xN[0]], [pts.xD[0]], [pts.y[0]]);
+        }
         return { title: set.label, x: { title: 'log₁₀ N (parameters)' }, y: { title: si % 3 === 0 ? 'Loss (nats)' : undefined }, traces };
       });
       panels.push(...Array.from({ length: 6 - panels.length }, () => null as unknown as PanelSpec));
@@ -75,8 +93,8 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
         {
           type: 'buttons', direction: 'right', x: 0, xanchor: 'left', y: 1.1, yanchor: 'bottom', showactive: true,
           buttons: [
-            { label: 'x = N (parameters)', method: 'update', args: [{ x: xs.N }, axisTitles('N')] },
-            { label: 'x = D (tokens)', method: 'update', args: [{ x: xs.D }, axisTitles('D')] },
+            { label: 'x = N (parameters)', method: 'update', args: [{ x: xs.N, y: ys.N }, axisTitles('N')] },
+            { label: 'x = D (tokens)', method: 'update', args: [{ x: xs.D, y: ys.D }, axisTitles('D')] },
           ],
         },
       ];

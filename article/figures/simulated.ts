@@ -8,7 +8,8 @@ import { NAMED_GRIDS } from '../../src/sampling/index.ts';
 import { SURFACES } from '../../src/surface/index.ts';
 import { gridRun, interceptFactorError, leadingOrderShift, offsetWidths, simRun } from '../lib/sim.ts';
 import type { FigureDef } from '../lib/types.ts';
-import { cell, checked, isoflopPanel, powerLawPanel } from './common.ts';
+import { cell, checked, isoflopPanel, powerLawPanel, signedPct } from './common.ts';
+import { ASYMMETRIC_FIGURE, OFFSET_FIGURE } from './scenarios.ts';
 import { GRID_COLORS, GRID_NAMES, MAIN_SURFACES, METHOD_COLORS, surfaceLabel, BIAS_LABELS } from './palette.ts';
 
 const gridTicks = { tickmode: 'array', tickvals: GRID_NAMES.map((g) => NAMED_GRIDS[g].W), ticktext: GRID_NAMES.map((g) => `${g} ±${NAMED_GRIDS[g].factor}×`) };
@@ -32,8 +33,8 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
     build: () => {
       const panels: PanelSpec[] = [];
       for (const row of ['curves', 'law'] as const) {
-        for (const name of ['chinchilla', 'asymmetric'] as const) {
-          const run = gridRun(name, 'XL');
+        for (const name of ASYMMETRIC_FIGURE.surfaces) {
+          const run = gridRun(name, ASYMMETRIC_FIGURE.grid);
           const first = row === 'curves' && name === 'chinchilla';
           panels.push(row === 'curves' ? isoflopPanel(run, SURFACES[name], { title: `${surfaceLabel(name)}: IsoFLOP curves`, legend: first }) : powerLawPanel(run, SURFACES[name], { title: `${surfaceLabel(name)}: D* against compute`, legend: name === 'chinchilla' }));
         }
@@ -87,15 +88,17 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
         type: 'bar', name: `${g} (±${NAMED_GRIDS[g].factor}×)`, x: cats,
         y: MAIN_SURFACES.map((s) => t.num({ bias: 'centered', surface: s, grid: g }, 'd_err_pct')),
         marker: { color: GRID_COLORS[g] }, hovertemplate: '%{x}, ' + g + ': %{y:.4f}%<extra></extra>',
-        text: MAIN_SURFACES.map((s) => `${t.num({ bias: 'centered', surface: s, grid: g }, 'd_err_pct').toFixed(1)}%`), textposition: 'outside', cliponaxis: false,
+        text: MAIN_SURFACES.map((s) => signedPct(t.num({ bias: 'centered', surface: s, grid: g }, 'd_err_pct'))), textposition: 'outside', cliponaxis: false,
       }));
-      const annotations = (['S', 'L'] as const).map((g, i) => {
+      // One box under the Chinchilla group (its bars are short, so the space below them is free).
+      const chin = (['S', 'L'] as const).map((g) => {
         const q = { bias: 'centered', surface: 'chinchilla', grid: g };
-        return {
-          xref: 'paper', yref: 'paper', x: 0.02, y: 0.3 - 0.1 * i, xanchor: 'left', showarrow: false, align: 'left', bgcolor: 'rgba(255,255,255,0.85)',
-          text: `<b>Chinchilla, ${g}</b>: true D* ${(t.num(q, 'd_true') / 1e12).toFixed(2)}T, inferred ${(t.num(q, 'd_hat') / 1e12).toFixed(2)}T`,
-        };
+        return `<b>${g}</b>: true D* ${(t.num(q, 'd_true') / 1e12).toFixed(2)}T, inferred ${(t.num(q, 'd_hat') / 1e12).toFixed(2)}T`;
       });
+      const annotations = [{
+        xref: 'x', yref: 'paper', x: surfaceLabel('chinchilla'), y: 0.35, xanchor: 'center', yanchor: 'top', showarrow: false, align: 'left', bgcolor: 'rgba(255,255,255,0.85)', font: { size: 11 },
+        text: `<b>Chinchilla at 10²⁴ FLOPs</b><br>${chin.join('<br>')}`,
+      }];
       return {
         figure: checked({
           data,
@@ -145,24 +148,24 @@ function offsetFigure(id: string, bias: 'offset_3x' | 'drift_3x'): FigureDef {
     id,
     needs: [10],
     build: (ctx) => {
-      const s = SURFACES.symmetric;
+      const s = SURFACES[OFFSET_FIGURE.surface];
       const t = ctx.store.exp(10).table('compounding_errors.csv');
       const Ws = offsetWidths();
-      const runs = Ws.map((W) => simRun('symmetric', W, bias));
+      const runs = Ws.map((W) => simRun(OFFSET_FIGURE.surface, W, bias));
       const bErr = runs.map((r) => r.params.b_err_pct);
       const iErr = runs.map((r) => 100 * interceptFactorError(r.params.b0, r.params.b0_true));
       const all = [...bErr, ...iErr];
       const pad = 0.1 * (Math.max(...all) - Math.min(...all) || 1);
       const range = [Math.min(0, ...all) - pad, Math.max(0, ...all) + pad];
-      const bars = GRID_NAMES.map((g) => t.num({ bias, surface: 'symmetric', grid: g }, 'd_err_pct'));
+      const bars = GRID_NAMES.map((g) => t.num({ bias, surface: OFFSET_FIGURE.surface, grid: g }, 'd_err_pct'));
       const panels: PanelSpec[] = [
-        isoflopPanel(gridRun('symmetric', 'L', bias), s, { title: `IsoFLOP curves, L grid, ${BIAS_LABELS[bias]}`, centers: true }),
+        isoflopPanel(gridRun(OFFSET_FIGURE.surface, OFFSET_FIGURE.grid, bias), s, { title: `IsoFLOP curves, ${OFFSET_FIGURE.grid} grid, ${BIAS_LABELS[bias]}`, centers: true }),
         {
           title: 'D* error at 10²⁴ FLOPs by grid',
           x: { title: 'Grid', type: 'category' },
           y: { title: 'D* error (%)' },
           zeroLine: true,
-          traces: [{ type: 'bar', name: 'D* error at 10²⁴', showlegend: false, x: GRID_NAMES.map((g) => `${g} ±${NAMED_GRIDS[g].factor}×`), y: bars, marker: { color: GRID_NAMES.map((g) => GRID_COLORS[g]) }, text: bars.map((v) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}%`), textposition: 'outside', cliponaxis: false }],
+          traces: [{ type: 'bar', name: 'D* error at 10²⁴', showlegend: false, x: GRID_NAMES.map((g) => `${g} ±${NAMED_GRIDS[g].factor}×`), y: bars, marker: { color: GRID_NAMES.map((g) => GRID_COLORS[g]) }, text: bars.map((v) => signedPct(v, 2)), textposition: 'outside', cliponaxis: false }],
         },
         { title: 'Exponent error b̂/b − 1', x: { title: 'Grid width', extra: gridTicks }, y: { title: 'Error (%)', extra: { range } }, zeroLine: true, traces: [{ type: 'scatter', mode: 'lines+markers', name: 'exponent b', showlegend: false, x: Ws, y: bErr, line: { color: '#0072B2' }, marker: { size: 5 } }] },
         { title: 'Intercept factor error', x: { title: 'Grid width', extra: gridTicks }, y: { title: 'Error (%)', extra: { range } }, zeroLine: true, traces: [{ type: 'scatter', mode: 'lines+markers', name: 'intercept', showlegend: false, x: Ws, y: iErr, line: { color: METHOD_COLORS.approach2 }, marker: { size: 5 } }] },

@@ -61,15 +61,25 @@ export const SURFACE_FIT_FIGURES: readonly FigureDef[] = [
       const q = (s: string, b: string) => ({ range_name: 'medium', surface: s, bias: b, budget_index: 10 });
       const ya = MAIN_SURFACES.flatMap((s) => BIASES.map((b) => a2.num(q(s, b), 'd_err_pct')));
       const yv = MAIN_SURFACES.flatMap((s) => BIASES.map((b) => vp.num(q(s, b), 'd_err_pct')));
+      // |error| on a log axis: VPNLS errors sit many decades below Approach 2's and would be invisible as bars;
+      // the marker direction keeps the sign (up = overestimate, down = underestimate).
+      const FLOOR = 1e-14;
+      const dots = (name: string, y: number[], color: string): Record<string, unknown> => ({
+        type: 'scatter', mode: 'markers', name, x: cats, y: y.map((v) => Math.max(Math.abs(v), FLOOR)), customdata: y,
+        marker: { color, size: 9, symbol: y.map((v) => (v >= 0 ? 'triangle-up' : 'triangle-down')) },
+        hovertemplate: `${name}, %{x}: %{customdata:.3e}%<extra></extra>`,
+      });
       return {
         figure: checked({
-          data: [
-            { type: 'bar', name: 'Approach 2', x: cats, y: ya, marker: { color: METHOD_COLORS.approach2 } },
-            { type: 'bar', name: 'VPNLS', x: cats, y: yv, marker: { color: METHOD_COLORS.vpnls } },
-          ],
-          layout: { barmode: 'group', height: 460, margin: { l: 70, r: 20, t: 40, b: 150 }, xaxis: { tickangle: -45 }, yaxis: { title: { text: 'D* error at 10²⁴ FLOPs (%)' }, zeroline: true }, legend: { orientation: 'h', y: 1.08 } },
+          data: [dots('Approach 2', ya, METHOD_COLORS.approach2), dots('VPNLS', yv, METHOD_COLORS.vpnls)],
+          layout: {
+            height: 480, margin: { l: 80, r: 20, t: 40, b: 150 }, xaxis: { tickangle: -45, showgrid: true, gridcolor: '#eee' },
+            yaxis: { type: 'log', title: { text: '|D* error| at 10²⁴ FLOPs (%)' }, exponentformat: 'power', dtick: 2 },
+            legend: { orientation: 'h', y: 1.1 },
+            annotations: [{ xref: 'paper', yref: 'paper', x: 1, y: 1.02, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11 }, text: '▲ overestimate  ▼ underestimate' }],
+          },
         }, 'fig-same-data'),
-        summary: 'D* error at 10²⁴ FLOPs for Approach 2 and VPNLS fitted to the same noise-free samples, medium grid, for every surface and sampling bias.',
+        summary: 'Absolute D* error at 10²⁴ FLOPs on a log scale for Approach 2 and VPNLS fitted to the same noise-free samples, medium grid, for every surface and sampling bias; marker direction gives the sign.',
         dataTable: { columns: ['configuration', 'Approach 2 (%)', 'VPNLS (%)'], rows: cats.map((c, i) => [c, cell(ya[i]), cell(yv[i])]) },
       };
     },
@@ -168,7 +178,7 @@ export const SURFACE_FIT_FIGURES: readonly FigureDef[] = [
       const colKeys = ['d_true', 'd_hat', 'n_true', 'n_hat', 'loss_penalty', 'dcl_usd'];
       const raw = order.map((r) => colKeys.map((c) => t.num({ row: r }, c)));
       const z = raw.map((r) => r.map((v, j) => (j === 5 ? Math.log10(Math.max(1, v)) : 0)));
-      const text = raw.map((r) => r.map((v, j) => (j < 4 ? `${(v / (j < 2 ? 1e12 : 1e9)).toPrecision(3)}${j < 2 ? 'T' : 'B'}` : j === 4 ? v.toExponential(2) : `$${(v / 1e6).toPrecision(2)}M`)));
+      const text = raw.map((r) => r.map((v, j) => (j < 4 ? `${(v / (j < 2 ? 1e12 : 1e9)).toPrecision(3)}${j < 2 ? 'T' : 'B'}` : j === 4 ? v.toExponential(1) : `$${(v / 1e6).toPrecision(2)}M`)));
       const fig = panelGrid({
         rows: 1, cols: 2, height: 440, hSpacing: 0.02,
         panels: [
@@ -181,10 +191,10 @@ export const SURFACE_FIT_FIGURES: readonly FigureDef[] = [
           },
           {
             title: 'Allocations and costs', x: { type: 'category', extra: { tickangle: 0, side: 'bottom' } }, y: { type: 'category', extra: { showticklabels: false } },
-            traces: [{ type: 'heatmap', name: 'values', showlegend: false, x: cols, y: order.map(label), z, text, texttemplate: '%{text}', colorscale: [[0, '#ffffff'], [1, '#fdd0a2']], showscale: false, hoverinfo: 'skip' }],
+            traces: [{ type: 'heatmap', name: 'values', showlegend: false, x: cols, y: order.map(label), z, text, texttemplate: '%{text}', textfont: { size: 10 }, colorscale: [[0, '#ffffff'], [1, '#fdd0a2']], showscale: false, hoverinfo: 'skip' }],
           },
         ],
-        layout: { barmode: 'overlay', shapes: [{ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 0.49, y0: sim.length - 0.5, y1: sim.length - 0.5, line: { dash: 'dash', color: '#666', width: 1 } }] },
+        layout: { barmode: 'overlay', shapes: [{ type: 'line', xref: 'x domain', yref: 'y', x0: 0, x1: 1, y0: sim.length - 0.5, y1: sim.length - 0.5, line: { dash: 'dash', color: '#666', width: 1 } }] },
       });
       fig.layout.xaxis = { ...(fig.layout.xaxis as object), domain: [0, 0.46] };
       fig.layout.xaxis2 = { ...(fig.layout.xaxis2 as object), domain: [0.5, 1] };

@@ -5,12 +5,14 @@
  * loader and the explorable bundle) under a Content-Security-Policy that
  * allows no network access.
  */
+import { PHONE_BREAKPOINT_PX } from '../figures/phone.ts';
 import { escapeHtml, htmlText, jsonForScript, scriptSafe } from './html.ts';
 import type { RenderOutput, TocEntry } from './render.ts';
 
 export interface PageParts {
   readonly title: string;
   readonly subtitle: string;
+  /** Version and date line under the subtitle; empty for none. */
   readonly byline: string;
   readonly frontHtml: string;
   readonly render: RenderOutput;
@@ -43,8 +45,33 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** Loads every figure spec into Plotly, in page order; marks each container when drawn. */
+/**
+ * Loads every figure spec into Plotly, in page order; marks each container
+ * when drawn. Below the phone breakpoint a figure with a `phone` layout
+ * (panels stacked in one column) is drawn with it merged over the desktop
+ * layout; crossing the breakpoint on resize redraws those figures.
+ */
 const FIGURE_LOADER = `(function(){
+  var BREAKPOINT = ${PHONE_BREAKPOINT_PX};
+  var specs = {};
+  function narrow(){ return window.innerWidth < BREAKPOINT; }
+  function layoutFor(spec, phone){
+    if (!phone || !spec.phone) return spec.layout;
+    var out = {};
+    for (var k in spec.layout) out[k] = spec.layout[k];
+    for (var p in spec.phone) out[p] = spec.phone[p];
+    return out;
+  }
+  var mode = narrow();
+  window.addEventListener('resize', function(){
+    var now = narrow();
+    if (now === mode) return;
+    mode = now;
+    Array.prototype.forEach.call(document.querySelectorAll('.plot[data-rendered="1"]'), function(el){
+      var spec = specs[el.dataset.figure];
+      if (spec && spec.phone) { el.dataset.layout = now ? 'phone' : 'desktop'; Plotly.react(el, spec.data, layoutFor(spec, now), spec.config); }
+    });
+  });
   // Figures are drawn one per task, in page order, so the page stays responsive while they load.
   function load(){
     var els = Array.prototype.slice.call(document.querySelectorAll('.plot[data-figure]'));
@@ -56,7 +83,9 @@ const FIGURE_LOADER = `(function(){
       var done = function(){ setTimeout(next, 0); };
       try {
         var spec = JSON.parse(document.getElementById('spec-' + el.dataset.figure).textContent);
-        Plotly.newPlot(el, spec.data, spec.layout, spec.config).then(function(){ el.dataset.rendered = '1'; el.dataset.renderMs = (performance.now() - t).toFixed(0); done(); }, function(e){ el.dataset.rendered = 'error'; el.textContent = 'This figure could not be drawn: ' + e.message; done(); });
+        specs[el.dataset.figure] = spec;
+        el.dataset.layout = mode && spec.phone ? 'phone' : 'desktop';
+        Plotly.newPlot(el, spec.data, layoutFor(spec, mode), spec.config).then(function(){ el.dataset.rendered = '1'; el.dataset.renderMs = (performance.now() - t).toFixed(0); done(); }, function(e){ el.dataset.rendered = 'error'; el.textContent = 'This figure could not be drawn: ' + e.message; done(); });
       } catch (e) { el.dataset.rendered = 'error'; el.textContent = 'This figure could not be drawn: ' + e.message; done(); }
     }
     next();
@@ -107,7 +136,7 @@ ${metas}
 <header class="title-block">
 <h1>${escapeHtml(p.title)}</h1>
 <p class="subtitle">${escapeHtml(p.subtitle)}</p>
-<p class="byline">${escapeHtml(p.byline)}</p>
+${p.byline ? `<p class="byline">${escapeHtml(p.byline)}</p>` : ''}
 ${p.frontHtml}
 </header>
 <!--nodigits-->${tocHtml(p.render.toc)}<!--/nodigits-->

@@ -6,6 +6,8 @@
  * checks on the sentences that carry them; words per section. Problems and
  * missing results are collected, never thrown one at a time.
  */
+import { FIGREF_PATTERN } from '../explorable/markup.ts';
+import { phoneLayout } from '../figures/phone.ts';
 import { BuildError } from './errors.ts';
 import type { FactBook } from './facts.ts';
 import { formatValue, type FormatContext } from './format.ts';
@@ -270,7 +272,12 @@ export function renderDocs(input: RenderInput): RenderOutput {
           break;
         }
         case 'explorable':
-          out.push(input.explorableHtml);
+          // Figure numbers on the scenario buttons, from the same numbering as the figures.
+          out.push(input.explorableHtml.replace(FIGREF_PATTERN, (_m, id: string) => {
+            const a = anchors.get(id);
+            if (!a) problems.push(`${file}:${b.line}: the explorable loads the setting of ${id}, which is not placed`);
+            return escapeHtml(a?.label ?? id);
+          }));
           break;
         case 'container':
           out.push(renderContainer(b, doc, counted, h, where));
@@ -312,7 +319,9 @@ export function renderDocs(input: RenderInput): RenderOutput {
         figureOrder.push({ id, number, manifest: state.manifest });
         lint.push(...lintFigureText(id, figureStrings(state.output.figure)));
         lint.push(...lintFigureText(id, [state.output.summary]));
-        const spec = { data: state.output.figure.data, layout: state.output.figure.layout, config: { ...input.plotConfig, ...(state.output.config ?? {}) }, manifest: state.manifest };
+        // The page swaps in the phone layout (panels stacked in one column) on narrow screens.
+        const phone = phoneLayout(state.output.figure);
+        const spec = { data: state.output.figure.data, layout: state.output.figure.layout, ...(phone ? { phone } : {}), config: { ...input.plotConfig, ...(state.output.config ?? {}) }, manifest: state.manifest };
         const table = state.output.dataTable
           ? `<details class="data-table"><summary>Data behind ${anchor.label}</summary><table class="data"><thead><tr>${state.output.dataTable.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${state.output.dataTable.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></details>`
           : '';

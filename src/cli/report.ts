@@ -12,7 +12,8 @@ import type { Approach2Result } from '../fit/approach2.ts';
 import { baseAxis, baseLayout, budgetColor, D_COLOR, formatPow10, gridFactorLabel, N_COLOR, QUALITATIVE } from '../plot/theme.ts';
 import { loss, nOpt, lossOpt, FLOPS_PER_PARAM_TOKEN, type LossSurface } from '../surface/loss-surface.ts';
 import { linspace } from '../util/space.ts';
-import { quantileSorted } from './bootstrap.ts';
+import { OFFLINE_PLOTLY_CONFIG } from '../output/plotly-config.ts';
+import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap.ts';
 import type { FitInput, FitOutcome, QuantityKey } from './fit-core.ts';
 import { formatNumber, formatPercent, formatSummary, gridFactor, type RunReport } from './output.ts';
 
@@ -45,7 +46,8 @@ export function plotlyBundlePath(): string {
   return createRequire(import.meta.url).resolve('plotly.js-dist');
 }
 
-const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['lasso2d', 'select2d', 'autoScale2d'] };
+/** Plotly config of the report page: offline, no cloud or logo link. */
+export const REPORT_PLOTLY_CONFIG = OFFLINE_PLOTLY_CONFIG;
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -108,8 +110,15 @@ function isoflopFigure(input: FitInput, outcome: FitOutcome): PlotlyFigure {
       x: Ns, y: g.rows.map((r) => input.L[r]!), marker: { color, size: 7, line: { color: '#ffffff', width: 0.5 } },
       hovertemplate: `${groupLabel(g.C)}<br>N = %{x:.3s}<br>L = %{y:.4f}<extra></extra>`,
     });
-    const lo = Math.min(...Ns) / 1.3;
-    const hi = Math.max(...Ns) * 1.3;
+    // Loops, not Math.min(...Ns): a spread of 10⁶ values overflows the call stack.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of Ns) {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    lo /= 1.3;
+    hi *= 1.3;
     const xs = geomspace(lo, hi, 80);
     if (outcome.surface !== null) {
       const s = outcome.surface;
@@ -410,7 +419,7 @@ export function reportFigures(input: FitInput, r: RunReport, comp: Companions): 
     out.push({
       id: 'fig-bootstrap',
       title: 'Bootstrap distributions',
-      caption: 'Replicates resample the runs within each IsoFLOP group with replacement and refit with the same method and options.',
+      caption: `Replicates resample ${SCHEME_DESCRIPTIONS[r.bootstrap!.scheme]} with replacement (${r.bootstrap!.schemeReason}) and refit with the same method and options.`,
       figure: boot,
     });
   }
@@ -474,7 +483,7 @@ ${sections}
 <script>
 (function () {
   var figures = ${spec};
-  var config = ${JSON.stringify(CONFIG)};
+  var config = ${JSON.stringify(REPORT_PLOTLY_CONFIG)};
   if (typeof Plotly === 'undefined') {
     document.body.setAttribute('data-figures-error', 'plotly.js did not load');
     return;

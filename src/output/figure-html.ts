@@ -1,4 +1,5 @@
 import { normalizeJson } from './json.ts';
+import { OFFLINE_PLOTLY_CONFIG } from './plotly-config.ts';
 
 /** A Plotly figure object: the `data` traces and the `layout`. */
 export interface FigureSpec {
@@ -6,12 +7,8 @@ export interface FigureSpec {
   readonly layout: object;
 }
 
-/** Plotly config used by every page: no logo, a trimmed mode bar, responsive. */
-export const FIGURE_PAGE_CONFIG = Object.freeze({
-  responsive: true,
-  displaylogo: false,
-  modeBarButtonsToRemove: ['lasso2d', 'select2d', 'autoScale2d'],
-});
+/** Plotly config of every experiment figure page: offline (no cloud or logo link), trimmed mode bar, responsive. */
+export const FIGURE_PAGE_CONFIG = OFFLINE_PLOTLY_CONFIG;
 
 /** Escape JSON for inlining inside a `<script>` element. */
 function scriptSafe(json: string): string {

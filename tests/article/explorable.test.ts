@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { approach2ExtrapolationError } from '../../src/fit/approach2-bias.ts';
 import { tsKernels, getKernels } from '../../src/kernels/index.ts';
 import { computeExplorable, offsetVertexError } from '../../article/explorable/compute.ts';
-import { decodeState, defaultState, encodeState } from '../../article/explorable/state.ts';
+import { decodeState, defaultState, encodeState, LIMITS, scenarioState } from '../../article/explorable/state.ts';
+import { fmtCount } from '../../article/explorable/format.ts';
+import { explorableMarkup } from '../../article/explorable/markup.ts';
+import { FIGURE_SCENARIOS } from '../../article/figures/scenarios.ts';
+import { gridRun } from '../../article/lib/sim.ts';
 import { failingState, CHINCHILLA_XL_REFERENCE } from '../../article/check.ts';
 
 describe('explorable computation', () => {
@@ -43,5 +47,41 @@ describe('explorable computation', () => {
     expect(decodeState(`#${encodeState(s)}`)).toEqual(s);
     expect(decodeState('#explore:n=500&alpha=x&preset=nope')).toEqual(defaultState());
     expect(decodeState('#sec-motivation')).toBeNull();
+  });
+
+  it('loads each figure scenario with the figure\'s own Approach 2 fit (same exponent and intercept)', () => {
+    expect(explorableMarkup().match(/data-action="scenario"/g)?.length).toBe(FIGURE_SCENARIOS.length);
+    for (const sc of FIGURE_SCENARIOS) {
+      const r = computeExplorable(scenarioState(sc));
+      const fig = gridRun(sc.surface, sc.grid, sc.bias).fit;
+      if (!r.approach2.ok) throw new Error(`${sc.figure}: ${r.approach2.error}`);
+      expect(Math.abs(r.approach2.value.fit.b / fig.b - 1), sc.figure).toBeLessThan(1e-9);
+      expect(Math.abs(r.approach2.value.fit.b0 - fig.b0), sc.figure).toBeLessThan(1e-9);
+    }
+  });
+
+  it('separates exponent and intercept error: on a centered grid the exponent is exact and the intercept error is the D* error', () => {
+    const r = computeExplorable(defaultState());
+    if (!r.approach2.ok) throw new Error(r.approach2.error);
+    expect(Math.abs(r.approach2.value.law.bErr)).toBeLessThan(1e-9);
+    expect(r.approach2.value.law.interceptErr).toBeCloseTo(r.approach2.value.at.dErr, 9);
+    const drift = computeExplorable({ ...defaultState(), drift: 3 });
+    if (!drift.approach2.ok) throw new Error(drift.approach2.error);
+    expect(Math.abs(drift.approach2.value.law.bErr)).toBeGreaterThan(1e-4);
+  });
+
+  it('accepts noise up to the largest level of the inference study and stays finite there', () => {
+    expect(LIMITS.sigma.max).toBe(0.2);
+    const s = { ...defaultState(), sigma: 0.2, seed: 3 };
+    expect(decodeState(`#${encodeState(s)}`)).toEqual(s);
+    const r = computeExplorable(s);
+    if (r.vpnls.ok) expect(Number.isFinite(r.vpnls.value.at.D)).toBe(true);
+  });
+
+  it('writes large token counts with thousands separators, not exponent notation', () => {
+    expect(fmtCount(4.51e16)).toBe('45,100T');
+    expect(fmtCount(4.04e12)).toBe('4.04T');
+    expect(fmtCount(3.7e6)).toBe('3.70M');
+    expect(fmtCount(9.996e14)).toBe('1,000T');
   });
 });
