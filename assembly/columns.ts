@@ -121,14 +121,6 @@ function expF64x2(x: v128): v128 {
   return v128.bitselect(f64x2.add(x, x), res, f64x2.ne(x, x));
 }
 
-// [exp(a), exp(b)] by expF64x2, for the point kernels (loss.ts,
-// vpnls-point.ts), so every exp of the core matches V8's Math.exp.
-// @ts-ignore: decorator
-@inline
-export function expPair(a: f64, b: f64): v128 {
-  return expF64x2(f64x2.replace_lane(f64x2.splat(a), 1, b));
-}
-
 // The same for lanes known to lie in [NORMAL_K, −REDUCE]: there every select
 // of expF64x2 picks the general path with sign −, k ≥ −1021 and no special
 // case, so dropping them changes no result bit.
@@ -138,6 +130,18 @@ function expNegative(x: v128): v128 {
   const kf = f64x2.trunc(f64x2.add(f64x2.mul(k(0), x), k(16)));
   const y = expCore(x, kf, f64x2.mul(kf, k(48)));
   return f64x2.mul(y, pow2(kf));
+}
+
+// [exp(a), exp(b)] with fdlibm's bits, for the point kernels (loss.ts,
+// vpnls-point.ts), so every exp of the core matches V8's Math.exp. Powers
+// N^−α, D^−β usually have both arguments in [NORMAL_K, −REDUCE], where the
+// select-free form gives the same bits.
+// @ts-ignore: decorator
+@inline
+export function expPair(a: f64, b: f64): v128 {
+  const x = f64x2.replace_lane(f64x2.splat(a), 1, b);
+  if (max(a, b) <= -REDUCE && min(a, b) > NORMAL_K) return expNegative(x);
+  return expF64x2(x);
 }
 
 // Writes the centred column c_i = exp(−p·lnV_i) − mean for exponent p at

@@ -115,6 +115,31 @@ describe('WASM kernels agree with their TypeScript twins', () => {
     );
   });
 
+  it('rss5 is bit-identical for exp arguments anywhere in [-800, 800] (fast path, its edges, special cases)', () => {
+    // The point kernels take a select-free exp when both arguments of a point
+    // lie in [-708, -0.3466]; points straddling those edges must agree too.
+    const argArb = fc.oneof(
+      fc.double({ min: -800, max: 800, noNaN: true }),
+      fc.double({ min: -0.36, max: -0.33, noNaN: true }),
+      fc.double({ min: -710, max: -706, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(argArb, argArb), { minLength: 1, maxLength: 9 }), (args) => {
+        // ln N = 1 and α = −arg put the argument −α·ln N exactly at arg.
+        const n = args.length;
+        for (const [a, b] of args) {
+          const d = prepareData(Array(n).fill(Math.E), Array(n).fill(Math.E), Array(n).fill(1));
+          const p = Float64Array.of(0.5, 1, 1, -a, -b);
+          const ga = new Float64Array(5);
+          const gb = new Float64Array(5);
+          expect(Object.is(wasm.rss5(d, p, ga), tsKernels.rss5(d, p, gb)), `exp args ${a}, ${b}`).toBe(true);
+          expect(Array.from(ga)).toEqual(Array.from(gb));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('rss5 is bit-identical at extreme exponents (overflow, underflow, subnormal powers)', () => {
     // exp arguments from −800 to +800 cover fdlibm's special paths.
     const d = prepareData([1e-300, 1e-5, 1, 1e5, 1e300], [1e300, 1e5, 1, 1e-5, 1e-300], [1, 2, 3, 4, 5]);
