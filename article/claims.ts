@@ -232,12 +232,6 @@ export const CLAIMS: readonly ClaimDef[] = [
     check: (v) => v['inf.approach3_lse_logloss.gmean'] > v['inf.approach3.gmean'] && v['inf.approach3_lse_logloss.gmean'] > v['inf.vpnls_lbfgsb_grad.gmean'],
   },
   {
-    id: 'vpnls-smallest-max-error',
-    description: 'VPNLS has the smallest worst-case exponent error of the five methods',
-    facts: EXP7_METHODS.map((m) => `inf.${m}.max`),
-    check: (v) => EXP7_METHODS.every((m) => v['inf.vpnls_lbfgsb_grad.max'] <= v[`inf.${m}.max`]),
-  },
-  {
     id: 'vpnls-smallest-p99',
     description: 'VPNLS has the smallest pooled 99th-percentile exponent error of the five methods, and its bootstrap interval lies below MLE Approach 3’s point value and wholly below Approach 2’s interval',
     facts: [...EXP7_METHODS.map((m) => `inf.${m}.p99`), 'inf.vpnls_lbfgsb_grad.p99.high', 'inf.approach2.p99.low', 'inf.approach3.p99'],

@@ -109,10 +109,12 @@ export const TABLES: readonly TableDef[] = [
   },
   {
     id: 'tbl-inference',
-    columns: ['Method', 'Geometric mean', 'Max $a$ error', 'Max $b$ error', 'Hard failures', 'Iteration limit', 'Abnormal', 'At a bound'],
+    columns: ['Method', 'Geometric mean', 'Median', '{{ q.p99 | num }}th percentile ({{ inf.boot.level | apct:0 }} interval)', 'Max $a$ error', 'Max $b$ error', 'Hard failures', 'Iteration limit', 'Abnormal', 'At a bound'],
     rows: EXP7_METHODS.map((m) => [
       methodLabel(m),
       `{{ inf.${m}.gmean | sig:3 }}%`,
+      `{{ inf.${m}.median | sig:3 }}%`,
+      `{{ inf.${m}.p99 | sig:3 }}% ({{ inf.${m}.p99.low | sig:3 }} to {{ inf.${m}.p99.high | sig:3 }})`,
       `{{ inf.${m}.max_a | sig:3 }}%`,
       `{{ inf.${m}.max_b | sig:3 }}%`,
       `{{ inf.${m}.fail | int }}`,
@@ -131,7 +133,7 @@ export const TABLES: readonly TableDef[] = [
   },
   {
     id: 'tbl-costs',
-    columns: ['Row', '$D^*$ true', '$D^*$ Approach 2', '$N^*$ true', '$N^*$ Approach 2', 'Loss penalty (nats)', 'DCL', 'DCL cost'],
+    columns: ['Row', '$D^*$ true', '$D^*$ Approach 2', '$N^*$ true', '$N^*$ Approach 2', 'Loss penalty (nats)', 'DCL', 'DCL {{ cfg.ci | apct:0 }} bootstrap interval', 'DCL cost'],
     rows: COST_ROWS.map((r) => [
       COST_LABELS[r],
       `{{ cost.${r}.d_true | tokens }}`,
@@ -140,6 +142,7 @@ export const TABLES: readonly TableDef[] = [
       `{{ cost.${r}.n_hat | params }}`,
       `{{ cost.${r}.loss_penalty | sci:2 }}`,
       `{{ cost.${r}.dcl_pct | apct:2 }}`,
+      r.startsWith('llama_3_') && !r.endsWith('_sim') ? `{{ cost.${r}.ci_low_pct | apct:1 }} to {{ cost.${r}.ci_high_pct | apct:1 }}` : '',
       `{{ cost.${r}.dcl_usd | usd }}`,
     ]),
   },

@@ -6,6 +6,8 @@
  * spread across bootstrap seeds.
  */
 import { SYMLOG_LINEAR } from '../../experiments/shared/exp9-figures.ts';
+import { SEED_RANGE_QUANTILES, TAIL_QUANTILES } from '../../experiments/shared/exp9-robust.ts';
+import { EXP7_POOLED_QUANTILES } from '../../experiments/shared/exp7-tables.ts';
 import type { FactBook, FactContext } from '../lib/facts.ts';
 import { EXP7_METHODS, EXP9_METHODS } from './surface-fits.ts';
 
@@ -15,6 +17,15 @@ const RATIO = 'approach2_over_vpnls_lbfgsb_grad';
 const tails = (c: FactContext, method: string, col: string): number => c.store.exp(9).table('tails.csv').num({ method, noise_std: 'all' }, col);
 
 export function robustFacts(f: FactBook): void {
+  // Quantile levels quoted in prose ("99th percentile", "10–90 % range"), in percent.
+  const pct = (q: number) => Math.round(q * 1e5) / 1e3;
+  const tail = (key: string) => TAIL_QUANTILES.find((x) => x.key === key)!.q;
+  f.config('q.p99', pct(tail('p99')), 'experiments/shared/exp9-robust.ts#TAIL_QUANTILES (= exp7-tables.ts#EXP7_POOLED_QUANTILES p99)');
+  f.config('q.p999', pct(tail('p999')), 'experiments/shared/exp9-robust.ts#TAIL_QUANTILES');
+  f.config('q.seed_lo', pct(SEED_RANGE_QUANTILES[0]), 'experiments/shared/exp9-robust.ts#SEED_RANGE_QUANTILES');
+  f.config('q.seed_hi', pct(SEED_RANGE_QUANTILES[1]), 'experiments/shared/exp9-robust.ts#SEED_RANGE_QUANTILES');
+  if (EXP7_POOLED_QUANTILES.find((x) => x.key === 'p99')!.q !== tail('p99')) throw new Error('robust facts: experiments 7 and 9 must use the same upper quantile for q.p99');
+
   // Experiment 9: robust spread of the pooled b̂ − b (seed of the run).
   for (const m of EXP9_METHODS) {
     const k = `eff.${EFF_SHORT[m]}`;

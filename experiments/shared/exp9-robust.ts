@@ -108,7 +108,7 @@ export function seedRows(seedIndex: number, seed: number, estimates: readonly Ex
   });
 }
 
-/** Median and 10–90 % range across seeds (type-7 quantiles). */
+/** Median and 10–90 % range across seeds (type-7 quantiles, SEED_RANGE_QUANTILES). */
 export interface AcrossSeeds {
   readonly median: number;
   readonly p10: number;
@@ -117,9 +117,13 @@ export interface AcrossSeeds {
   readonly max: number;
 }
 
+/** Quantiles of the across-seed range (`p10`, `p90`). */
+export const SEED_RANGE_QUANTILES = [0.1, 0.9] as const;
+
 export function acrossSeeds(values: readonly number[]): AcrossSeeds {
   const s = sortedAscending(values);
-  return { median: quantileSorted(s, 0.5), p10: quantileSorted(s, 0.1), p90: quantileSorted(s, 0.9), min: s[0], max: s[s.length - 1] };
+  const [lo, hi] = SEED_RANGE_QUANTILES;
+  return { median: quantileSorted(s, 0.5), p10: quantileSorted(s, lo), p90: quantileSorted(s, hi), min: s[0], max: s[s.length - 1] };
 }
 
 const STUDY_STATS = ['variance', 'iqr', 'mad', 'p99_abs_b_err', 'n_failed'] as const;
