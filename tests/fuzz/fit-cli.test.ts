@@ -16,7 +16,8 @@ import { runMain, type CliRun } from '../cli/helpers.ts';
 //           interval unless the output carries a warning;
 //   exit 2: nothing on stdout, one line on stderr, `scaling-fit: error: …`,
 //           naming the file, a row, a column or a flag.
-// Never exit 1, never a stack trace, never longer than PER_CASE_MS.
+// Never exit 1, never a stack trace, never longer than PER_CASE_MS (checked
+// after each case; a fit that never returns is caught by the test timeout).
 // Every violation is collected, grouped by kind with the shortest input that
 // showed it, and the test fails at the end listing them all. FUZZ_RUNS and
 // FUZZ_SEED (environment) override the count and the seed; the seed of a run

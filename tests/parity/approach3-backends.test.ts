@@ -23,10 +23,10 @@ import { wasmDebugKernels } from '../helpers/backends.ts';
 // flat valleys, far from any stationary point, and which valley it ends in
 // depends on last-bit rounding. Changing every third loss by one ulp moved
 // the fit beyond that bound by 10× and 700× on 2 of 60 surfaces drawn like
-// those below (σ = 0 and 0.005), parameters ending 27× and 42× apart; on the
-// reported case below the same one-ulp change (or musl's exp in place of
-// fdlibm's)
-// sends the fit to E = 1e−6, β ≈ 0.95 with RSS ≈ 2e4 (specs/kernels.md).
+// those below (σ = 0 and 0.005), parameters ending 27× and 42× apart. On the
+// reported case below, changing every seventh loss by one ulp (or, before
+// the fix, musl's exp in the WebAssembly rss5) sends the fit to E = 1e−6,
+// β ≈ 0.95 with RSS ≈ 2e4 (specs/kernels.md).
 // Agreement within a rounding-based tolerance is therefore not attainable
 // for this method; agreement in every bit is, and is what is asserted.
 const wasm = wasmDebugKernels();
