@@ -47,7 +47,7 @@ export function robustFacts(f: FactBook): void {
   f.derive('eff.loss_threshold_pct', ['eff.loss_threshold', 'surf.symmetric.b'], (t, b) => (100 * t) / b, '%');
   f.add('eff.tail_level', { needs: [9], unit: '%' }, (c) => 100 * c.store.exp(9).num('tail_ci_level'));
   f.derive('eff.ratio.mad', ['eff.approach2.mad', 'eff.vpnls.mad'], (a, v) => a / v);
-  f.derive('eff.ratio.p99', ['eff.approach2.p99', 'eff.vpnls.p99'], (a, v) => a / v);
+  f.add('eff.ratio.p99', { needs: [9], family: true, source: 'tails.csv, pooled p99 of |b̂ − b|, Approach 2 / VPNLS' }, (c) => tails(c, 'approach2', 'p99_abs_b_err') / tails(c, 'vpnls_lbfgsb_grad', 'p99_abs_b_err'));
   f.add('eff.approach2.var_peak_sigma', { needs: [9], source: 'summary.csv, noise level with the largest Approach 2 variance' }, (c) => {
     const t = c.store.exp(9).table('summary.csv');
     const levels = t.text('noise_std', { method: 'approach2' }).filter((x) => x !== 'all').map(Number);
@@ -75,7 +75,7 @@ export function robustFacts(f: FactBook): void {
     }
   }
   // Where the seed of the run falls among the seeds: the share of seeds with a smaller variance ratio.
-  f.add('eff.seed.ratio.variance.rank_pct', { needs: [9], unit: '%', source: 'seed_study.csv: share of seeds whose variance ratio is below the run seed’s' }, (c) => {
+  f.add('eff.seed.ratio.variance.rank_pct', { needs: [9], family: true, unit: '%', source: 'seed_study.csv: share of seeds whose variance ratio is below the run seed’s' }, (c) => {
     const t = c.store.exp(9).table('seed_study.csv');
     const a2 = t.column('variance', { method: 'approach2' });
     const vp = t.column('variance', { method: 'vpnls_lbfgsb_grad' });
@@ -95,7 +95,7 @@ export function robustFacts(f: FactBook): void {
     f.add(`inf.${m}.max.boot_high`, { needs: [7], family: true, unit: '%' }, (c) => t(c).num({ method: m }, 'max_abs_err_pct_boot_high'));
   }
   f.add('inf.boot.level', { needs: [7], unit: '%' }, (c) => 100 * c.store.exp(7).num('bootstrap.level'));
-  f.add('inf.boot.resamples', { needs: [7] }, (c) => c.store.exp(7).num('bootstrap.resamples'));
+  f.add('inf.boot.resamples', { needs: [7], family: true }, (c) => c.store.exp(7).num('bootstrap.resamples'));
   f.derive('inf.abnormal_share.vpnls', ['inf.vpnls_lbfgsb_grad.abnormal', 'inf.fits_per_method'], (a, n) => (100 * a) / n, '%');
 
   // Experiment 11: the bootstrap interval is itself random.
