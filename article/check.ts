@@ -347,7 +347,8 @@ type Box = { x: number; y: number; w: number; h: number; what: string };
  * recorded; the mode bars are read from the DOM after hovering each figure;
  * at 390×844 every multi-panel figure is screenshotted and its panel areas
  * (from Plotly's laid-out axes) and text boxes (panel titles and other
- * annotations, axis titles, legend, buttons) are checked for overlaps.
+ * annotations, axis titles, legend, buttons; tick labels per axis) are
+ * checked for overlaps.
  */
 export async function runPresentationCheck(opt: { htmlPath: string; outDir: string; phoneWidth?: number }): Promise<PresentationReport> {
   mkdirSync(opt.outDir, { recursive: true });
@@ -395,7 +396,20 @@ export async function runPresentationCheck(opt: { htmlPath: string; outDir: stri
             return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height, what: `${t.getAttribute('class')?.split(' ')[0]} "${label}"` };
           })
           .filter((b) => b.w > 0 && b.h > 0);
-        return { layout: (el as HTMLElement).dataset.layout ?? '', panels, texts, width: origin.width, height: origin.height };
+        // Tick labels of one axis must not overlap each other either.
+        const tickClashes: string[] = [];
+        for (const layer of Array.from(el.querySelectorAll('.xaxislayer-above, .yaxislayer-above'))) {
+          // Slanted labels are skipped: their axis-aligned boxes overlap even when the text does not.
+          const boxes = Array.from(layer.querySelectorAll('text')).filter((t) => !/rotate\((?!0\))/.test(t.getAttribute('transform') ?? '')).map((t) => ({ r: t.getBoundingClientRect(), s: t.textContent ?? '' })).filter((b) => b.r.width > 0);
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i].r;
+              const b = boxes[j].r;
+              if (a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom) tickClashes.push(`tick labels "${boxes[i].s}" and "${boxes[j].s}" overlap`);
+            }
+          }
+        }
+        return { layout: (el as HTMLElement).dataset.layout ?? '', panels, texts, tickClashes, width: origin.width, height: origin.height };
       });
       if (info.panels.length < 2) continue;
       const overlap = (a: Box, b: Box, tol: number): boolean => a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
@@ -406,7 +420,7 @@ export async function runPresentationCheck(opt: { htmlPath: string; outDir: stri
       // Squashed panels and text cut off at the figure's edge count as collisions too.
       const narrow = info.panels.filter((p) => p.w < 0.5 * info.width).map((p) => `${p.what} is ${p.w.toFixed(0)} px wide in a ${info.width.toFixed(0)} px figure`);
       const clipped = info.texts.filter((t) => t.x < -2 || t.y < -2 || t.x + t.w > info.width + 2 || t.y + t.h > info.height + 2).map((t) => `${t.what} extends beyond the figure`);
-      report.phone.push({ id, layout: info.layout, panels: info.panels.length, overlaps: [...pairs(info.panels, 0), ...narrow], collisions: [...pairs(info.texts, 1), ...clipped], screenshot: shot });
+      report.phone.push({ id, layout: info.layout, panels: info.panels.length, overlaps: [...pairs(info.panels, 0), ...narrow], collisions: [...pairs(info.texts, 1), ...clipped, ...info.tickClashes], screenshot: shot });
     }
     await phone.close();
   } finally {

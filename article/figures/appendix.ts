@@ -61,7 +61,7 @@ export const APPENDIX_FIGURES: readonly FigureDef[] = [
       const panels = (['a', 'b'] as const).map((x) => ({
         title: `Exponent ${x}`,
         x: { title: 'Grid width', wTicks: true },
-        y: { title: `${x} error (%, signed, symmetric-log scale)`, extra: yAxis },
+        y: { title: `${x} error (%)`, extra: yAxis },
         traces: IMBALANCE.map((cfg) => {
           const ratio = t.column('ratio', { config: cfg })[0];
           const err = t.column(`${x}_err_pct`, { config: cfg });

@@ -84,11 +84,11 @@ export function reuseFigure(fig: PlotlyFigure, id: string): PlotlyFigure {
   return out;
 }
 
-/** Checks a built figure against the size budget. */
+/** Checks a built figure against the size budget and thins crowded array ticks (see {@link thinTicks}). */
 export function checked(fig: PlotlyFigure, id: string): PlotlyFigure {
   const bytes = JSON.stringify(fig).length;
   if (bytes > MAX_FIGURE_BYTES) throw new BuildError(`figure ${id} is ${bytes} bytes, above the ${MAX_FIGURE_BYTES}-byte budget`);
-  return fig;
+  return thinTicks(fig);
 }
 
 /**

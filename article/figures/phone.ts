@@ -89,6 +89,20 @@ function wrappedCategories(data: readonly Obj[], yKey: string): Obj {
   return { tickmode: 'array', tickvals: cats, ticktext: cats.map((c) => wrapText(c, LABEL_CHARS)), tickfont: { size: 10 } };
 }
 
+/** Automatic ticks limited to what a phone panel can label without overlap (log axes otherwise add 2 and 5 labels). */
+function fewerTicks(axis: Obj): Obj {
+  return axis.type === 'category' || axis.tickmode === 'array' || Array.isArray(axis.tickvals) ? {} : { nticks: 6 };
+}
+
+/** For a category x axis whose labels do not fit side by side on a phone: slanted labels. */
+function slantedCategories(data: readonly Obj[], xKey: string): Obj {
+  const xId = xKey === 'xaxis' ? 'x' : `x${xKey.slice(5)}`;
+  const cats = [...new Set(data.filter((t) => (t.xaxis ?? 'x') === xId && Array.isArray(t.x)).flatMap((t) => (t.x as unknown[]).filter((v): v is string => typeof v === 'string')))];
+  const chars = cats.reduce((n, c) => n + Math.max(...c.split('<br>').map((l) => l.length)) + 2, 0);
+  // About 6 px per character at the phone tick font against roughly 280 px of axis.
+  return chars * 6 > 280 ? { tickangle: -45, tickfont: { size: 10 }, tickmode: 'array', tickvals: cats, ticktext: cats.map((c) => c.replace(/<br>/g, ' ')) } : {};
+}
+
 const inside = (v: number, [lo, hi]: [number, number], slack: number): boolean => v >= lo - slack && v <= hi + slack;
 const remap = (v: number, from: [number, number], to: [number, number]): number => to[0] + ((v - from[0]) / (from[1] - from[0] || 1)) * (to[1] - to[0]);
 
@@ -129,8 +143,8 @@ export function phoneLayout(figure: { readonly data: readonly Obj[]; readonly la
     const xa: Obj = { ...(layout[c.xKey] as Obj), title: borrowed(c, 'x') };
     const ya: Obj = { ...(layout[c.yKey] as Obj), title: borrowed(c, 'y') };
     // Every panel gets its own axis titles and tick labels back (the desktop grid shares them across rows and columns).
-    out[c.xKey] = { ...xa, domain: xDomain, ...(xa.showticklabels === false && xa.type === 'category' ? { showticklabels: true } : {}) };
-    out[c.yKey] = { ...ya, domain: slots[i], ...(ya.showticklabels === false && ya.type === 'category' ? { showticklabels: true } : {}), ...wrappedCategories(figure.data, c.yKey) };
+    out[c.xKey] = { ...xa, domain: xDomain, ...(xa.showticklabels === false && xa.type === 'category' ? { showticklabels: true } : {}), ...fewerTicks(xa), ...slantedCategories(figure.data, c.xKey) };
+    out[c.yKey] = { ...ya, domain: slots[i], ...(ya.showticklabels === false && ya.type === 'category' ? { showticklabels: true } : {}), ...fewerTicks(ya), ...wrappedCategories(figure.data, c.yKey) };
   });
   // Secondary y axes follow their panel.
   for (const [k, v] of Object.entries(layout)) {
