@@ -236,7 +236,7 @@ function toOptions(args: Args): CliOptions {
     throw new UsageError(`--min-compute (${formatCompute(minCompute)}) must be below --max-compute (${formatCompute(maxCompute)})`);
   }
   const bootstrap = number(args, 'bootstrap', (x) => x === 0 || integerAtLeast(2, MAX_BOOTSTRAP)(x), `0 or an integer from 2 to ${MAX_BOOTSTRAP}`) ?? 0;
-  const seed = number(args, 'seed', (x) => Number.isSafeInteger(x), 'an integer');
+  const seed = number(args, 'seed', integerAtLeast(0), 'a non-negative integer');
   const level = number(args, 'level', (x) => x > 0 && x < 1, 'between 0 and 1 (e.g. 0.95)');
   const jobs = number(args, 'jobs', integerAtLeast(1, 1024), 'a positive integer');
   if (bootstrap === 0) {

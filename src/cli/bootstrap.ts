@@ -1,15 +1,15 @@
 /**
- * Seeded case-resampling bootstrap with percentile intervals.
- *
- * Each replicate draws, within every IsoFLOP group, as many points as the
- * group has, uniformly with replacement (so every group keeps its size and
- * Approach 2 still sees every budget), and refits with the same method,
- * scales and target budget. The row indices of all replicates are drawn in
+ * Seeded bootstrap with percentile intervals. The resampling scheme follows
+ * the data ({@link chooseScheme}, specs/cli.md): runs within IsoFLOP curves
+ * when every curve keeps ≥ 3 distinct model sizes, else whole curves when
+ * there are ≥ 5 of them, else runs (case bootstrap). Each replicate refits
+ * with the same method, scales and target budget. The row indices of all replicates are drawn in
  * the main thread from one generator seeded with `seed`, so the output
  * depends only on the data, the options and the seed — not on the number of
  * worker threads. Replicates that fail (e.g. a resampled group with fewer
  * than three distinct model sizes for Approach 2) are counted and left out.
  */
+import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import { FitError } from '../fit/errors.ts';
 import { Rng } from '../util/rng.ts';
@@ -37,6 +37,73 @@ export interface BootstrapOptions {
   readonly jobs: number;
   /** Called as replicates finish (count so far, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called with notes that do not change the result (e.g. `--jobs` capped). */
+  readonly onNote?: (note: string) => void;
+  /** Worker threads available; default the number of CPUs. */
+  readonly cpus?: number;
+}
+
+/**
+ * How replicates resample the runs:
+ * - `within-curves`: in every IsoFLOP group, as many runs as it has, with
+ *   replacement (the budgets are the design; every group keeps its size);
+ * - `curves`: as many whole groups as there are, with replacement (a group
+ *   drawn twice contributes its runs twice);
+ * - `runs`: as many runs as there are, with replacement, ignoring groups.
+ */
+export type BootstrapScheme = 'within-curves' | 'curves' | 'runs';
+
+/** Within-curve resampling needs every curve to keep at least this many distinct model sizes. */
+export const MIN_DISTINCT_PER_CURVE = 3;
+/** Whole-curve resampling needs at least this many curves. */
+export const MIN_CURVES_TO_RESAMPLE = 5;
+/** An interval narrower than this × its magnitude counts as zero width. */
+export const ZERO_WIDTH_RELATIVE = 1e-12;
+
+/** What each scheme resamples, in words (text summary, JSON `resampling`, report). */
+export const SCHEME_DESCRIPTIONS: Readonly<Record<BootstrapScheme, string>> = Object.freeze({
+  'within-curves': 'runs within each IsoFLOP curve',
+  curves: 'whole IsoFLOP curves',
+  runs: 'runs, ignoring IsoFLOP curves (case bootstrap)',
+});
+
+/** A loud warning naming every quantity (RSS aside) whose interval has zero width; empty when none. */
+export function zeroWidthWarnings(intervals: Readonly<Record<QuantityKey, readonly [number, number] | null>>, scheme: BootstrapScheme): string[] {
+  const flat = QUANTITY_KEYS.filter((key) => {
+    const iv = intervals[key];
+    return key !== 'rss' && iv !== null && iv[1] - iv[0] <= ZERO_WIDTH_RELATIVE * Math.max(Math.abs(iv[0]), Math.abs(iv[1]));
+  });
+  if (flat.length === 0) return [];
+  return [
+    `the bootstrap intervals of ${flat.join(', ')} have zero width: the resampled data sets (${SCHEME_DESCRIPTIONS[scheme]}) ` +
+      'all gave the same value, so these intervals say nothing about the uncertainty',
+  ];
+}
+
+/** The scheme for data grouped as `groupRows`, and why. */
+export function chooseScheme(N: Float64Array, groupRows: readonly (readonly number[])[]): { scheme: BootstrapScheme; reason: string } {
+  let fewest = Infinity;
+  for (const rows of groupRows) fewest = Math.min(fewest, new Set(rows.map((r) => N[r]!)).size);
+  const G = groupRows.length;
+  if (fewest >= MIN_DISTINCT_PER_CURVE) {
+    return { scheme: 'within-curves', reason: `every one of the ${G} IsoFLOP curves has ≥ ${MIN_DISTINCT_PER_CURVE} distinct model sizes` };
+  }
+  const few = `a curve has only ${fewest} distinct model size${fewest === 1 ? '' : 's'}`;
+  if (G >= MIN_CURVES_TO_RESAMPLE) return { scheme: 'curves', reason: `${few}, and there are ${G} curves (≥ ${MIN_CURVES_TO_RESAMPLE})` };
+  return { scheme: 'runs', reason: `${few}, and only ${G} curves (< ${MIN_CURVES_TO_RESAMPLE})` };
+}
+
+/** Row indices of one replicate under `scheme` (see {@link BootstrapScheme}). */
+export function resampleScheme(scheme: BootstrapScheme, groupRows: readonly (readonly number[])[], total: number, rng: Rng): Int32Array {
+  if (scheme === 'within-curves') return resampleIndices(groupRows, total, rng);
+  if (scheme === 'runs') {
+    const out = new Int32Array(total);
+    for (let i = 0; i < total; i++) out[i] = rng.int(total);
+    return out;
+  }
+  const picked: number[] = [];
+  for (let g = 0; g < groupRows.length; g++) for (const r of groupRows[rng.int(groupRows.length)]!) picked.push(r);
+  return Int32Array.from(picked);
 }
 
 /** One kind of failure and how many replicates it stopped. */
@@ -47,6 +114,11 @@ export interface ReplicateFailure {
 
 /** Bootstrap samples and intervals of every quantity in `QUANTITY_KEYS`. */
 export interface BootstrapSummary {
+  readonly scheme: BootstrapScheme;
+  /** Why the scheme was chosen. */
+  readonly schemeReason: string;
+  /** Loud warnings about the intervals (e.g. zero width), empty when none. */
+  readonly warnings: readonly string[];
   readonly replicates: number;
   readonly seed: number;
   readonly level: number;
@@ -97,7 +169,7 @@ async function runChunks(chunks: BootstrapChunk[], jobs: number, onDone: (n: num
   if (jobs <= 1 || chunks.length <= 1) {
     const out: ReplicateOutcome[] = [];
     for (const c of chunks) {
-      out.push(...runReplicates(c));
+      for (const r of runReplicates(c)) out.push(r);
       onDone(c.replicates.length);
     }
     return out;
@@ -141,8 +213,14 @@ export async function bootstrapFit(
   const { replicates, seed, level, jobs } = options;
   const rng = new Rng(seed);
   const groupRows = groupRowIndices(input.groups);
-  const indices = Array.from({ length: replicates }, () => resampleIndices(groupRows, input.N.length, rng));
-  const workers = Math.max(1, Math.min(jobs, replicates));
+  const { scheme, reason } = chooseScheme(input.N, groupRows);
+  const indices = Array.from({ length: replicates }, () => resampleScheme(scheme, groupRows, input.N.length, rng));
+  const cpus = options.cpus ?? availableParallelism();
+  // More threads than CPUs or than replicates only cost memory and start-up time.
+  const workers = Math.max(1, Math.min(jobs, replicates, cpus));
+  if (workers < jobs) {
+    options.onNote?.(`--jobs ${jobs} capped at ${workers} (${workers === replicates ? `${replicates} replicates` : `${cpus} CPUs`})`);
+  }
   const size = Math.max(1, Math.ceil(replicates / (4 * workers)));
   const chunks: BootstrapChunk[] = [];
   for (let s = 0; s < replicates; s += size) {
@@ -175,5 +253,6 @@ export async function bootstrapFit(
     samples[key] = v;
     intervals[key] = percentileInterval(v, level);
   });
-  return { replicates, seed, level, succeeded: ok.length, failed: replicates - ok.length, failures, samples, intervals };
+  const warnings = zeroWidthWarnings(intervals, scheme);
+  return { scheme, schemeReason: reason, warnings, replicates, seed, level, succeeded: ok.length, failed: replicates - ok.length, failures, samples, intervals };
 }

@@ -8,14 +8,15 @@
  * natural units: parameters, tokens and FLOPs. Approach 2 is invariant to the
  * scales (they only shift log N and log D) and always runs on natural units.
  */
-import { TooFewPointsError } from '../fit/errors.ts';
+import { DegenerateDataError, NoScalingError, TooFewPointsError } from '../fit/errors.ts';
+import { checkSurfaceData, SURFACE_PARAMETERS } from '../fit/validate.ts';
 import { formatCompute } from '../util/format.ts';
 import { extrapolateApproach2, fitApproach2, type Approach2Result } from '../fit/approach2.ts';
 import { fitApproach3 } from '../fit/approach3.ts';
 import { fitGridSearch } from '../fit/grid-search.ts';
 import { grid4, type Grid5 } from '../fit/grids5.ts';
 import type { FitStatus, SurfaceFitResult } from '../fit/result.ts';
-import { fitVpnls, VPNLS_GRID, type VpnlsRefinement } from '../fit/vpnls.ts';
+import { fitVpnls, VPNLS_DEFAULT_REFINEMENT, VPNLS_GRID, type VpnlsRefinement } from '../fit/vpnls.ts';
 import { dOpt, intercepts, lossOpt, nOpt, type LossSurface } from '../surface/loss-surface.ts';
 import { linspace, logspace } from '../util/space.ts';
 
@@ -109,6 +110,83 @@ export interface FitOutcome {
   readonly surfaceFit: SurfaceFitResult | null;
   /** The Approach 2 result (natural units). */
   readonly approach2: Approach2Result | null;
+  /** What makes this fit weakly determined, in words (empty when nothing does). */
+  readonly warnings: readonly string[];
+}
+
+/** Fewer points than this (twice the surface's parameters) make a fit weakly determined: a warning. */
+export const WEAK_FIT_POINTS = 2 * SURFACE_PARAMETERS;
+/** Fewer IsoFLOP groups than this make the allocation exponents weakly determined: a warning. */
+export const WEAK_FIT_GROUPS = 3;
+
+function distinctCount(x: Float64Array): number {
+  return new Set(x).size;
+}
+
+/**
+ * Identifiability checks run before any method (specs/fitting.md): the
+ * surface checks of the library ({@link checkSurfaceData}: ≥ 6 points, 2
+ * distinct N and D, varying losses, points not on one line in log N–log D)
+ * and at least 2 IsoFLOP groups. Returns the warnings for data that a fit can
+ * use but only weakly determine.
+ * @throws TooFewPointsError, DegenerateDataError naming what the data lack
+ */
+export function checkIdentifiable(input: FitInput, groupingNote = ''): string[] {
+  checkSurfaceData(input.N, input.D, input.L);
+  const n = input.N.length;
+  const groups = distinctCount(input.groups);
+  const note = groupingNote === '' ? '' : ` (${groupingNote})`;
+  if (groups < 2) {
+    throw new DegenerateDataError(`all ${n} points are in one IsoFLOP group${note}; a fit needs runs at 2 or more budgets`);
+  }
+  const warnings: string[] = [];
+  if (n < WEAK_FIT_POINTS) {
+    warnings.push(`only ${n} points for ${SURFACE_PARAMETERS} surface parameters: the fit is weakly determined (use ${WEAK_FIT_POINTS} or more)`);
+  }
+  let nMin = Infinity;
+  for (const x of input.N) nMin = Math.min(nMin, x);
+  if (nMin < 1) {
+    warnings.push(`N goes down to ${nMin}, below one parameter: N must be a parameter count (if it is in millions or billions, multiply it out), or the reported N*, a0 and D*/N* are in the wrong units`);
+  }
+  if (groups < WEAK_FIT_GROUPS) {
+    warnings.push(`only ${groups} IsoFLOP groups${note}: the scaling of N* and D* with compute rests on ${groups} curves (use ${WEAK_FIT_GROUPS} or more)`);
+  }
+  return warnings;
+}
+
+/** A term contributing at most this × the spread of the losses counts as switched off (scale-free). */
+export const VANISHING_TERM_RELATIVE = 1e-6;
+
+/**
+ * Refuses a surface whose N or D term vanished: with E, A, B ≥ 0 that is how
+ * data without scaling (loss not decreasing in N or D) show up. The test is
+ * relative — the term's largest value over the points against the spread of
+ * the losses — so it holds at any loss scale.
+ * @param N, D, L the data the surface was fitted to (its units)
+ * @throws NoScalingError saying which term and why
+ */
+export function checkScaling(fit: LossSurface, N: Float64Array, D: Float64Array, L: Float64Array, method: string): void {
+  let lmin = Infinity;
+  let lmax = -Infinity;
+  let tA = 0;
+  let tB = 0;
+  for (let i = 0; i < L.length; i++) {
+    lmin = Math.min(lmin, L[i]!);
+    lmax = Math.max(lmax, L[i]!);
+    tA = Math.max(tA, fit.A * Math.pow(N[i]!, -fit.alpha));
+    tB = Math.max(tB, fit.B * Math.pow(D[i]!, -fit.beta));
+  }
+  const floor = VANISHING_TERM_RELATIVE * (lmax - lmin);
+  const gone: ('A' | 'B')[] = [];
+  if (!(tA > floor)) gone.push('A');
+  if (!(tB > floor)) gone.push('B');
+  if (gone.length === 0) return;
+  const words = gone.map((t) => (t === 'A' ? `A = ${fit.A} (the loss does not decrease with N)` : `B = ${fit.B} (the loss does not decrease with D)`));
+  throw new NoScalingError(
+    `the data show no scaling: the best ${method} fit with E, A, B ≥ 0 has ${words.join(' and ')}; ` +
+      'N*, D* and the exponents would be meaningless (check the loss column and that loss falls with model size and tokens)',
+    gone,
+  );
 }
 
 /**
@@ -124,7 +202,8 @@ export function grid5(k: number): Grid5 {
 function vpnlsRefinement(optimizer: OptimizerName): VpnlsRefinement {
   switch (optimizer) {
     case 'lbfgsb':
-      return { method: 'lbfgsb', gradient: 'analytic' };
+      // NNLS profile: E, A, B ≥ 0 (the study's OLS recipe is for the experiments).
+      return VPNLS_DEFAULT_REFINEMENT;
     case 'nelder-mead':
       return { method: 'nelder-mead' };
     case 'none':
@@ -195,6 +274,7 @@ function divide(x: Float64Array, s: number): Float64Array {
  * @param groupingNote how the groups were formed, appended to Approach 2 group errors
  */
 export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, targetCompute: number, groupingNote = ''): FitOutcome {
+  const warnings = checkIdentifiable(input, groupingNote);
   if (spec.method === 'approach2') {
     const fit = fitApproach2Groups(input, groupingNote);
     const t = extrapolateApproach2(fit, targetCompute);
@@ -212,9 +292,13 @@ export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, target
       surface: null,
       surfaceFit: null,
       approach2: fit,
+      warnings,
     };
   }
-  const fit = fitSurface(divide(input.N, scales.n), divide(input.D, scales.d), input.L, spec);
+  const Ns = divide(input.N, scales.n);
+  const Ds = divide(input.D, scales.d);
+  const fit = fitSurface(Ns, Ds, input.L, spec);
+  checkScaling(fit, Ns, Ds, input.L, fit.method);
   const natural = unscaleSurface(fit, scales);
   const { a0, b0 } = intercepts(natural);
   const N = nOpt(natural, targetCompute);
@@ -233,6 +317,7 @@ export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, target
     surface: natural,
     surfaceFit: fit,
     approach2: null,
+    warnings,
   };
 }
 

@@ -28,8 +28,20 @@ export interface CliIo {
   readonly stderrIsTTY?: boolean;
 }
 
+/**
+ * Exits quietly (code 0) when the reader of stdout goes away (`| head`,
+ * `| true`): EPIPE means nobody wants the rest, not that the fit failed.
+ */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 /** The process's own streams. */
 export function nodeIo(): CliIo {
+  quietOnClosedStdout();
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
@@ -160,6 +172,7 @@ async function run(o: CliOptions, io: CliIo): Promise<void> {
       seed: o.seed,
       level: o.level,
       jobs: o.jobs,
+      onNote: (note) => io.stderr(`${COMMAND_NAME}: note: ${note}\n`),
       ...(progress ? { onProgress: progress } : {}),
     });
   }

@@ -3,7 +3,7 @@
  * summary, from the fit, the data description, the predicted Approach 2
  * bias and the bootstrap intervals. Schema: specs/cli.md.
  */
-import type { BootstrapSummary } from './bootstrap.ts';
+import { SCHEME_DESCRIPTIONS, type BootstrapSummary } from './bootstrap.ts';
 import type { FitOutcome, QuantityKey, Scales } from './fit-core.ts';
 
 /** How the input was read and grouped. */
@@ -60,6 +60,11 @@ function interval(b: BootstrapSummary | null, key: QuantityKey): Interval {
   return b === null ? null : b.intervals[key];
 }
 
+/** Every warning of a run, in words: weak identification, then the bootstrap's. */
+export function runWarnings(r: RunReport): string[] {
+  return [...r.outcome.warnings, ...(r.bootstrap?.warnings ?? [])];
+}
+
 /** The `--json` object (keys in schema order; non-finite numbers become null). */
 export function jsonRecord(r: RunReport): Record<string, unknown> {
   const o = r.outcome;
@@ -103,6 +108,7 @@ export function jsonRecord(r: RunReport): Record<string, unknown> {
             exponents_from: r.bias.exponentsFrom,
           },
   };
+  record.warnings = runWarnings(r);
   // L-BFGS-B's stop diagnostics (specs/fitting.md); null for fits without L-BFGS-B.
   const d = o.surfaceFit?.diagnostics;
   record.optimizer_diagnostics =
@@ -115,7 +121,9 @@ export function jsonRecord(r: RunReport): Record<string, unknown> {
       replicates: b.replicates,
       seed: b.seed,
       level: b.level,
-      resampling: 'cases within IsoFLOP groups',
+      scheme: b.scheme,
+      resampling: SCHEME_DESCRIPTIONS[b.scheme],
+      scheme_reason: b.schemeReason,
       succeeded: b.succeeded,
       failed: b.failed,
       failures: b.failures,
@@ -199,6 +207,7 @@ export function formatSummary(r: RunReport): string {
   if (b !== null) {
     const failed = b.failed > 0 ? `, ${b.failed} failed` : '';
     lines.push(`  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}); brackets: ${formatNumber(100 * b.level)}% percentile intervals`);
+    lines.push(`  resampling ${SCHEME_DESCRIPTIONS[b.scheme]} (${b.scheme}): ${b.schemeReason}`);
   }
   lines.push('');
   if (o.methodName !== 'approach2') {
@@ -235,6 +244,9 @@ export function formatSummary(r: RunReport): string {
     lines.push('');
     lines.push(`warning: the fit ended with status ${o.status}: ${o.message}`);
   }
+  const warnings = runWarnings(r);
+  if (warnings.length > 0) lines.push('');
+  for (const w of warnings) lines.push(`warning: ${w}`);
   if (b !== null && b.failed > 0) {
     lines.push(`warning: ${b.failed} of ${b.replicates} bootstrap replicates failed (most often: ${b.failures[0]!.message})`);
   }

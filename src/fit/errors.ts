@@ -75,6 +75,18 @@ export class DegenerateDataError extends FitError {
   override name = 'DegenerateDataError';
 }
 
+/**
+ * Data that show no scaling: the best fit with E, A, B ≥ 0 switches off the
+ * N term (A = 0) or the D term (B = 0), i.e. the loss does not decrease with
+ * N or with D, so N*, D* and the exponents mean nothing.
+ */
+export class NoScalingError extends DegenerateDataError {
+  override name = 'NoScalingError';
+  constructor(message: string, readonly terms: readonly ('A' | 'B')[]) {
+    super(message);
+  }
+}
+
 /** The computation produced a non-finite estimate. */
 export class NonFiniteResultError extends FitError {
   override name = 'NonFiniteResultError';

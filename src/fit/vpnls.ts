@@ -25,12 +25,30 @@ export const VPNLS_EXPONENT_BOUNDS: readonly [number, number] = Object.freeze([0
 
 /** The local refinement after the grid: a discriminated union, so only valid combinations exist. */
 export type VpnlsRefinement =
-  | { readonly method: 'lbfgsb'; readonly gradient: 'analytic' | 'forward' | 'central'; readonly step?: number; readonly options?: Partial<LbfgsbOptions> }
+  | {
+      readonly method: 'lbfgsb';
+      readonly gradient: 'analytic' | 'forward' | 'central';
+      readonly step?: number;
+      readonly options?: Partial<LbfgsbOptions>;
+      /**
+       * Inner solve of the refined profile and of the final E, A, B. 'ols'
+       * (the default here) is the original study's recipe: unconstrained, so
+       * E, A or B can come out negative on data that do not show scaling.
+       * 'nnls' keeps E, A, B ≥ 0 (method id gets `_nnls`).
+       */
+      readonly inner?: 'ols' | 'nnls';
+    }
   | { readonly method: 'nelder-mead'; readonly options?: Partial<NelderMeadOptions> }
   | { readonly method: 'none' };
 
-/** Default refinement: L-BFGS-B on the OLS objective with the envelope-theorem gradient. */
-export const VPNLS_DEFAULT_REFINEMENT: VpnlsRefinement = Object.freeze({ method: 'lbfgsb', gradient: 'analytic' });
+/**
+ * Default refinement: L-BFGS-B with the envelope-theorem gradient on the NNLS
+ * profile, so the library's default never returns negative E, A or B
+ * (`vpnls_lbfgsb_grad_nnls`). Where the OLS optimum has E, A, B > 0 both
+ * profiles agree near it. The study's recipe (OLS profile) is
+ * `{ method: 'lbfgsb', gradient: 'analytic' }`, id `vpnls_lbfgsb_grad`.
+ */
+export const VPNLS_DEFAULT_REFINEMENT: VpnlsRefinement = Object.freeze({ method: 'lbfgsb', gradient: 'analytic', inner: 'nnls' });
 
 export interface VpnlsOptions {
   /** Seed grid. Default {@link VPNLS_GRID} (32×32), or {@link VPNLS_FINE_GRID} when refine is 'none'. */
@@ -47,7 +65,7 @@ function methodId(refine: VpnlsRefinement, grid: ExponentGrid): string {
   const suffix = grid.size === VPNLS_GRID.size ? '' : `_${grid.size}`;
   switch (refine.method) {
     case 'lbfgsb':
-      return `vpnls_lbfgsb_${refine.gradient === 'analytic' ? 'grad' : 'fd'}${suffix}`;
+      return `vpnls_lbfgsb_${refine.gradient === 'analytic' ? 'grad' : 'fd'}${refine.inner === 'nnls' ? '_nnls' : ''}${suffix}`;
     case 'nelder-mead':
       return `vpnls_nelder_mead${suffix}`;
     case 'none':
@@ -67,7 +85,8 @@ function checkGrid(g: ExponentGrid): void {
  * For fixed (α, β) the model is linear in (E, A, B) with columns
  * [1, N^−α, D^−β]; the closed-form NNLS gives the profile RSS(α, β). A grid
  * scan (WebAssembly kernel) finds the best cell, which seeds either
- * L-BFGS-B on the OLS profile (analytic envelope gradient
+ * L-BFGS-B on the NNLS profile (default) or the OLS one (the study's recipe;
+ * analytic envelope gradient
  * ∂RSS/∂α = 2A·Σ r·ln N·N^−α, or finite differences) or Nelder-Mead on the
  * NNLS profile. E, A, B come from the inner solve at the final (α, β).
  *
@@ -108,18 +127,18 @@ export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {})
   const box = { lower: [bounds[0], bounds[0]], upper: [bounds[1], bounds[1]] };
   const x0 = [cell.alpha, cell.beta];
   let opt: OptimResult;
-  const inner = refine.method === 'nelder-mead' ? 'nnls' : 'ols';
+  const inner = refine.method === 'nelder-mead' ? 'nnls' : (refine.inner ?? 'ols');
   if (refine.method === 'nelder-mead') {
     opt = nelderMead((x) => k.vpnlsPoint(data, x[0], x[1], 'nnls').rss, x0, { ...refine.options, bounds: box });
   } else if (refine.gradient === 'analytic') {
     opt = lbfgsb((x, g) => {
-      const p = k.vpnlsPoint(data, x[0], x[1], 'ols');
+      const p = k.vpnlsPoint(data, x[0], x[1], inner);
       g[0] = p.gradAlpha;
       g[1] = p.gradBeta;
       return p.rss;
     }, x0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
   } else {
-    const f = withFiniteDifferences((x) => k.vpnlsPoint(data, x[0], x[1], 'ols').rss, { scheme: refine.gradient, step: refine.step, bounds: box });
+    const f = withFiniteDifferences((x) => k.vpnlsPoint(data, x[0], x[1], inner).rss, { scheme: refine.gradient, step: refine.step, bounds: box });
     opt = lbfgsb(f, x0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
   }
   const [alpha, beta] = opt.x;

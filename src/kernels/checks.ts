@@ -39,3 +39,17 @@ export function checkLossInputs(N: Float64Array, D: Float64Array): void {
   checkArray('N', N, { positive: true });
   checkArray('D', D, { length: N.length, positive: true });
 }
+
+/**
+ * Most bytes a kernel may use for one call: what a wasm32 module can address
+ * (4 GiB less one 64 KiB page). Both backends refuse larger work up front, so
+ * the TypeScript backend does not allocate until the process is killed.
+ */
+export const KERNEL_MEMORY_LIMIT = 4 * 1024 * 1024 * 1024 - 65536;
+
+/** @throws InvalidInputError when `bytes` exceed {@link KERNEL_MEMORY_LIMIT} (the WebAssembly backend's message). */
+export function checkKernelMemory(bytes: number, what: string): void {
+  if (!(bytes <= KERNEL_MEMORY_LIMIT)) {
+    throw new InvalidInputError(`${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of WebAssembly memory, beyond the 4 GiB a wasm32 module can address`, what);
+  }
+}

@@ -1,6 +1,6 @@
 import type { Kernels, PreparedData } from './types.ts';
 import { InvalidInputError, KernelError } from '../fit/errors.ts';
-import { checkDiff, checkFinite, checkGridAxes, checkLossInputs, checkOut, checkParams, checkSurface } from './checks.ts';
+import { checkDiff, checkFinite, checkGridAxes, checkKernelMemory, checkLossInputs, checkOut, checkParams, checkSurface, KERNEL_MEMORY_LIMIT } from './checks.ts';
 import { gridResult } from './twin/vpnls-grid.ts';
 
 /** The exports of build/*.wasm (see assembly/index.ts). Pointers are byte offsets. */
@@ -19,7 +19,7 @@ export interface CoreExports {
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; leave a page of headroom. */
-const MAX_BYTES = 4 * 1024 * 1024 * 1024 - PAGE;
+const MAX_BYTES = KERNEL_MEMORY_LIMIT;
 
 const align16 = (b: number): number => Math.ceil(b / 16) * 16;
 
@@ -42,9 +42,7 @@ class Arena {
   }
 
   private ensure(end: number, what: string): void {
-    if (end > MAX_BYTES) {
-      throw new InvalidInputError(`${what} needs ${(end / 2 ** 30).toFixed(2)} GiB of WebAssembly memory, beyond the 4 GiB a wasm32 module can address`, what);
-    }
+    if (end > MAX_BYTES) checkKernelMemory(end, what);
     const have = this.core.memory.buffer.byteLength;
     if (end > have) this.core.memory.grow(Math.ceil((end - have) / PAGE));
   }

@@ -145,7 +145,13 @@ export function isoflopQc(data: QcData, options: Partial<QcOptions> = {}): QcRes
       for (const i of clean) flag(i, 'off_center');
       continue;
     }
-    const radius = Math.min(xStar - Math.min(...xs), Math.max(...xs) - xStar) * (1 + o.offCenterMargin);
+    let xlo = Infinity;
+    let xhi = -Infinity;
+    for (const x of xs) {
+      xlo = Math.min(xlo, x);
+      xhi = Math.max(xhi, x);
+    }
+    const radius = Math.min(xStar - xlo, xhi - xStar) * (1 + o.offCenterMargin);
     for (const i of clean) if (lnN[i] < xStar - radius || lnN[i] > xStar + radius) flag(i, 'off_center');
   }
   // 4. Leave-one-out spline: every residual first, then one pooled robust z.

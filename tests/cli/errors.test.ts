@@ -26,7 +26,7 @@ beforeAll(async () => {
   await writeFile(
     file('two-points.csv'),
     'params,tokens,budget,loss\n' +
-      '1e8,1e10,6e18,3.05\n2e8,5e9,6e18,3.00\n4e8,2.5e9,6e18,3.04\n' +
+      '1e8,1e10,6e18,3.05\n2e8,5e9,6e18,3.00\n4e8,2.5e9,6e18,3.04\n8e8,1.25e9,6e18,3.12\n' +
       '1e8,1e11,6e19,2.60\n3e8,3.3e10,6e19,2.55\n',
   );
 });
@@ -59,7 +59,7 @@ describe('fit: bad input gives one line on stderr and exit code 2', () => {
   it('filters that leave no row', () => expectInputError([EXAMPLE_CSV, '--max-compute', '1e10'], 'no rows left after filtering'));
   it('an explicit column that is not there', () => expectInputError([EXAMPLE_CSV, '--params-col', 'size'], 'no column "size"'));
   it('a directory instead of a file', () => expectInputError([dir], 'is a directory'));
-  it('too few points for a surface fit', () => expectInputError([file('two-points.csv'), '--drop-highest-loss', '1'], 'the fit needs at least 5'));
+  it('too few points for a surface fit', () => expectInputError([file('two-points.csv'), '--drop-highest-loss', '1'], '5 data points but the fit needs at least 6'));
   it('an unwritable report path', () => expectInputError([EXAMPLE_CSV, '--report', join(dir, 'no-such-folder', 'r.html')], 'cannot write the report', 'folder does not exist'));
 
   describe('bad command lines', () => {

@@ -19,7 +19,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('fit: the real-data reference (conventions §
     }
     expect(j.n_points).toBe(217);
     expect(j.status).toBe('converged');
-    expect(j.method).toBe('vpnls_lbfgsb_grad');
+    expect(j.method).toBe('vpnls_lbfgsb_grad_nnls');
     expect([j.n_scale, j.d_scale]).toEqual([1e6, 1e9]);
     expect(j.data.filters).toEqual(['5 highest-loss rows dropped', 'C < 1e21']);
   });
@@ -47,7 +47,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('fit: the real-data reference (conventions §
 describe.skipIf(!HAVE_SHARED_DATA)('fit: Llama 3 IsoFLOP data, every method', () => {
   const base = [LLAMA_CSV, '--where', 'condition=raw_loss'];
   const variants: Array<[string, string[], string]> = [
-    ['vpnls (L-BFGS-B)', ['--method', 'vpnls'], 'vpnls_lbfgsb_grad'],
+    ['vpnls (L-BFGS-B)', ['--method', 'vpnls'], 'vpnls_lbfgsb_grad_nnls'],
     ['vpnls (Nelder-Mead)', ['--method', 'vpnls', '--optimizer', 'nelder-mead'], 'vpnls_nelder_mead'],
     ['vpnls (grid only)', ['--method', 'vpnls', '--optimizer', 'none', '--grid-size', '64'], 'vpnls_grid64'],
     ['approach3', ['--method', 'approach3'], 'approach3'],
@@ -128,7 +128,7 @@ describe('fit: the shipped synthetic example', () => {
     const r = await runMain([EXAMPLE_CSV]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const text of ['VPNLS (vpnls_lbfgsb_grad) on', '75 points in 5 IsoFLOP groups', 'alpha', 'beta', 'RSS', 'status   converged', 'At C = 1e24 FLOPs (largest budget 1e21 × 1000)', 'N*', 'D*', 'D*/N*', 'L_opt', 'Approach 2 on this grid (±8.0×']) {
+    for (const text of ['VPNLS (vpnls_lbfgsb_grad_nnls) on', '75 points in 5 IsoFLOP groups', 'alpha', 'beta', 'RSS', 'status   converged', 'At C = 1e24 FLOPs (largest budget 1e21 × 1000)', 'N*', 'D*', 'D*/N*', 'L_opt', 'Approach 2 on this grid (±8.0×']) {
       expect(r.stdout).toContain(text);
     }
   });

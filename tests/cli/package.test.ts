@@ -162,7 +162,7 @@ describe.skipIf(!HAVE_CHROMIUM)('package: in headless Chromium', () => {
     expect(state.error).toBeUndefined();
     expect(state.state).toBe('done');
     const result = JSON.parse(state.result!);
-    expect(result).toMatchObject({ backend: 'WebAssembly', method: 'vpnls_lbfgsb_grad', status: 'converged', nPoints: 75 });
+    expect(result).toMatchObject({ backend: 'WebAssembly', method: 'vpnls_lbfgsb_grad_nnls', status: 'converged', nPoints: 75 });
     expect(result.alpha).toBeCloseTo(0.465, 2);
     expect(result.beta).toBeCloseTo(0.155, 2);
     expect(await page.locator('#result tbody tr').count()).toBe(7);

@@ -1,4 +1,5 @@
 import type { GridResult, PreparedData } from '../types.ts';
+import { checkKernelMemory } from '../checks.ts';
 import { nnls3, constRss, type Nnls3Out } from './nnls3.ts';
 import {
   padded, centredColumn, lossStats,
@@ -50,6 +51,8 @@ export function vpnlsGridTs(data: PreparedData, alphas: Float64Array, betas: Flo
   const nPad = padded(n);
   const sa = padded(na);
   const sb = padded(nb);
+  // The same limit as the WebAssembly backend, checked before allocating.
+  checkKernelMemory(8 * ((na + nb) * nPad + FIELDS * (sa + sb) + nb + (withSurface ? na * nb : 0)), 'vpnls grid');
   const xcols = new Float64Array(na * nPad);
   const ycols = new Float64Array(nb * nPad);
   const xstats = new Float64Array(FIELDS * sa);

@@ -107,7 +107,7 @@ describe('VPNLS bad input', () => {
   });
   it('rejects fewer points than parameters', () => {
     expect(() => fitVpnls([1e8, 1e9, 1e10], [1e9, 1e10, 1e9], [3, 2.5, 2.6])).toThrow(TooFewPointsError);
-    expect(() => fitVpnls([1e8, 1e9, 1e10], [1e9, 1e10, 1e9], [3, 2.5, 2.6])).toThrow('3 data points but the fit needs at least 5');
+    expect(() => fitVpnls([1e8, 1e9, 1e10], [1e9, 1e10, 1e9], [3, 2.5, 2.6])).toThrow('3 data points but the fit needs at least 6');
   });
   it('rejects NaN losses and a bad grid', () => {
     const L = Float64Array.from(s.L);
