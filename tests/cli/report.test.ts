@@ -64,14 +64,14 @@ describe('fit --report', () => {
     expect(figs[5]!.data.filter((t) => t.type === 'histogram')).toHaveLength(9);
 
     expect(html).toContain('Approach 2 on this grid (±8.0×, 15 points per curve, centred) would misplace N* by');
-    expect(html).toContain('<pre>VPNLS (vpnls_lbfgsb_grad) on');
+    expect(html).toContain('<pre>VPNLS (vpnls_lbfgsb_grad_nnls) on');
   });
 
   it('leaves the bootstrap figure out without --bootstrap, and works with --json', async () => {
     const path = join(dir, 'plain.html');
     const r = await runMain([EXAMPLE_CSV, '--report', path, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).method).toBe('vpnls_lbfgsb_grad');
+    expect(JSON.parse(r.stdout).method).toBe('vpnls_lbfgsb_grad_nnls');
     const figs = figuresOf(await readFile(path, 'utf8'));
     expect(figs.map((f) => f.id)).not.toContain('fig-bootstrap');
   });
