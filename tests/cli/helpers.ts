@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../src/cli/main.ts';
-import { SHARED_DATA_DIR } from '../helpers/data.ts';
+import { haveRealData, SHARED_DATA_DIR } from '../helpers/data.ts';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,8 +12,7 @@ export const EXAMPLE_CSV = join(ROOT, 'examples', 'isoflops-synthetic.csv');
 /** Published data files beside the project (../shared/data). */
 export const EPOCH_CSV = join(SHARED_DATA_DIR, 'epochai_chinchilla.csv');
 export const LLAMA_CSV = join(SHARED_DATA_DIR, 'llama_3_isoflops.csv');
-export const HAVE_SHARED_DATA = existsSync(EPOCH_CSV) && existsSync(LLAMA_CSV);
-if (!HAVE_SHARED_DATA) console.warn(`skipping the real-data CLI tests: ${SHARED_DATA_DIR} does not hold epochai_chinchilla.csv and llama_3_isoflops.csv`);
+export const HAVE_SHARED_DATA = haveRealData(['epochai_chinchilla.csv', 'llama_3_isoflops.csv'], 'the real-data CLI tests');
 
 export interface CliRun {
   readonly code: number;

@@ -7,7 +7,9 @@ import { grid8 } from '../../../src/fit/grids5.ts';
 import { Rng } from '../../../src/util/rng.ts';
 import { InvalidInputError, DegenerateDataError } from '../../../src/fit/errors.ts';
 import { loadEpochChinchillaRaw, EPOCH_CHINCHILLA_REFERENCE_FILTER } from '../../../src/data/index.ts';
-import { SHARED_DATA_DIR } from '../../helpers/data.ts';
+import { haveRealData, SHARED_DATA_DIR } from '../../helpers/data.ts';
+
+const HAVE_EPOCH = haveRealData(['epochai_chinchilla.csv'], 'Approach 3 on the Epoch AI Chinchilla points');
 import { EPOCH_VPNLS } from '../../helpers/reference.ts';
 
 const maxRelError = (fit: LossSurface, truth: LossSurface): number =>
@@ -64,7 +66,7 @@ describe('Approach 3 noise-free recovery', () => {
     expect(fit.diagnostics.projGradInf).toBeGreaterThanOrEqual(0);
   });
 
-  it('matches the Epoch AI reference with LSE from the 8⁵ grid to 4 significant digits', async () => {
+  it.skipIf(!HAVE_EPOCH)('matches the Epoch AI reference with LSE from the 8⁵ grid to 4 significant digits', async () => {
     const d = await loadEpochChinchillaRaw({ dataDir: SHARED_DATA_DIR, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
     const fit = fitApproach3(d.N.map((v) => v / 1e6), d.D.map((v) => v / 1e9), d.L, { parameterization: 'lse', start: { kind: 'grid', grid: grid8() } });
     expect(fit.alpha).toBeCloseTo(EPOCH_VPNLS.alpha, 4);

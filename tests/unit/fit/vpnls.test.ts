@@ -5,7 +5,7 @@ import { fitVpnls, type VpnlsRefinement } from '../../../src/fit/vpnls.ts';
 import { DegenerateDataError, TooFewPointsError, InvalidInputError } from '../../../src/fit/errors.ts';
 import { tsKernels } from '../../../src/kernels/index.ts';
 import { loadEpochChinchillaRaw, EPOCH_CHINCHILLA_REFERENCE_FILTER } from '../../../src/data/index.ts';
-import { SHARED_DATA_DIR } from '../../helpers/data.ts';
+import { haveRealData, SHARED_DATA_DIR } from '../../helpers/data.ts';
 import { EPOCH_VPNLS } from '../../helpers/reference.ts';
 
 const maxRelError = (fit: LossSurface, truth: LossSurface): number =>
@@ -47,7 +47,7 @@ describe('VPNLS noise-free recovery', () => {
   });
 });
 
-describe('VPNLS on the Epoch AI Chinchilla points (conventions §5)', () => {
+describe.skipIf(!haveRealData(['epochai_chinchilla.csv'], 'VPNLS on the Epoch AI Chinchilla points'))('VPNLS on the Epoch AI Chinchilla points (conventions §5)', () => {
   it('reproduces E, A, B, α, β and RSS to 4 significant digits', async () => {
     const d = await loadEpochChinchillaRaw({ dataDir: SHARED_DATA_DIR, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
     expect(d.N.length).toBe(217);
