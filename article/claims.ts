@@ -153,6 +153,28 @@ export const CLAIMS: readonly ClaimDef[] = [
     check: (v) => Math.abs(v['dcl.coef_fitted'] / v['dcl.coef'] - 1) < 0.02 && v['dcl.max_rel_gap'] < 0.1,
   },
   {
+    id: 'cfr-others-small',
+    description: 'the closed form on the Chinchilla, Llama 3 and FineWeb grids predicts a D* error at the far target below a tenth of the smallest Marin one in magnitude',
+    facts: ['cfr.others.max_abs_d_err_1000x', 'cfr.marin.d_err_1000x.max'],
+    check: (v) => v['cfr.others.max_abs_d_err_1000x'] < 0.1 * Math.abs(v['cfr.marin.d_err_1000x.max']),
+  },
+  {
+    // alpha > beta puts every vertex on the same side (delta w > 0) and grows it with W, so a negative b error means δw,
+    // and with it the grid width, grows with budget.
+    id: 'cfr-marin-large',
+    description: 'the Marin grids span a range of widths, their fitted α/β exceeds one, the closed form lowers b and underestimates D* at the far target for every Marin sweep',
+    facts: ['cfr.marin_comma.w_min_factor', 'cfr.marin_comma.w_max_factor', 'cfr.marin.ratio.min', 'cfr.marin.b_err.max', 'cfr.marin.d_err_1000x.max', 'cfr.marin.dcl_1000x.min', 'cfr.marin.dcl_1000x.max'],
+    check: (v) =>
+      v['cfr.marin_comma.w_max_factor'] > 2 * v['cfr.marin_comma.w_min_factor'] && v['cfr.marin.ratio.min'] > 1 && v['cfr.marin.b_err.max'] < 0 &&
+      v['cfr.marin.d_err_1000x.max'] < 0 && v['cfr.marin.dcl_1000x.min'] > 0 && v['cfr.marin.dcl_1000x.min'] <= v['cfr.marin.dcl_1000x.max'],
+  },
+  {
+    id: 'a2-near-meta-plan',
+    description: 'Approach 2 on the Llama 3 points allocates parameters and tokens within 5% of the plan published in the Llama 3 report',
+    facts: ['cost.llama_3_vpnls.n_hat', 'cost.llama_3_vpnls.d_hat', 'lit.llama3_plan_params', 'lit.llama3_plan_tokens'],
+    check: (v) => Math.abs(v['cost.llama_3_vpnls.n_hat'] / v['lit.llama3_plan_params'] - 1) < 0.05 && Math.abs(v['cost.llama_3_vpnls.d_hat'] / v['lit.llama3_plan_tokens'] - 1) < 0.05,
+  },
+  {
     id: 'dcl-budget-free',
     description: 'the same misallocation costs the same DCL % at both budgets (to 1e-9 relative) while its loss penalty is smaller at the larger budget',
     facts: ['dcl.same.pct_lo', 'dcl.same.pct_hi', 'dcl.same.penalty_lo', 'dcl.same.penalty_hi', 'dcl.same.budget_lo', 'dcl.same.budget_hi'],

@@ -6,6 +6,7 @@
  * zero crossings of experiment 2's exponent errors.
  */
 import { offsetFactors, SYMMETRIC_SWITCH_RATIO } from '../../experiments/shared/offset-sweep.ts';
+import { CLOSED_FORM_TARGETS } from '../../experiments/shared/exp12-closed-form.ts';
 import { budgetErrors } from '../../experiments/shared/sweep.ts';
 import { DEFAULT_BUDGETS } from '../../src/sampling/index.ts';
 import type { FactBook, FactContext } from '../lib/facts.ts';
@@ -120,10 +121,12 @@ export function biasFacts(f: FactBook): void {
   const cf = (c: FactContext, keysOf: readonly string[], col: string): number[] =>
     Object.entries(REAL_SWEEPS).filter(([, k]) => keysOf.includes(k)).map(([exp]) => c.store.exp(12).table('closed_form_bias.csv').num({ experiment: exp, variant: 'log_loss' }, col));
   const fam = (unit: string) => ({ needs: [12], unit, family: true, source: 'closed_form_bias.csv, log_loss rows' });
-  for (const [name, col] of [['d_err_1000x', 'd_err_pct_1000x'], ['dcl_1000x', 'dcl_pct_1000x'], ['b_err', 'b_err_pct']] as const) {
+  for (const [name, col] of [['d_err_1000x', 'd_err_pct_1000x'], ['dcl_1000x', 'dcl_pct_1000x'], ['b_err', 'b_err_pct'], ['ratio', 'alpha_over_beta']] as const) {
     f.add(`cfr.marin.${name}.min`, fam('%'), (c) => Math.min(...cf(c, MARIN, col)));
     f.add(`cfr.marin.${name}.max`, fam('%'), (c) => Math.max(...cf(c, MARIN, col)));
   }
+  // The far extrapolation target of closed_form_bias.csv (column d_err_pct_1000x), as a multiple of the largest budget.
+  f.config('cfr.target_far', CLOSED_FORM_TARGETS[1], 'experiments/shared/exp12-closed-form.ts#CLOSED_FORM_TARGETS', '×');
   f.add('cfr.others.max_abs_d_err_1000x', fam('%'), (c) => Math.max(...cf(c, ['epoch', 'llama3', 'misfitting'], 'd_err_pct_1000x').map(Math.abs)));
 
   // Appendix I: where the exponent error under drift 0.2 changes sign (experiment 2).

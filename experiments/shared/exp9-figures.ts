@@ -29,13 +29,18 @@ function findRow(summary: readonly Exp9SummaryRow[], method: Exp9Method, noise: 
   return row;
 }
 
-/** Left: pooled variance of b_err per method (horizontal bars); right: heat map method × σ. Both ×1e−4, labelled. */
+/**
+ * Left: pooled variance of b_err per method as a dot plot (a bar on a log
+ * axis would start from an arbitrary baseline, so its length means nothing);
+ * right: heat map method × σ. Both ×1e−4, labelled.
+ */
 export function dataEfficiencyFigure(summary: readonly Exp9SummaryRow[], methods: readonly Exp9Method[], noiseLevels: readonly number[]): Figure {
   const labels = methods.map((m) => EXP9_METHOD_LABELS[m]);
   const pooled = methods.map((m) => findRow(summary, m, 'all').variance / VARIANCE_UNIT);
-  const bars: PanelTrace = {
-    type: 'bar', orientation: 'h', name: 'pooled variance', x: pooled, y: labels,
-    marker: { color: methods.map(methodColor) }, text: pooled.map((v) => fmt(v)), textposition: 'outside', cliponaxis: false,
+  const dots: PanelTrace = {
+    type: 'scatter', mode: 'markers+text', name: 'pooled variance', x: pooled, y: labels,
+    marker: { color: methods.map(methodColor), size: 13, line: { color: '#ffffff', width: 1 } },
+    text: pooled.map((v) => fmt(v)), textposition: 'top center', cliponaxis: false,
     hovertemplate: '%{y}: %{x:.4g} ×10⁻⁴<extra></extra>', showlegend: false,
   };
   const z = methods.map((m) => noiseLevels.map((s) => findRow(summary, m, s).variance / VARIANCE_UNIT));
@@ -48,7 +53,7 @@ export function dataEfficiencyFigure(summary: readonly Exp9SummaryRow[], methods
   };
   const yAxis = { type: 'category' as const, extra: { autorange: 'reversed' } };
   const panels: PanelSpec[] = [
-    { title: 'Variance of b̂ − b, all conditions pooled', x: { title: 'variance of b̂ − b (×10⁻⁴, log scale)', type: 'log' }, y: yAxis, traces: [bars] },
+    { title: 'Variance of b̂ − b, all conditions pooled', x: { title: 'variance of b̂ − b (×10⁻⁴, log scale)', type: 'log' }, y: yAxis, traces: [dots] },
     { title: 'Variance of b̂ − b by noise level (×10⁻⁴)', x: { title: 'noise σ (nats)', type: 'category' }, y: { ...yAxis, extra: { ...yAxis.extra, showticklabels: false } }, traces: [heat] },
   ];
   return panelGrid({ rows: 1, cols: 2, panels, title: 'Estimator efficiency: spread of the recovered exponent b (symmetric surface, centred sampling)', height: 420, hSpacing: 0.08 });

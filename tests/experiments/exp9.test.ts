@@ -194,8 +194,9 @@ describe('experiment 9: estimator efficiency under noise', () => {
   it('lays out the figures as specified', async () => {
     const fig = async (name: string) => JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
     const eff = await fig('data_efficiency');
-    expect(eff.data.map((t) => t.type)).toEqual(['bar', 'heatmap']);
-    expect(eff.data[0].orientation).toBe('h');
+    // A dot plot, not bars: the pooled panel's axis is logarithmic.
+    expect(eff.data.map((t) => t.type)).toEqual(['scatter', 'heatmap']);
+    expect(eff.data[0].mode).toBe('markers+text');
     expect(eff.data[0].x).toEqual(EXP9_METHODS.map((m) => (summary.variance_b_err as Record<string, number>)[m] / 1e-4));
     const detailed = await fig('data_efficiency_detailed');
     expect(detailed.data.map((t) => t.type)).toEqual(EXP9_METHODS.map(() => 'box'));
