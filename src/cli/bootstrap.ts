@@ -237,8 +237,9 @@ export async function bootstrapFit(
   for (const o of outcomes) if (!o.ok) failureCounts.set(o.error, (failureCounts.get(o.error) ?? 0) + 1);
   const failures = [...failureCounts].map(([message, count]) => ({ message, count })).sort((x, y) => y.count - x.count);
   if (ok.length < 2) {
-    const why = failures.length > 0 ? `; the most common failure: ${failures[0]!.message}` : '';
-    throw new BootstrapError(`bootstrap: only ${ok.length} of ${replicates} replicates could be fitted${why}`);
+    // Failure messages carry the error class for the JSON; the one-line error speaks plainly.
+    const why = failures.length > 0 ? `; the most common failure: ${failures[0]!.message.replace(/^\w*Error: /, '')}` : '';
+    throw new BootstrapError(`--bootstrap ${replicates}: only ${ok.length} of ${replicates} replicates could be fitted${why}`);
   }
 
   const samples = {} as Record<QuantityKey, Float64Array | null>;

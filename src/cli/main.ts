@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { GROUP_KEY_SIGNIFICANT_DIGITS, groupKeys, type IsoflopData, type IsoflopTableOptions } from '../data/isoflop-table.ts';
 import { loadCsvFile, loadCsvText } from '../data/load.ts';
 import { approach2ExtrapolationError, approach2InterceptError } from '../fit/approach2-bias.ts';
+import { FitError, InvalidInputError } from '../fit/errors.ts';
 import { onKernelWarning } from '../kernels/index.ts';
 import { parseCommandLine, wantsVerbose, DEFAULT_TARGET_FACTOR, COMMAND_NAME, type CliOptions } from './args.ts';
 import { bootstrapFit } from './bootstrap.ts';
@@ -136,8 +137,27 @@ function companions(input: FitInput, o: CliOptions, outcome: FitOutcome): Compan
   return { approach2, surface, surfaceLabel };
 }
 
+/**
+ * Fit errors (degenerate data, a budget without a parabola, …) are about the
+ * input file: prefix its name so every data error says where (CSV errors
+ * already name the file, row and column).
+ */
+function locatedInFile(err: unknown, source: string): unknown {
+  const aboutData = err instanceof FitError || err instanceof InvalidInputError || err instanceof RangeError;
+  if (aboutData && !err.message.startsWith(`${source}:`)) err.message = `${source}: ${err.message}`;
+  return err;
+}
+
 async function run(o: CliOptions, io: CliIo): Promise<void> {
   const data = await loadInput(o, io);
+  try {
+    await fitAndReport(o, io, data);
+  } catch (err) {
+    throw locatedInFile(err, data.source);
+  }
+}
+
+async function fitAndReport(o: CliOptions, io: CliIo, data: IsoflopData): Promise<void> {
   const groups = groupKeys(data);
   const input: FitInput = { N: data.N, D: data.D, L: data.L, groups };
   const budgetColumn = o.columns.budget ?? 'budget';

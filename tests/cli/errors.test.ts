@@ -55,6 +55,8 @@ describe('fit: bad input gives one line on stderr and exit code 2', () => {
   it('duplicate header', () => expectInputError([file('duplicate.csv')], 'duplicate column name: "Loss" (column 3) and "loss" (column 4)'));
   it('a budget with two points (Approach 2)', () =>
     expectInputError([file('two-points.csv'), '--method', 'approach2'], 'Approach 2: the IsoFLOP group C = 6e19 has 2 points; a parabola needs at least 3'));
+  it('data that no fit can use names the file', () =>
+    expectInputError([file('two-points.csv'), '--method', 'approach2'], `${file('two-points.csv')}: Approach 2:`));
   it('a where filter that matches nothing', () => expectInputError([EXAMPLE_CSV, '--where', 'budget=7'], 'no row has budget = "7"'));
   it('filters that leave no row', () => expectInputError([EXAMPLE_CSV, '--max-compute', '1e10'], 'no rows left after filtering'));
   it('an explicit column that is not there', () => expectInputError([EXAMPLE_CSV, '--params-col', 'size'], 'no column "size"'));
