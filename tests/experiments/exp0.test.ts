@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FITS_COLUMNS } from '../../experiments/exp0-chinchilla-reproduction.ts';
 import { findExperiment } from '../../experiments/registry.ts';
 import { runExperiment } from '../../experiments/runner.ts';
-import { SHARED_DATA_DIR } from '../helpers/data.ts';
+import { haveRealData, SHARED_DATA_DIR } from '../helpers/data.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir } from './helpers.ts';
 import { EPOCH_ML_SCALEFIT, EPOCH_VPNLS } from '../helpers/reference.ts';
 
@@ -27,15 +27,18 @@ let fits: CsvFile;
 let summary: Record<string, unknown>;
 const row = (method: string) => fits.rows.find((r) => r.method === method)!;
 
-beforeAll(async () => {
-  root = await makeTempDir();
-  dir = (await runExperiment(findExperiment(0)!, { outRoot: root, quick: true, seed: 42, jobs: 1, dataDir: SHARED_DATA_DIR })).dir;
-  fits = await readCsv(join(dir, 'fits.csv'));
-  summary = await readJson(join(dir, 'summary.json'));
-});
-afterAll(() => removeDir(root));
+/** Runs the experiment on the published data (quick mode); skipped with a line saying how to supply them. */
+const HAVE_DATA = haveRealData(['epochai_chinchilla.csv'], 'experiment 0 (the Epoch AI Chinchilla points)');
 
-describe('experiment 0: reproducing published Chinchilla fits', () => {
+describe.skipIf(!HAVE_DATA)('experiment 0: reproducing published Chinchilla fits', () => {
+  beforeAll(async () => {
+    root = await makeTempDir();
+    dir = (await runExperiment(findExperiment(0)!, { outRoot: root, quick: true, seed: 42, jobs: 1, dataDir: SHARED_DATA_DIR })).dir;
+    fits = await readCsv(join(dir, 'fits.csv'));
+    summary = await readJson(join(dir, 'summary.json'));
+  });
+  afterAll(() => removeDir(root));
+
   it('writes the specified files', async () => {
     const files = await readdir(dir);
     for (const f of ['fits.csv', 'report.md', 'summary.json']) expect(files).toContain(f);

@@ -9,7 +9,7 @@ import { LLAMA_3, loadDataset } from '../../experiments/shared/qc/datasets.ts';
 import { findExperiment } from '../../experiments/registry.ts';
 import { runExperiment } from '../../experiments/runner.ts';
 import { SURFACES } from '../../src/surface/index.ts';
-import { SHARED_DATA_DIR } from '../helpers/data.ts';
+import { haveRealData, SHARED_DATA_DIR } from '../helpers/data.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir } from './helpers.ts';
 
 const C = 3.8e25;
@@ -31,16 +31,8 @@ let costs: CsvFile;
 let filter: CsvFile;
 let summary: Record<string, unknown>;
 
-beforeAll(async () => {
-  root = await makeTempDir();
-  dir = (await runExperiment(findExperiment(11)!, { outRoot: root, quick: true, seed: 42, jobs: 1, dataDir: SHARED_DATA_DIR })).dir;
-  sim = await readCsv(join(dir, 'token_allocation_errors.csv'));
-  fits = await readCsv(join(dir, 'llama3_fits.csv'));
-  costs = await readCsv(join(dir, 'cost_estimates.csv'));
-  filter = await readCsv(join(dir, 'progressive_filter.csv'));
-  summary = await readJson(join(dir, 'summary.json'));
-});
-afterAll(() => removeDir(root));
+/** Runs the experiment on the published data (quick mode); skipped with a line saying how to supply them. */
+const HAVE_DATA = haveRealData(['llama_3_isoflops.csv', 'epochai_chinchilla_isoflops.csv'], 'experiment 11 (the Llama 3 and Chinchilla IsoFLOP points)');
 
 const cost = (row: string) => {
   const r = costs.rows.find((x) => x.row === row);
@@ -48,7 +40,18 @@ const cost = (row: string) => {
   return r;
 };
 
-describe('experiment 11: what the errors cost at frontier scale', () => {
+describe.skipIf(!HAVE_DATA)('experiment 11: what the errors cost at frontier scale', () => {
+  beforeAll(async () => {
+    root = await makeTempDir();
+    dir = (await runExperiment(findExperiment(11)!, { outRoot: root, quick: true, seed: 42, jobs: 1, dataDir: SHARED_DATA_DIR })).dir;
+    sim = await readCsv(join(dir, 'token_allocation_errors.csv'));
+    fits = await readCsv(join(dir, 'llama3_fits.csv'));
+    costs = await readCsv(join(dir, 'cost_estimates.csv'));
+    filter = await readCsv(join(dir, 'progressive_filter.csv'));
+    summary = await readJson(join(dir, 'summary.json'));
+  });
+  afterAll(() => removeDir(root));
+
   it('writes the specified files', async () => {
     const files = await readdir(dir);
     const want = ['token_allocation_errors.csv', 'llama3_fits.csv', 'cost_estimates.csv', 'progressive_filter.csv', 'report.md', 'summary.json'];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError } from '../../../src/data/index.ts';
 
-export { SHARED_DATA_DIR } from '../../helpers/data.ts';
+export { haveRealData, SHARED_DATA_DIR } from '../../helpers/data.ts';
 
 /** A fresh temporary folder; remove it with {@link removeDir}. */
 export function makeTempDir(prefix = 'scaling-fit-data-'): Promise<string> {

@@ -7,7 +7,12 @@ import {
   loadIsoflopExperiment,
   type LoadDataOptions,
 } from '../../../src/data/index.ts';
-import { makeTempDir, removeDir, SHARED_DATA_DIR } from './helpers.ts';
+import { haveRealData, makeTempDir, removeDir, SHARED_DATA_DIR } from './helpers.ts';
+
+const HAVE_DATA = haveRealData(
+  ['epochai_chinchilla.csv', 'llama_3_isoflops.csv', 'epochai_chinchilla_isoflops.csv', 'marin_202603_isoflops.csv', 'misfitting_isoflops.csv', 'ml_scalefit_isoflops.csv'],
+  'the loaders on the published data sets',
+);
 
 let cacheDir: string;
 let offline: LoadDataOptions;
@@ -20,7 +25,7 @@ afterAll(() => removeDir(cacheDir));
 
 const distinct = (a: Float64Array): number => new Set(a).size;
 
-describe('loadEpochChinchillaRaw', () => {
+describe.skipIf(!HAVE_DATA)('loadEpochChinchillaRaw', () => {
   it('loads all 245 points with D = C/(6N) and no budget column', async () => {
     const d = await loadEpochChinchillaRaw(offline);
     expect(d.N).toHaveLength(245);
@@ -50,7 +55,7 @@ describe('loadEpochChinchillaRaw', () => {
   });
 });
 
-describe('loadIsoflopExperiment', () => {
+describe.skipIf(!HAVE_DATA)('loadIsoflopExperiment', () => {
   it('selects the 133 Llama 3 raw_loss rows over 10 budgets from 6e18 to 1e22', async () => {
     const d = await loadIsoflopExperiment('llama_3_isoflops.csv', 'llama_3__raw_loss', offline);
     expect(d.N).toHaveLength(133);
@@ -106,7 +111,9 @@ describe('loadIsoflopExperiment', () => {
       'llama_3_isoflops.csv: column experiment: no row has experiment = "llama_3"; values present: "llama_3__raw_loss", "llama_3__exp_loss"',
     );
   });
+});
 
+describe('loadIsoflopExperiment without the data', () => {
   it('rejects a file that is not in the registry', async () => {
     await expect(loadIsoflopExperiment('mine.csv', 'x', offline)).rejects.toThrow(DataError);
   });

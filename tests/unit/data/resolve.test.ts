@@ -9,9 +9,11 @@ import {
   type FetchLike,
   type FetchResponseLike,
 } from '../../../src/data/index.ts';
-import { makeTempDir, removeDir, SHARED_DATA_DIR } from './helpers.ts';
+import { haveRealData, makeTempDir, removeDir, SHARED_DATA_DIR } from './helpers.ts';
 
 const FILE = 'llama_3_isoflops.csv';
+/** The search order and the download tests use the real file's bytes; the checksum and error tests do not. */
+const HAVE_DATA = haveRealData([FILE], 'resolveDataFile on the real Llama 3 file');
 const { url: URL_OF_FILE, sha256: SHA } = dataSource(FILE);
 
 let tmp: string;
@@ -45,7 +47,7 @@ function fakeFetch(serve: { body?: Uint8Array; status?: number; error?: Error })
 
 const unused = fakeFetch({ error: new Error('fetch must not be called') });
 
-describe('resolveDataFile search order', () => {
+describe.skipIf(!HAVE_DATA)('resolveDataFile search order', () => {
   it('takes the dataDir option first', async () => {
     const r = await resolveDataFile(FILE, { dataDir: SHARED_DATA_DIR, cacheDir, env: {}, fetch: unused });
     expect(r).toEqual({ file: FILE, path: join(SHARED_DATA_DIR, FILE), origin: 'data-dir', sha256: SHA });
@@ -89,7 +91,7 @@ describe('resolveDataFile checksums', () => {
 });
 
 describe('resolveDataFile download', () => {
-  it('downloads into the cache from the public URL when there is no local copy', async () => {
+  it.skipIf(!HAVE_DATA)('downloads into the cache from the public URL when there is no local copy', async () => {
     const body = await readFile(join(SHARED_DATA_DIR, FILE));
     const f = fakeFetch({ body });
     const r = await resolveDataFile(FILE, { dataDir, cacheDir, env: {}, fetch: f });

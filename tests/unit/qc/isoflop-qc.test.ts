@@ -4,7 +4,7 @@ import {
   excludeReasonGroups, isoflopQc, QC_DEFAULTS, QC_REASON_GROUPS, qcCounts, qcOptionsFor, type QcResult, resolveQcOptions,
 } from '../../../src/qc/index.ts';
 import { Rng } from '../../../src/util/rng.ts';
-import { SHARED_DATA_DIR } from '../../helpers/data.ts';
+import { haveRealData, SHARED_DATA_DIR } from '../../helpers/data.ts';
 
 interface Rows {
   N: number[];
@@ -238,7 +238,10 @@ describe('IsoFLOP QC stages (§B.7)', () => {
   });
 });
 
-describe('IsoFLOP QC on the published data sets', () => {
+describe.skipIf(!haveRealData(
+  ['epochai_chinchilla_isoflops.csv', 'llama_3_isoflops.csv', 'marin_202603_isoflops.csv', 'misfitting_isoflops.csv'],
+  'IsoFLOP QC on the published data sets',
+))('IsoFLOP QC on the published data sets', () => {
   // Row-for-row identical to an independent implementation on numpy.polyfit and scipy's Akima1DInterpolator.
   const expected: Record<string, [string, Record<string, number>]> = {
     epochai_chinchilla__massivetext__chinchilla: ['epochai_chinchilla_isoflops.csv', { none: 85, near_duplicate_params: 7, off_center: 16, spline_outlier: 10, weak_curvature: 5 }],
