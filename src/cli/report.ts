@@ -110,7 +110,7 @@ function isoflopFigure(input: FitInput, outcome: FitOutcome): PlotlyFigure {
       x: Ns, y: g.rows.map((r) => input.L[r]!), marker: { color, size: 7, line: { color: '#ffffff', width: 0.5 } },
       hovertemplate: `${groupLabel(g.C)}<br>N = %{x:.3s}<br>L = %{y:.4f}<extra></extra>`,
     });
-    // Loops, not Math.min(...Ns): a spread of 10⁶ values overflows the call stack.
+    // Loops, not a spread into Math.min: spreading 10⁶ values overflows the call stack.
     let lo = Infinity;
     let hi = -Infinity;
     for (const x of Ns) {
