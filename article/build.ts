@@ -50,7 +50,7 @@ export interface BuildOptions {
   run: boolean;
   resultsRoot: string;
   dataDir: string | undefined;
-  /** Where to write results.md (article.md §7); not written when absent. */
+  /** Where to write results.md (specs/article.md, "results.md"); not written when absent. */
   resultsMd?: string;
   log: (line: string) => void;
 }
@@ -69,7 +69,7 @@ function defaultDataDir(): string | undefined {
   return process.env.SCALING_DATA_DIR ? resolve(process.env.SCALING_DATA_DIR) : undefined;
 }
 
-/** Reading time estimate of article.md §1.1. */
+/** Reading time estimate (the lint's reading-time rule, specs/article.md, "Lint"). */
 export function readingMinutes(words: number, figures: number): number {
   return words / 230 + 0.25 * figures + 2;
 }

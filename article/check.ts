@@ -1,7 +1,7 @@
 /**
  * `npm run article:check`: opens `results/article/article.html` in headless
  * Chromium (playwright-core, Debian's /usr/bin/chromium, a fresh profile) and
- * checks (article.md §6.2): no network request beyond the file itself and
+ * checks (specs/article.md, "Browser check"): no network request beyond the file itself and
  * data:/blob: URLs; no console error or warning, uncaught exception or CSP
  * violation; every figure of the manifest rendered with the expected panels
  * and traces and finite data; math rendered; no leftover template syntax;
@@ -23,7 +23,7 @@ import { defaultState, encodeState, type ExplorableState } from './explorable/st
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-/** conventions.md §5: Chinchilla, XL, 15 points, centered, D* error at 1e24 FLOPs (%). */
+/** specs/conventions.md §5: Chinchilla, XL, 15 points, centered, D* error at 1e24 FLOPs (%). */
 export const CHINCHILLA_XL_REFERENCE = -5.100244551712022;
 
 export interface CheckOptions {
@@ -125,7 +125,7 @@ async function lastNumbers(page: Page): Promise<Record<string, number>> {
   });
 }
 
-/** Every figure drawn within this time after the page's load event (the article spec's budget). */
+/** Every figure drawn within this time after the page's load event (specs/article.md, "Browser check"). */
 export const FIGURES_READY_BUDGET_MS = 5000;
 
 export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
@@ -352,7 +352,7 @@ export interface PresentationReport {
 type Box = { x: number; y: number; w: number; h: number; what: string };
 
 /**
- * Presentation checks (article.md §6.2 network rule, phone layout): every
+ * Presentation checks (the network rule of specs/article.md, "Browser check", and the phone layout): every
  * request except the file itself, data: and blob: is aborted by a route and
  * recorded; the mode bars are read from the DOM after hovering each figure;
  * at 390×844 every multi-panel figure is screenshotted and its panel areas

@@ -1,5 +1,5 @@
 /**
- * Claim checks (article.md §3.3): each predicate protects the sentence that
+ * Claim checks (specs/article.md, "Claims"): each predicate protects the sentence that
  * carries `<!-- claim: id -->`. A false claim fails the build with its
  * values, so the author rewrites the text rather than the numbers.
  */
@@ -387,7 +387,7 @@ export const CLAIMS: readonly ClaimDef[] = [
 export { EXP5_METHODS };
 
 /**
- * Claims of results.md (article.md §7) beyond those of the article. Each
+ * Claims of results.md (specs/article.md, "results.md") beyond those of the article. Each
  * must protect a sentence of `article/results.md.tmpl`; the summary may also
  * reuse any claim of {@link CLAIMS}.
  */

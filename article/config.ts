@@ -23,7 +23,7 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Seed the experiments run with (experiments.md §A.1 default). */
+/** Seed the experiments run with (specs/experiments.md §A.1 default). */
 export const SEED = 42;
 
 export const PATHS = {

@@ -1,5 +1,5 @@
 /**
- * The article's facts registry (article.md §3.2): every number a reader
+ * The article's facts registry (specs/article.md, "Facts and placeholders"): every number a reader
  * sees, keyed by our own names and mapped here from experiment outputs,
  * library calls, configuration constants and the literature file, so a
  * renamed output column breaks one mapping, not the prose. Written to

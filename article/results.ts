@@ -1,7 +1,7 @@
 /**
  * `npm run results [-- --no-run] [--rerun] [--out DIR] [--data-dir DIR]`
  *
- * Regenerates `results.md` (article.md §7) at the repository root from the
+ * Regenerates `results.md` (specs/article.md, "results.md") at the repository root from the
  * experiment outputs under `results/experiments/`, running any missing or
  * stale experiment first exactly as `npm run article` does (which also
  * writes the file). With `--out DIR` the outputs are read from DIR and the

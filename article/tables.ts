@@ -1,5 +1,5 @@
 /**
- * The article's tables (article.md §4). Cells are templates: every number is
+ * The article's tables (specs/article.md, "How a section declares what it needs"). Cells are templates: every number is
  * a `{{ key | format }}` placeholder, so tables go through the same facts
  * registry, formats and lint as the prose.
  */

@@ -1,6 +1,6 @@
 /**
  * `npm run exp -- --id N [--quick] [--seed S] [--rng numpy|xoshiro] [--data-dir DIR] [--out DIR] [--jobs K]`
- * or `--all` (experiments.md §A.1). Parses flags, runs experiments from the
+ * or `--all` (specs/experiments.md §A.1). Parses flags, runs experiments from the
  * registry through the runner, shows progress, and exits non-zero if any
  * experiment fails.
  */

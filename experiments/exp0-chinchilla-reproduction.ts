@@ -1,5 +1,5 @@
 /**
- * Experiment 0: reproducing published Chinchilla fits (experiments.md §C.0).
+ * Experiment 0: reproducing published Chinchilla fits (specs/experiments.md §C.0).
  */
 import { DEFAULT_HUBER_DELTA } from '../src/cli/fit-core.ts';
 import { EPOCH_CHINCHILLA_RAW_FILE, loadEpochChinchillaRaw } from '../src/data/index.ts';
@@ -16,10 +16,10 @@ export const hypothesis =
   'log-loss objective moves the estimate because it fits a different (multiplicative-noise) model, and the Huber ' +
   'objective on ln L of Hoffmann et al. and Epoch AI moves it further.';
 
-/** ml-scalefit (MSE, L-BFGS, 100 restarts) on the same 217 points (conventions §5); N/1e6, D/1e9 units. */
+/** ml-scalefit (MSE, L-BFGS, 100 restarts) on the same 217 points (specs/conventions.md §5); N/1e6, D/1e9 units. */
 export const ML_SCALEFIT_REFERENCE: LossSurface = Object.freeze({ E: 1.9051, A: 4.0001, B: 1.0509, alpha: 0.351, beta: 0.4588 });
 
-/** Our published VPNLS (MSE) reference on the same points (conventions §5). */
+/** Our published VPNLS (MSE) reference on the same points (specs/conventions.md §5). */
 export const VPNLS_REFERENCE: LossSurface & { rss: number } = Object.freeze({
   E: 1.905092,
   A: 4.00052,
@@ -29,7 +29,7 @@ export const VPNLS_REFERENCE: LossSurface & { rss: number } = Object.freeze({
   rss: 0.0624143,
 });
 
-/** Significant digits to which fitted real-data parameters must agree (conventions §5). */
+/** Significant digits to which fitted real-data parameters must agree (specs/conventions.md §5). */
 export const AGREEMENT_DIGITS = 4;
 
 export interface Exp0Config {
@@ -50,7 +50,7 @@ export const defaultConfig: Exp0Config = { dropHighestLoss: 5, cMax: 1e21, nScal
 export const quickConfig: Exp0Config = defaultConfig;
 
 /**
- * The fits, by their `fits.csv` row name: the three of experiments.md §C.0,
+ * The fits, by their `fits.csv` row name: the three of specs/experiments.md §C.0,
  * then the objective Hoffmann et al. and Epoch AI minimise (Huber on ln L), an
  * extra row that shows how much the objective alone moves the estimate.
  */
@@ -59,7 +59,7 @@ export type FittedMethod = (typeof FITTED_METHODS)[number];
 
 type Recipe = { id: string; fit: (N: Float64Array, D: Float64Array, L: Float64Array, config: Exp0Config) => SurfaceFitResult };
 
-/** What each row name runs (experiments.md §B.8 identifiers). */
+/** What each row name runs (specs/experiments.md §B.8 identifiers). */
 const RECIPES: Readonly<Record<FittedMethod, Recipe>> = {
   vpnls: {
     id: 'vpnls_lbfgsb_grad_256',
@@ -85,7 +85,7 @@ const RECIPES: Readonly<Record<FittedMethod, Recipe>> = {
 
 export interface Exp0Fit extends LossSurface {
   readonly method: FittedMethod;
-  /** The §B.8 identifier of the recipe. */
+  /** The specs/experiments.md §B.8 identifier of the recipe. */
   readonly recipe: string;
   readonly rss: number;
   readonly nPoints: number;

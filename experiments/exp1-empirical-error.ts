@@ -1,5 +1,5 @@
 /**
- * Experiment 1: error of Approach 2 versus grid width (experiments.md §C.1).
+ * Experiment 1: error of Approach 2 versus grid width (specs/experiments.md §C.1).
  */
 import { approach2DiagnosticsFigure } from '../src/plot/approach2-diagnostics.ts';
 import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, RANGE_NAMES } from '../src/sampling/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Experiment 10: compounding biases at 1e24 FLOPs (experiments.md §C.10).
+ * Experiment 10: compounding biases at 1e24 FLOPs (specs/experiments.md §C.10).
  */
 import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE } from '../src/sampling/index.ts';
 import { TARGET_BUDGET } from './shared/budgets.ts';

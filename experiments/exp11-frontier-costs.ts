@@ -1,8 +1,8 @@
 /**
  * Experiment 11: what Approach 2's errors cost at frontier scale
- * (experiments.md §C.11). Part 1 simulates surfaces, part 2 fits the real
+ * (specs/experiments.md §C.11). Part 1 simulates surfaces, part 2 fits the real
  * Llama 3 IsoFLOP data, part 3 bootstraps part 2, part 4 applies the IsoFLOP
- * quality control (§B.7) level by level.
+ * quality control (specs/experiments.md §B.7) level by level.
  */
 import type { SurfaceFitResult } from '../src/fit/index.ts';
 import type { Figure } from '../src/plot/index.ts';

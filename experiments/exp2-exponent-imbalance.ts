@@ -1,5 +1,5 @@
 /**
- * Experiment 2: sensitivity to exponent imbalance (experiments.md §C.2).
+ * Experiment 2: sensitivity to exponent imbalance (specs/experiments.md §C.2).
  */
 import { approach2DiagnosticsFigure } from '../src/plot/approach2-diagnostics.ts';
 import { lineGrid, type Series } from '../src/plot/builders.ts';

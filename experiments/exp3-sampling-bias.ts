@@ -1,5 +1,5 @@
 /**
- * Experiment 3: sensitivity to a biased sampling centre (experiments.md §C.3).
+ * Experiment 3: sensitivity to a biased sampling centre (specs/experiments.md §C.3).
  */
 import { approach2DiagnosticsFigure } from '../src/plot/approach2-diagnostics.ts';
 import { type LinePanel, lineGrid, type Series } from '../src/plot/builders.ts';

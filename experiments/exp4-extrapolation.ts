@@ -1,5 +1,5 @@
 /**
- * Experiment 4: extrapolation error of Approach 2 (experiments.md §C.4).
+ * Experiment 4: extrapolation error of Approach 2 (specs/experiments.md §C.4).
  */
 import { type LinePanel, lineGrid } from '../src/plot/builders.ts';
 import { BIAS_COLORS, colorFor, gridFactorLabel } from '../src/plot/theme.ts';
@@ -52,7 +52,7 @@ export type Exp4Row = {
   budget: number;
 } & TokenError & { dcl_flops: number; dcl_pct: number };
 
-/** §C.4 columns plus the DCL (§B.4) of the extrapolated D* at each row's budget (extra columns, §A.2). */
+/** specs/experiments.md §C.4 columns plus the DCL (specs/experiments.md §B.4) of the extrapolated D* at each row's budget (extra columns, specs/experiments.md §A.2). */
 export const EXP4_EXTRAPOLATION_COLUMNS = [...EXTRAPOLATION_COLUMNS, 'dcl_flops', 'dcl_pct'] as const;
 
 export interface Exp4Result {

@@ -1,5 +1,5 @@
 /**
- * Experiment 5: parameter recovery by surface fitting (experiments.md §C.5).
+ * Experiment 5: parameter recovery by surface fitting (specs/experiments.md §C.5).
  */
 import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, STANDARD_BIAS_NAMES } from '../src/sampling/index.ts';
 import { dOpt, type LossSurface, SURFACES } from '../src/surface/index.ts';
@@ -34,7 +34,7 @@ export interface Exp5Config {
   readonly recoveryMethod: Exp5Method;
   /** Bias of part 3. */
   readonly comparisonBias: BiasName;
-  /** Methods of part 3, in §C.5 order. */
+  /** Methods of part 3, in specs/experiments.md §C.5 order. */
   readonly comparisonMethods: readonly Exp5Method[];
 }
 
@@ -116,7 +116,7 @@ export const METHOD_SUMMARY_COLUMNS = [
   ...PARAM_KEYS.map((k) => `max_abs_${k}_err_pct` as const),
 ] as const;
 
-/** A fit's usable estimate, or null when it failed (threw or hit a bound, §C.5). */
+/** A fit's usable estimate, or null when it failed (threw or hit a bound, specs/experiments.md §C.5). */
 function estimate(f: Exp5FitOutcome): LossSurface | null {
   return f.ok && f.status !== 'bound_hit' ? f.surface : null;
 }

@@ -1,5 +1,5 @@
 /**
- * Experiment 6: a closed form for Approach 2's bias (experiments.md §C.6).
+ * Experiment 6: a closed form for Approach 2's bias (specs/experiments.md §C.6).
  */
 import { approach2ExtrapolationError, approach2InterceptError, approach2VertexShift } from '../src/fit/approach2-bias.ts';
 import { lineGrid, type LinePanel } from '../src/plot/builders.ts';
@@ -50,7 +50,7 @@ export interface Exp6Row {
   d_extrap_err_pred_pct: number;
 }
 
-/** Closed-form extrapolated D* error at the named grids (compare conventions §5). */
+/** Closed-form extrapolated D* error at the named grids (compare specs/conventions.md §5). */
 export interface NamedGridPrediction {
   surface: string;
   grid: GridName;

@@ -1,5 +1,5 @@
 /**
- * Experiment 7: exponent inference from few, noisy points (experiments.md §C.7).
+ * Experiment 7: exponent inference from few, noisy points (specs/experiments.md §C.7).
  */
 import { BIASES, type BiasName, type IsoflopSamples, sampleIsoflops } from '../src/sampling/index.ts';
 import { exponentA, exponentB, SURFACES, type SurfaceName } from '../src/surface/index.ts';

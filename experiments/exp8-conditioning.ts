@@ -1,5 +1,5 @@
 /**
- * Experiment 8: why Approach 3 is less precise — conditioning (experiments.md §C.8).
+ * Experiment 8: why Approach 3 is less precise — conditioning (specs/experiments.md §C.8).
  */
 import {
   CONDITIONING_BIAS, conditioningAtTruth, PERTURBATION_DELTA, perturbedGradientNorms, projectOnEigenvectors, rescaleHessian, rssHessian5,

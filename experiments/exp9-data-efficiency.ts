@@ -1,5 +1,5 @@
 /**
- * Experiment 9: estimator efficiency under noise (experiments.md §C.9).
+ * Experiment 9: estimator efficiency under noise (specs/experiments.md §C.9).
  */
 import { sampleIsoflops } from '../src/sampling/index.ts';
 import { exponentA, exponentB, SURFACES, type SurfaceName } from '../src/surface/index.ts';

@@ -34,7 +34,7 @@ export interface RunRecord {
   readonly ms: number;
 }
 
-/** The seed in force when none is given (§A.1). */
+/** The seed in force when none is given (specs/experiments.md §A.1). */
 export const DEFAULT_SEED = 42;
 
 /** Output folder of experiment `id` relative to the output root. */

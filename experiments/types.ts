@@ -1,5 +1,6 @@
 /**
- * The shape every experiment module has (style.md habit 8): an id, a title,
+ * The shape every experiment module has (the project rule: one module per
+ * experiment, all with the same exports): an id, a title,
  * the hypothesis it tests, a default (full) and a quick configuration,
  * `run(config, ctx)` returning plain data, and `render(result, config)`
  * turning that data into tables, figures and summary keys. Files are written

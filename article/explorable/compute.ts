@@ -1,9 +1,9 @@
 /**
- * One recompute of the explorable: sample IsoFLOP curves (conventions §2),
- * fit Approach 2 (conventions §3) and VPNLS (library defaults), and evaluate
+ * One recompute of the explorable: sample IsoFLOP curves (specs/conventions.md §2),
+ * fit Approach 2 (specs/conventions.md §3) and VPNLS (library defaults), and evaluate
  * both at the chosen budget against the true surface, with the closed-form
  * prediction of the Approach 2 intercept error and the deadweight compute
- * loss (experiments.md §B.4). Runs unchanged in Node (tests) and the page.
+ * loss (specs/experiments.md §B.4). Runs unchanged in Node (tests) and the page.
  */
 import { allocationCost } from '../../experiments/shared/dcl.ts';
 import { approach2ExtrapolationError } from '../../src/fit/approach2-bias.ts';
@@ -29,7 +29,7 @@ export interface Allocation {
   readonly dclFrac: number;
 }
 
-/** Errors of a fitted D* law log10 D̂* = b̂·log10 C + b̂0 (fractions): exponent b̂/b − 1 and intercept factor 10^(b̂0 − b0) − 1 (article.md §1.4). */
+/** Errors of a fitted D* law log10 D̂* = b̂·log10 C + b̂0 (fractions): exponent b̂/b − 1 and intercept factor 10^(b̂0 − b0) − 1 (the article's notation). */
 export interface LawErrors {
   readonly bErr: number;
   readonly interceptErr: number;
@@ -69,7 +69,7 @@ function lawErrors(b: number, b0: number, truth: { b: number; b0: number }): Law
  * least-squares parabola through g(w) = (β/α)·10^(−αw) + 10^(βw) (the loss
  * along the curve up to the constants that cancel) has its vertex at w*,
  * and D̂* = D*·10^(−w*). For offset = 1 this is the closed form of
- * experiments.md §C.6.
+ * specs/experiments.md §C.6.
  */
 export function offsetVertexError(alpha: number, beta: number, W: number, n: number, offset: number): number {
   const c = -Math.log10(offset);

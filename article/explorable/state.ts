@@ -1,5 +1,5 @@
 /**
- * The explorable's state (article.md §5): a preset surface, the exponents,
+ * The explorable's state (specs/article.md, "The explorable"): a preset surface, the exponents,
  * the grid, points per curve, sampling-center offset and drift, the
  * extrapolation budget and optional noise. Pure data; mirrored in
  * `location.hash`.
@@ -38,7 +38,7 @@ export interface ExplorableState {
   seed: number;
 }
 
-/** Slider ranges (article.md §5). */
+/** Slider ranges (specs/article.md, "The explorable"). */
 export const LIMITS = {
   exponent: { min: 0.05, max: 0.95, step: 0.005 },
   log10k: { min: Math.log10(1.5), max: 2 },

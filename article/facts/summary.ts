@@ -1,5 +1,5 @@
 /**
- * Facts used by `results.md` (article.md §7) beyond those of the article:
+ * Facts used by `results.md` (specs/article.md, "results.md") beyond those of the article:
  * the seed and experiment mode of the header, the intercept factor errors of
  * experiment 1, the constant-versus-drift split of experiment 3, the most
  * negative cell of experiment 10 and the FLOP-factor residual test of

@@ -1,7 +1,7 @@
 /**
  * Facts of article §8 and appendices A, D, E, F, H: surface fitting,
  * conditioning, noisy inference, efficiency and residuals (experiments 0,
- * 5, 7, 8, 9, 12). Column and key names follow experiments.md.
+ * 5, 7, 8, 9, 12). Column and key names follow specs/experiments.md.
  */
 import type { FactBook, FactContext } from '../lib/facts.ts';
 

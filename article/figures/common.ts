@@ -11,7 +11,7 @@ import { BuildError } from '../lib/errors.ts';
 import type { PlotlyFigure } from '../lib/types.ts';
 import { METHOD_COLORS } from './palette.ts';
 
-/** Largest figure spec allowed in the page (article.md §3.4). */
+/** Largest figure spec allowed in the page (the 300 KB budget of specs/article.md, "Adding a figure"). */
 export const MAX_FIGURE_BYTES = 300_000;
 
 /** Loss against log10 D per budget: samples, fitted parabolas, sampling centers, true optima and Approach 2 vertices. */
@@ -221,7 +221,7 @@ export function declutter(fig: PlotlyFigure, options: DeclutterOptions = {}): Pl
   return { data: fig.data, layout };
 }
 
-/** British spellings in experiment figures, as the article writes them (article.md §1.1: American English). */
+/** British spellings in experiment figures, as the article writes them (the article is written in American English; specs/article.md, "Lint"). */
 const AMERICAN: ReadonlyArray<[RegExp, string]> = [[/\bcentred/g, 'centered'], [/\bcentre/g, 'center'], [/\boptimis/g, 'optimiz'], [/\bcolour/g, 'color'], [/\bbehaviour/g, 'behavior'], [/\bneighbour/g, 'neighbor']];
 
 /** A copy of a figure with every string (trace names, titles, annotations) in American spelling. */

@@ -1,5 +1,5 @@
 /**
- * The article's shared label map and palette (article.md §1.2, §3.5):
+ * The article's shared label map and palette (specs/article.md, "Adding a figure"):
  * method, surface, grid and bias names as the prose writes them, and their
  * colors. Surface and grid colors come from the library theme so the
  * article and the experiment figures agree.
@@ -87,7 +87,7 @@ export function surfaceLabel(id: string): string {
   return SURFACE_LABELS[id] ?? id;
 }
 
-/** Plotly config of every article figure (article.md §3.5): the offline config plus a trimmed mode bar. */
+/** Plotly config of every article figure (specs/article.md, "Adding a figure"): the offline config plus a trimmed mode bar. */
 export const PLOT_CONFIG = Object.freeze({
   ...OFFLINE_PLOTLY_CONFIG,
   modeBarButtonsToRemove: [...OFFLINE_PLOTLY_CONFIG.modeBarButtonsToRemove, 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
@@ -103,7 +103,7 @@ export function qualitativeColor(i: number): string {
   return q[i % q.length];
 }
 
-/** Labels of experiment 5 part 3 (experiments.md §C.5): the method labels above, so every figure and table names a method the same way. */
+/** Labels of experiment 5 part 3 (specs/experiments.md §C.5): the method labels above, so every figure and table names a method the same way. */
 export const EXP5_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
   ['approach3_lse_logloss', 'approach3_lse_logloss_fd', 'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256'].map((m) => [m, METHOD_LABELS[m]]),
 );

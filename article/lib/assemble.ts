@@ -1,5 +1,5 @@
 /**
- * Page assembly (article.md §3.4): title block, table of contents, the
+ * Page assembly (specs/article.md, "Layout of `article/`"): title block, table of contents, the
  * rendered sections, references, then the inlined assets (KaTeX CSS with
  * fonts, article CSS, the base64 WebAssembly core, plotly.js, the figure
  * loader and the explorable bundle) under a Content-Security-Policy that

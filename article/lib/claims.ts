@@ -1,5 +1,5 @@
 /**
- * Claim checks (article.md §3.3): named predicates over facts that protect a
+ * Claim checks (specs/article.md, "Claims"): named predicates over facts that protect a
  * sentence marked `<!-- claim: id -->`. A claim whose facts are missing is
  * pending; a false claim fails the build with its values.
  */

@@ -1,6 +1,6 @@
 /**
  * Which experiment outputs exist and match the current configuration, and
- * running the missing ones (article.md §0): an output is reused when its
+ * running the missing ones (specs/article.md, "Commands"): an output is reused when its
  * `summary.json` exists, it was a full run with the article's seed, and its
  * `run.json` configuration equals the registry's default configuration.
  * Anything else is run with `npm run exp` (progress shown) if the experiment

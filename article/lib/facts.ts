@@ -1,5 +1,5 @@
 /**
- * The facts registry machinery (article.md §3.2): named values with kind,
+ * The facts registry machinery (specs/article.md, "Facts and placeholders"): named values with kind,
  * unit and provenance, evaluated lazily from experiment outputs, library
  * calls, configuration constants or the literature file. A fact declares the
  * experiments it needs; when one is not available the fact is *missing* (with

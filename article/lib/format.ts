@@ -1,5 +1,5 @@
 /**
- * Number formats of the facts registry (article.md §3.2). A format is
+ * Number formats of the facts registry (specs/article.md, "Facts and placeholders"). A format is
  * `name` or `name:arg`; the same value renders differently in prose, in a
  * table cell and inside math (TeX). Unknown formats and non-finite values
  * are build errors.

@@ -1,5 +1,5 @@
 /**
- * Prose lint (article.md §1.2, §6.1). `lintSource` checks a Markdown source
+ * Prose lint (specs/article.md, "Lint"). `lintSource` checks a Markdown source
  * line by line and reports `file:line:col`; `lintRenderedText` checks the
  * visible text of the assembled page. Errors fail the build; warnings are
  * printed and counted.

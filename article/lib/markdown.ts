@@ -1,6 +1,6 @@
 /**
  * Block structure of the article sources, parsed with markdown-it
- * (article.md §3.1): YAML front matter (js-yaml), ATX headings with `{#id}`,
+ * (specs/article.md, "Deviations and open points", Markdown and YAML): YAML front matter (js-yaml), ATX headings with `{#id}`,
  * paragraphs, bullet and numbered lists, pipe tables, plus three block rules
  * written for our extensions: `$$ … $$` display math, `::: kind args … :::`
  * containers and the `{{explorable}}` line. `<!-- claim: id -->` markers

@@ -1,5 +1,5 @@
 /**
- * The six published IsoFLOP data sets of article §6 (experiments.md §B.6),
+ * The six published IsoFLOP data sets of article §6 (specs/experiments.md §B.6),
  * loaded through the library's data module, with per-budget Approach 2
  * parabolas computed at build time: sampling center (mean log10 x of the
  * budget's points), vertex, and whether the parabola has a minimum.

@@ -1,5 +1,5 @@
 /**
- * References (article.md §1.5): entries from `article/references.yaml`,
+ * References (specs/article.md, "References"): entries from `article/references.yaml`,
  * numbered by first citation. `[@key]` and `[@a; @b]` render as
  * superscript links; the list at the end reads "Authors (year). Title.
  * Venue. URL. Note". Entries whose authors or year are unverified omit them.

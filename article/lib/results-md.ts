@@ -1,5 +1,5 @@
 /**
- * `results.md` (article.md §7): a short Markdown summary rendered from the
+ * `results.md` (specs/article.md, "results.md"): a short Markdown summary rendered from the
  * template `article/results.md.tmpl` with the article's facts registry,
  * claim checks and lint rules. The template is Markdown with
  *

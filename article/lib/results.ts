@@ -1,6 +1,6 @@
 /**
  * Read access to experiment outputs under `<results>/experiments/expN/`
- * (experiments.md §A.2). Every read is recorded as a provenance string
+ * (specs/experiments.md §A.2). Every read is recorded as a provenance string
  * (`results/experiments/exp10/compounding_errors.csv#bias=centered,grid=XL:d_err_pct`)
  * so a fact can say where its value came from. A file, key, column or row
  * that does not exist throws {@link MissingResultError} naming it.

@@ -1,6 +1,6 @@
 /**
  * Cheap, deterministic library work the article does at build time
- * (article.md §0): noise-free Approach 2 runs through the same code path
+ * (specs/article.md, "Commands"): noise-free Approach 2 runs through the same code path
  * as experiments 3 and 10 (`runApproach2`), memoized by their inputs.
  */
 import { runApproach2, type Approach2Run } from '../../experiments/shared/approach2-run.ts';
@@ -25,7 +25,7 @@ export function gridRun(surface: SurfaceName, grid: GridName, bias: BiasName = '
   return simRun(surface, NAMED_GRIDS[grid].W, bias);
 }
 
-/** Intercept factor error (article.md §1.4): 10^(b̂0 − b0) − 1, as a fraction. */
+/** Intercept factor error (the article's notation): 10^(b̂0 − b0) − 1, as a fraction. */
 export function interceptFactorError(fitted: number, truth: number): number {
   return Math.expm1((fitted - truth) * Math.LN10);
 }
@@ -37,7 +37,7 @@ export function offsetWidths(): number[] {
   return Array.from({ length: 16 }, (_, i) => lo + ((hi - lo) * i) / 15);
 }
 
-/** Leading-order vertex shift (article.md §4.2): δw ≈ (ln10/6)(α−β)·Σw⁴/Σw² on the grid linspace(−W, W, n). */
+/** Leading-order vertex shift (specs/approach2-bias.md, "Small W"): δw ≈ (ln10/6)(α−β)·Σw⁴/Σw² on the grid linspace(−W, W, n). */
 export function leadingOrderShift(alpha: number, beta: number, W: number, n: number): number {
   let s2 = 0;
   let s4 = 0;

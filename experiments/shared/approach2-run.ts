@@ -1,5 +1,5 @@
 /**
- * One simulated Approach 2 run (experiments.md §B.2): sample a surface on
+ * One simulated Approach 2 run (specs/experiments.md §B.2): sample a surface on
  * IsoFLOP curves, fit Approach 2, and compare exponents, intercepts and
  * per-budget optima with the truth.
  */
@@ -20,7 +20,7 @@ export interface Approach2RunSpec {
   readonly rng?: Rng;
 }
 
-/** True allocation exponents and log10 intercepts: a = β/(α+β), b = α/(α+β), a0, b0 (§B.2). */
+/** True allocation exponents and log10 intercepts: a = β/(α+β), b = α/(α+β), a0, b0 (specs/experiments.md §B.2). */
 export interface AllocationTruth {
   readonly a: number;
   readonly b: number;
@@ -38,7 +38,7 @@ export function errPct(x: number, truth: number): number {
   return (100 * (x - truth)) / truth;
 }
 
-/** Intercept error 100·(x − truth)/|truth| (§A.4). */
+/** Intercept error 100·(x − truth)/|truth| (specs/experiments.md §A.4). */
 export function interceptErrPct(x: number, truth: number): number {
   return (100 * (x - truth)) / Math.abs(truth);
 }
@@ -81,7 +81,7 @@ export interface Approach2Run {
   readonly optima: Approach2OptimumRow[];
 }
 
-/** Compare an Approach 2 fit with the truth of `surface` (§B.2). */
+/** Compare an Approach 2 fit with the truth of `surface` (specs/experiments.md §B.2). */
 export function approach2Errors(surface: LossSurface, fit: Approach2Result): { truth: AllocationTruth; params: Approach2ParamRow; optima: Approach2OptimumRow[] } {
   const truth = allocationTruth(surface);
   const params: Approach2ParamRow = {
@@ -116,7 +116,7 @@ export function approach2Errors(surface: LossSurface, fit: Approach2Result): { t
   return { truth, params, optima };
 }
 
-/** Sample, fit and compare (§B.2). Throws the fit's typed error if Approach 2 fails. */
+/** Sample, fit and compare (specs/experiments.md §B.2). Throws the fit's typed error if Approach 2 fails. */
 export function runApproach2(spec: Approach2RunSpec): Approach2Run {
   const samples = sampleIsoflops(spec.surface, {
     budgets: spec.budgets,

@@ -1,4 +1,4 @@
-/** Budget grids of experiments.md §B.1 beyond the fitting budgets. */
+/** Budget grids of specs/experiments.md §B.1 beyond the fitting budgets. */
 import { logspace } from '../../src/util/space.ts';
 
 /** Extrapolation budgets (experiments 4, 5): 16 values log-spaced from 1e22 to 1e25 inclusive, `budget_index` 0…15. */
@@ -6,7 +6,7 @@ export function extrapolationBudgets(): number[] {
   return Array.from(logspace(22, 25, 16));
 }
 
-/** Target budget at which experiments 3 and 10 evaluate the extrapolated D* and its DCL (experiments.md §C.10). */
+/** Target budget at which experiments 3 and 10 evaluate the extrapolated D* and its DCL (specs/experiments.md §C.10). */
 export const TARGET_BUDGET = 1e24;
 
 /** Centre of a budget set in log space, 10^(mean log10 C) (1e19 for the fitting budgets 1e17…1e21). */

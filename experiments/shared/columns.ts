@@ -1,4 +1,4 @@
-/** CSV column lists shared by several experiments (experiments.md §C). */
+/** CSV column lists shared by several experiments (specs/experiments.md §C). */
 
 /** Experiment 1 `sweep.csv` from `bias` on (experiments 2 and 3 reuse it). */
 export const SWEEP_COLUMNS_FROM_BIAS = [
@@ -20,7 +20,7 @@ export const SWEEP_COLUMNS_FROM_BIAS = [
   'b0',
   'b0_true',
   'b0_err_pct',
-  // Extra columns (allowed by experiments.md §A.2): D* error and DCL of the fitted law at stated budgets.
+  // Extra columns (allowed by specs/experiments.md §A.2): D* error and DCL of the fitted law at stated budgets.
   'center_budget',
   'd_err_pct_center',
   'dcl_pct_center',
@@ -47,7 +47,7 @@ export const OPTIMA_COLUMNS = [
   'd_opt_hat',
   'd_opt_err_pct',
   'd_opt_err_abs',
-  // Extra column: DCL (%) of training on the vertex D̂* at that budget (§B.4).
+  // Extra column: DCL (%) of training on the vertex D̂* at that budget (specs/experiments.md §B.4).
   'dcl_pct',
 ] as const;
 

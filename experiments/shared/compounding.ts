@@ -1,6 +1,6 @@
 /**
  * Compounding biases (experiment 10; experiment 11 part 1 reuses it): the
- * Approach 2 D* error (§B.3) and the DCL (§B.4) at one target budget for
+ * Approach 2 D* error (specs/experiments.md §B.3) and the DCL (specs/experiments.md §B.4) at one target budget for
  * every sampling bias × surface × named grid, and its bar figure.
  */
 import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
@@ -26,7 +26,7 @@ export interface CompoundingConfig {
   /** Fitting budgets. */
   readonly budgets: readonly number[];
   readonly pointsPerCurve: number;
-  /** Target budget of §B.3/§B.4. */
+  /** Target budget of specs/experiments.md §B.3/§B.4. */
   readonly evalBudget: number;
 }
 
@@ -43,7 +43,7 @@ export type CompoundingRow = {
   eval_budget: number;
 } & AllocationCost;
 
-/** §B.3 + §B.4 at `evalBudget` for every (bias, surface, grid): shared with experiment 11 part 1. */
+/** specs/experiments.md §B.3 + §B.4 at `evalBudget` for every (bias, surface, grid): shared with experiment 11 part 1. */
 export function compoundingRows(config: CompoundingConfig, onRow: () => void = () => undefined): CompoundingRow[] {
   const rows: CompoundingRow[] = [];
   for (const bias of config.biases) {

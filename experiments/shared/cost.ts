@@ -1,5 +1,5 @@
 /**
- * Cost model (experiments.md §B.5): one H100 SXM at its dense BF16 peak,
+ * Cost model (specs/experiments.md §B.5): one H100 SXM at its dense BF16 peak,
  * 50 % model FLOPs utilisation, 2.00 US$ per GPU-hour.
  */
 

@@ -1,11 +1,11 @@
 /**
- * Extrapolated token error (§B.3) and allocation at a target budget with
- * Deadweight Compute Loss (§B.4).
+ * Extrapolated token error (specs/experiments.md §B.3) and allocation at a target budget with
+ * Deadweight Compute Loss (specs/experiments.md §B.4).
  */
 import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import { computeForLoss, dOpt, FLOPS_PER_PARAM_TOKEN, loss, type LossSurface, nOpt } from '../../src/surface/index.ts';
 
-/** Fitted Approach 2 power law (the part §B.3 uses). */
+/** Fitted Approach 2 power law (the part specs/experiments.md §B.3 uses). */
 export interface PowerLawFit {
   readonly a: number;
   readonly a0: number;
@@ -13,7 +13,7 @@ export interface PowerLawFit {
   readonly b0: number;
 }
 
-/** §B.3 columns `d_true,d_hat,d_err_abs,d_err_pct`. */
+/** specs/experiments.md §B.3 columns `d_true,d_hat,d_err_abs,d_err_pct`. */
 export interface TokenError {
   d_true: number;
   d_hat: number;
@@ -21,19 +21,19 @@ export interface TokenError {
   d_err_pct: number;
 }
 
-/** §B.3 for an Approach 2 fit: d_hat(C) = 10^(b·log10 C + b0) against D* of the true surface. */
+/** specs/experiments.md §B.3 for an Approach 2 fit: d_hat(C) = 10^(b·log10 C + b0) against D* of the true surface. */
 export function tokenError(truth: LossSurface, fit: PowerLawFit, C: number): TokenError {
   return tokenErrorFor(truth, extrapolateApproach2(fit, C).D, C);
 }
 
-/** §B.3 for any estimate `dHat` of D*(C). */
+/** specs/experiments.md §B.3 for any estimate `dHat` of D*(C). */
 export function tokenErrorFor(truth: LossSurface, dHat: number, C: number): TokenError {
   const dTrue = dOpt(truth, C);
   const abs = dHat - dTrue;
   return { d_true: dTrue, d_hat: dHat, d_err_abs: abs, d_err_pct: (100 * abs) / dTrue };
 }
 
-/** §B.4 quantities at one target budget. */
+/** specs/experiments.md §B.4 quantities at one target budget. */
 export interface AllocationCost extends TokenError {
   n_true: number;
   n_hat: number;
@@ -46,7 +46,7 @@ export interface AllocationCost extends TokenError {
 }
 
 /**
- * §B.4: the run that trains on `dHat` tokens at budget C (so N = C/(6·dHat))
+ * specs/experiments.md §B.4: the run that trains on `dHat` tokens at budget C (so N = C/(6·dHat))
  * reaches loss_hat on the true surface; a compute-optimal run reaches the
  * same loss with c_equivalent FLOPs; the difference is the Deadweight
  * Compute Loss. Values are as computed: for a near-perfect allocation the

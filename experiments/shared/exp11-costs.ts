@@ -1,7 +1,7 @@
 /**
  * Experiment 11 parts 2–4 on real IsoFLOP data: Approach 2's allocation
- * cost against fitted truth surfaces (§B.4), its bootstrap interval, and the
- * progressive QC filter (§B.7 reason groups).
+ * cost against fitted truth surfaces (specs/experiments.md §B.4), its bootstrap interval, and the
+ * progressive QC filter (specs/experiments.md §B.7 reason groups).
  */
 import { type Approach2Result, extrapolateApproach2, FitError, fitApproach2 } from '../../src/fit/index.ts';
 import { excludeReasonGroups, QC_REASON_GROUP_ORDER, type QcReasonGroup, type QcResult } from '../../src/qc/index.ts';
@@ -17,7 +17,7 @@ export function approach2OnRows(rows: DatasetRows): Approach2Result {
   return fitApproach2(rows.N, rows.D, rows.L, rows.budget);
 }
 
-/** §B.4 at C for the D* an Approach 2 fit extrapolates, against `truth`. */
+/** specs/experiments.md §B.4 at C for the D* an Approach 2 fit extrapolates, against `truth`. */
 export function approach2Cost(truth: LossSurface, fit: Approach2Result, C: number): AllocationCost & { dcl_usd: number } {
   const cost = allocationCost(truth, extrapolateApproach2(fit, C).D, C);
   return { ...cost, dcl_usd: flopsToUsd(cost.dcl_flops) };
@@ -105,7 +105,7 @@ export interface NamedTruth {
 
 /**
  * Part 4: for each cumulative level, Approach 2 on the rows left after
- * excluding the level's reason groups, and §B.4 at C against every truth.
+ * excluding the level's reason groups, and specs/experiments.md §B.4 at C against every truth.
  * Rows are ordered truth-major, then by level; a level whose Approach 2 fit
  * throws gets empty DCL columns. `_removed` counts are relative to the
  * previous level (0 for `raw`).

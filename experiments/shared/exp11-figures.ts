@@ -8,7 +8,7 @@ import type { AllocationCost } from './dcl.ts';
 import { formatCount, formatNumber, formatPct, formatUsd } from './qc/format.ts';
 import { withSideTable } from './qc/table.ts';
 
-/** One `cost_estimates.csv` row (the fields the figures and report use): the §B.4 quantities plus labels, cost and interval. */
+/** One `cost_estimates.csv` row (the fields the figures and report use): the specs/experiments.md §B.4 quantities plus labels, cost and interval. */
 export interface CostRow extends Omit<AllocationCost, 'd_err_abs' | 'd_err_pct'> {
   row: string;
   group: 'real' | 'simulated';
@@ -22,7 +22,7 @@ export interface CostRow extends Omit<AllocationCost, 'd_err_abs' | 'd_err_pct'>
   ci_high_usd: number;
 }
 
-/** The §B.4 columns of a cost row. */
+/** The specs/experiments.md §B.4 columns of a cost row. */
 export type CostFields = Pick<
   CostRow,
   'd_true' | 'd_hat' | 'n_true' | 'n_hat' | 'loss_true' | 'loss_hat' | 'loss_penalty' | 'c_equivalent' | 'dcl_flops' | 'dcl_pct' | 'dcl_usd'

@@ -1,5 +1,5 @@
 /**
- * Experiment 12 per data set (experiments §C.12): QC labels (§B.7), the two
+ * Experiment 12 per data set (specs/experiments.md §C.12): QC labels (specs/experiments.md §B.7), the two
  * Approach 3 fits on the clean rows, the per-budget FLOP factor k, residuals
  * of every variant, and the per-budget and per-data-set residual statistics.
  */
@@ -32,7 +32,7 @@ export interface FitSummary {
   iterations: number;
 }
 
-/** κ ≤ 0 for a budget: no positive FLOP factor reproduces its data on the fitted surface (a hard error, §C.12). */
+/** κ ≤ 0 for a budget: no positive FLOP factor reproduces its data on the fitted surface (a hard error, specs/experiments.md §C.12). */
 export class FlopFactorError extends FitError {
   override name = 'FlopFactorError';
 }

@@ -1,5 +1,5 @@
 /**
- * Figures of experiment 12 (experiments §C.12): residual distributions per
+ * Figures of experiment 12 (specs/experiments.md §C.12): residual distributions per
  * budget, IsoFLOP curves with QC labels and model predictions, FLOP factors,
  * and the residual-spread summary. Each data set is one panel of a 2×3 grid.
  */

@@ -1,6 +1,6 @@
 /**
  * Tests of equal residual location and spread across budgets (experiment 12,
- * experiments §C.12): Kruskal–Wallis H (tie-corrected, χ² tail) and Levene's
+ * specs/experiments.md §C.12): Kruskal–Wallis H (tie-corrected, χ² tail) and Levene's
  * test with median centring (Brown–Forsythe, F tail); plus the box and
  * kernel-density summaries the residual figures draw.
  */

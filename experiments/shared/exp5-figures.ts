@@ -1,5 +1,5 @@
 /**
- * Figures of experiment 5 (experiments.md §C.5): parameter errors by bias,
+ * Figures of experiment 5 (specs/experiments.md §C.5): parameter errors by bias,
  * extrapolated D* errors (experiment 4's layout) and the optimiser comparison.
  */
 import { type LinePanel, lineGrid, type Series } from '../../src/plot/builders.ts';

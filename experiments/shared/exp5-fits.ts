@@ -1,6 +1,6 @@
 /**
- * Surface fits of experiment 5 (experiments.md §C.5): the method recipes
- * (§B.8) and one pool task that samples a noise-free IsoFLOP set once,
+ * Surface fits of experiment 5 (specs/experiments.md §C.5): the method recipes
+ * (specs/experiments.md §B.8) and one pool task that samples a noise-free IsoFLOP set once,
  * prepares it once and runs every requested method on it.
  */
 import {
@@ -11,7 +11,7 @@ import { type SamplingBias, sampleIsoflops } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
 import { defineTask } from './pool.ts';
 
-/** Method identifiers of experiment 5 (§B.8). */
+/** Method identifiers of experiment 5 (specs/experiments.md §B.8). */
 export type Exp5Method =
   | 'approach3_lse_logloss'
   | 'approach3_lse_logloss_fd'
@@ -25,7 +25,7 @@ interface Recipe {
   readonly fit: (data: PreparedData) => SurfaceFitResult;
 }
 
-/** Part 3 methods in the order of §C.5, with their labels and recipes. */
+/** Part 3 methods in the order of specs/experiments.md §C.5, with their labels and recipes. */
 export const EXP5_METHODS: Readonly<Record<Exp5Method, Recipe>> = {
   approach3_lse_logloss: {
     label: '5-D L-BFGS-B, analytic gradient',
@@ -78,7 +78,7 @@ export type Exp5FitOutcome =
   | { readonly method: Exp5Method; readonly ok: false; readonly error: string };
 
 /**
- * Samples the surface (conventions §2, noise-free, pooled over budgets),
+ * Samples the surface (specs/conventions.md §2, noise-free, pooled over budgets),
  * prepares the data once and runs each method. A fit that throws becomes an
  * `ok: false` outcome; a sample that cannot be fitted at all throws.
  */

@@ -1,5 +1,5 @@
 /**
- * Experiment 7's figures (experiments.md §C.7): the method comparison
+ * Experiment 7's figures (specs/experiments.md §C.7): the method comparison
  * (`exponent_inference`), box plots of |error| per n (`exponent_inference_errors`)
  * and one noisy sample per σ (`isoflop_curves`).
  */

@@ -1,5 +1,5 @@
 /**
- * Experiment 7's worker task (experiments.md §C.7): one repeat of one
+ * Experiment 7's worker task (specs/experiments.md §C.7): one repeat of one
  * (σ, nb) condition. The repeat's generator is seeded from (seed + r); for
  * each n in the given order it draws the noise of the budgets in ascending
  * budget order, then spawns one child generator for the random start of
@@ -16,11 +16,11 @@ import type { LossSurface } from '../../src/surface/index.ts';
 import { createRandom, type RandomSource, type RngKind } from '../../src/util/random.ts';
 import { defineTask } from './pool.ts';
 
-/** Method identifiers of experiment 7 (§B.8), in table order. */
+/** Method identifiers of experiment 7 (specs/experiments.md §B.8), in table order. */
 export const EXP7_METHODS = ['approach2', 'approach3_naive', 'approach3', 'approach3_lse_logloss', 'vpnls_lbfgsb_grad'] as const;
 export type Exp7Method = (typeof EXP7_METHODS)[number];
 
-/** Display labels of §C.7. */
+/** Display labels of specs/experiments.md §C.7. */
 export const EXP7_METHOD_LABELS: Readonly<Record<Exp7Method, string>> = {
   approach2: 'Approach 2',
   approach3_naive: 'Approach 3, random start',
@@ -65,7 +65,7 @@ function isFitFailure(err: unknown): boolean {
 
 /**
  * The grid-seeded Approach 3 variants share one seed: the 4⁵ grid point of
- * least RSS on L whatever the objective (§B.8), so it is computed once per
+ * least RSS on L whatever the objective (specs/experiments.md §B.8), so it is computed once per
  * data set and handed over as the start point (same result as `start: grid`).
  */
 function gridSeed(data: PreparedData): LossSurface | Error {

@@ -1,5 +1,5 @@
 /**
- * Experiment 7's tables (experiments.md §C.7): one row per fit, aggregates per
+ * Experiment 7's tables (specs/experiments.md §C.7): one row per fit, aggregates per
  * (σ, nb, method) and per method pooled over everything.
  */
 import { bootstrapReplicates, type IndexSource, quantileSorted, replicateInterval } from '../../src/util/stats.ts';

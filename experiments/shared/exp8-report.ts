@@ -1,5 +1,5 @@
 /**
- * `report.md` of experiment 8 (experiments.md §C.8): the eight steps as a
+ * `report.md` of experiment 8 (specs/experiments.md §C.8): the eight steps as a
  * narrative, every number taken from the run.
  */
 import { APPROACH3_BOUNDS } from '../../src/fit/index.ts';

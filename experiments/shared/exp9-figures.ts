@@ -1,5 +1,5 @@
 /**
- * Experiment 9's figures (experiments.md §C.9): pooled and per-σ variance of
+ * Experiment 9's figures (specs/experiments.md §C.9): pooled and per-σ variance of
  * b_err (`data_efficiency`) and box plots of b_err on a symmetric-log axis
  * (`data_efficiency_detailed`).
  */

@@ -1,5 +1,5 @@
 /**
- * Experiment 9's worker task (experiments.md §C.9): fit the three estimators
+ * Experiment 9's worker task (specs/experiments.md §C.9): fit the three estimators
  * to one noisy data set. The data sets themselves are drawn in the main
  * thread from the one generator of the run, so the worker only fits.
  */
@@ -7,7 +7,7 @@ import { FitError, fitApproach2, fitApproach3Prepared, fitVpnlsPrepared, Invalid
 import { prepareData } from '../../src/kernels/index.ts';
 import { defineTask } from './pool.ts';
 
-/** Method identifiers of experiment 9 (§B.8), the values of the `method` column. */
+/** Method identifiers of experiment 9 (specs/experiments.md §B.8), the values of the `method` column. */
 export const EXP9_METHODS = ['approach2', 'approach3_lse', 'vpnls_lbfgsb_grad'] as const;
 export type Exp9Method = (typeof EXP9_METHODS)[number];
 

@@ -1,6 +1,6 @@
 /**
- * Experiment 9's robust statistics (specs/experiments.md, experiment 9,
- * "Randomness and heavy tails"): the tail of |b̂ − b| with bootstrap
+ * Experiment 9's robust statistics (specs/experiments.md §C.9,
+ * "Heavy tails"): the tail of |b̂ − b| with bootstrap
  * intervals, failures counted as losses, and the multi-seed study that shows
  * how much the pooled variance and its ratio move from one seed to the next.
  */

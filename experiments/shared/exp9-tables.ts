@@ -1,5 +1,5 @@
 /**
- * Experiment 9's tables (experiments.md §C.9): one row per data set and
+ * Experiment 9's tables (specs/experiments.md §C.9): one row per data set and
  * method, and the spread of b_err per method and noise level.
  */
 import type { Exp9Method } from './exp9-fits.ts';

@@ -1,7 +1,7 @@
 /**
  * Constant-offset sweep (experiment 3, `offset_sweep.csv`): the Approach 2
  * D* error at the evaluation budget and its DCL as the sampling centre moves
- * from 0.5× to 4× the optimal token count (conventions: center_scale = k puts
+ * from 0.5× to 4× the optimal token count (specs/conventions.md §2: center_scale = k puts
  * every D-centre at k·D*), per named grid and surface, noise-free.
  */
 import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
@@ -74,7 +74,7 @@ export const OFFSET_SWEEP_COLUMNS = [
   'b_err_pct', 'b0_err_pct', 'eval_budget', 'd_true', 'd_hat', 'd_err_abs', 'd_err_pct', 'loss_penalty', 'dcl_flops', 'dcl_pct',
 ] as const;
 
-/** §B.2 + §B.3 + §B.4 for every surface × grid × constant offset factor. */
+/** specs/experiments.md §B.2 + §B.3 + §B.4 for every surface × grid × constant offset factor. */
 export function offsetSweepRows(config: OffsetSweepConfig): OffsetSweepRow[] {
   const rows: OffsetSweepRow[] = [];
   for (const s of config.surfaces) {

@@ -1,5 +1,5 @@
 /**
- * Surface parameters under their CSV/summary names (§A.4: `e, coef_a, coef_b,
+ * Surface parameters under their CSV/summary names (specs/experiments.md §A.4: `e, coef_a, coef_b,
  * alpha, beta`) and their relative errors against a true surface. Used by the
  * surface-fitting experiments (0, 5, 8).
  */

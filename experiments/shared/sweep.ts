@@ -1,5 +1,5 @@
 /**
- * The W sweep of experiments 1–3 and 5–6 (§A.3) and the plot-ready detail of
+ * The W sweep of experiments 1–3 and 5–6 (specs/experiments.md §A.3) and the plot-ready detail of
  * the narrow, medium and wide runs shared by their diagnostic figures.
  */
 import type { Approach2DiagnosticsData, WidthDetail } from '../../src/plot/approach2-diagnostics.ts';
@@ -24,7 +24,7 @@ export interface WidthPoint {
 
 /**
  * The 20 widths: W = linspace(0.3, 2.0, 20) (numpy semantics, so the last W
- * is exactly 2.0; the others equal 0.3 + i·(1.7/19) of §A.3).
+ * is exactly 2.0; the others equal 0.3 + i·(1.7/19) of specs/experiments.md §A.3).
  */
 export function widthPoints(): WidthPoint[] {
   return Array.from(widthSweep(), (W, i) => ({ w_index: i, log_range: W, grid_factor: Math.pow(10, W) }));
@@ -48,7 +48,7 @@ export interface SamplingConfig {
 }
 
 /**
- * D* error of the fitted power law (§B.3) and its DCL (§B.4) at two stated
+ * D* error of the fitted power law (specs/experiments.md §B.3) and its DCL (specs/experiments.md §B.4) at two stated
  * budgets: the centre of the fitting range and the target budget. Under
  * drift the intercept error is the law's value at C = 1 FLOP, far outside
  * the data, so these are the numbers to quote beside it.
@@ -62,7 +62,7 @@ export interface SweepBudgetErrors {
   dcl_pct_eval: number;
 }
 
-/** `optima.csv` row with the DCL of training on the per-budget vertex D̂* at that budget (§B.4). */
+/** `optima.csv` row with the DCL of training on the per-budget vertex D̂* at that budget (specs/experiments.md §B.4). */
 export type OptimumCostRow = Approach2OptimumRow & { dcl_pct: number };
 
 /** Approach 2 over the whole W sweep for one surface and bias. */
@@ -128,7 +128,7 @@ export function widthDetail(run: Approach2Run, label: string): WidthDetail {
   };
 }
 
-/** Runs §B.2 at every width of the sweep (noise-free). */
+/** Runs specs/experiments.md §B.2 at every width of the sweep (noise-free). */
 export function sweepSurface(surface: LossSurface, bias: SamplingBias, sampling: SamplingConfig): SurfaceSweep {
   const widths = widthPoints();
   const runs = widths.map((w) =>
@@ -180,7 +180,7 @@ export function diagnosticsData(title: string, sweep: SurfaceSweep): Approach2Di
   };
 }
 
-/** Surface parameters as summary/CSV columns (`e,coef_a,coef_b,alpha,beta`, §A.4). */
+/** Surface parameters as summary/CSV columns (`e,coef_a,coef_b,alpha,beta`, specs/experiments.md §A.4). */
 export function surfaceColumns(s: LossSurface): { e: number; coef_a: number; coef_b: number; alpha: number; beta: number } {
   return { e: s.E, coef_a: s.A, coef_b: s.B, alpha: s.alpha, beta: s.beta };
 }

@@ -1,6 +1,6 @@
 /**
  * Conditioning of the direct 5-D fit against the 2-D VPNLS objective
- * (experiments.md §C.8 steps 2 and 5): Hessians at the true parameters on
+ * (specs/experiments.md §C.8 steps 2 and 5): Hessians at the true parameters on
  * noise-free IsoFLOP data, their spectra and condition numbers.
  */
 import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
@@ -98,10 +98,10 @@ export interface ConditioningReport {
 }
 
 /**
- * Sample a surface noise-free (conventions §2; bias default drift_0.2) and
+ * Sample a surface noise-free (specs/conventions.md §2; bias default drift_0.2) and
  * compare the conditioning of the 5-D RSS Hessian at the true parameters
  * (raw parameters, RSS on L; equals 2·JᵀJ there) with that of the VPNLS
- * objective RSS(α, β) at the true exponents (experiments.md §C.8). Also
+ * objective RSS(α, β) at the true exponents (specs/experiments.md §C.8). Also
  * returns the 5-D Hessian in the LSE parameters and every spectrum after
  * Jacobi scaling, whose condition numbers do not depend on units.
  *

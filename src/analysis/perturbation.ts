@@ -1,12 +1,12 @@
 /**
- * Gradient diagnostics along eigen-directions (experiments.md §C.8 steps 3–4).
+ * Gradient diagnostics along eigen-directions (specs/experiments.md §C.8 steps 3–4).
  */
 import { getKernels, type Kernels, type PreparedData } from '../kernels/index.ts';
 import { InvalidInputError } from '../fit/errors.ts';
 import { checkVector } from './check.ts';
 import type { Spectrum } from './types.ts';
 
-/** Size of the step along each unit eigenvector in the perturbation test (§C.8 step 4). */
+/** Size of the step along each unit eigenvector in the perturbation test (specs/experiments.md §C.8 step 4). */
 export const PERTURBATION_DELTA = 1e-4;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Hessian of the 5-parameter RSS(p) = Σ (L_i − f(N_i, D_i; p))², with
- * f = E + A·N^−α + B·D^−β and p = [E, A, B, α, β] (experiments.md §C.8 step 2).
+ * f = E + A·N^−α + B·D^−β and p = [E, A, B, α, β] (specs/experiments.md §C.8 step 2).
  */
 import { getKernels, type Kernels, type PreparedData } from '../kernels/index.ts';
 import { InvalidInputError, NonFiniteResultError } from '../fit/errors.ts';
@@ -108,7 +108,7 @@ function differenceHessian(data: PreparedData, p: Float64Array, step: number, ke
  *   ∇²RSS = 2·JᵀJ − 2·Σ_i r_i·∇²f_i,   r_i = L_i − f_i,  J = ∂f/∂p (see {@link predictionJacobian5}).
  *
  * At the true parameters on noise-free data r = 0 and ∇²RSS = 2·JᵀJ
- * (experiments.md §C.8 step 2). Parameters are raw (not rescaled), so
+ * (specs/experiments.md §C.8 step 2). Parameters are raw (not rescaled), so
  * entries span many orders of magnitude (A ≈ 400 against α ≈ 0.3).
  *
  * @param options - {@link RssHessianOptions}; default {@link RSS_HESSIAN_DEFAULT}

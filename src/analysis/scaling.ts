@@ -5,7 +5,7 @@ import type { SquareMatrix } from './types.ts';
  * Hessian in rescaled variables q_j = p_j / s_j: H_q = diag(s)·H·diag(s).
  * With s = p it is the Hessian in relative perturbations (p_j·(1 + ε_j)),
  * which removes the units effect of raw parameters of very different size
- * (A ≈ 400 against α ≈ 0.3). §C.8 itself reports raw parameters; this is a
+ * (A ≈ 400 against α ≈ 0.3). specs/experiments.md §C.8 itself reports raw parameters; this is a
  * companion view, not a replacement.
  *
  * @throws InvalidInputError if the scales are not finite and non-zero or the sizes differ

@@ -1,5 +1,5 @@
 /**
- * Shared types of the conditioning analysis (experiments.md §C.8).
+ * Shared types of the conditioning analysis (specs/experiments.md §C.8).
  */
 
 /** A dense square matrix as rows; Hessians here are symmetric. */

@@ -1,6 +1,6 @@
 /**
  * Hessian of the VPNLS objective RSS(α, β) = min_{E,A,B} Σ (L_i − E − A·N_i^−α − B·D_i^−β)²
- * (inner NNLS or OLS solved), experiments.md §C.8 step 5.
+ * (inner NNLS or OLS solved), specs/experiments.md §C.8 step 5.
  */
 import { getKernels, type InnerSolve, type Kernels, type PointResult, type PreparedData } from '../kernels/index.ts';
 import { DegenerateDataError, NonFiniteResultError } from '../fit/errors.ts';
@@ -10,7 +10,7 @@ import { GRADIENT_DIFFERENCE_STEP, VALUE_DIFFERENCE_STEP, stepFor } from './step
 import type { SquareMatrix } from './types.ts';
 
 interface VpnlsCommon {
-  /** Inner solve. Default {@link VPNLS_HESSIAN_INNER} (NNLS, as §C.8 asks). */
+  /** Inner solve. Default {@link VPNLS_HESSIAN_INNER} (NNLS, as specs/experiments.md §C.8 asks). */
   readonly inner?: InnerSolve;
   /** Kernel backend. Default `getKernels()`. */
   readonly kernels?: Kernels;
@@ -122,7 +122,7 @@ function gaussNewton(data: PreparedData, theta: Float64Array, inner: PointResult
  * Hessian of the VPNLS objective RSS(α, β), order [α, β]. At zero residual
  * (noise-free data at the true exponents) it equals 2·(P⊥J₂)ᵀ(P⊥J₂), with J₂
  * the derivatives of the predictions in α and β and P⊥ the projector off
- * span[1, N^−α, D^−β] (experiments.md §C.8 step 5). Eliminating (E, A, B)
+ * span[1, N^−α, D^−β] (specs/experiments.md §C.8 step 5). Eliminating (E, A, B)
  * removes the near-collinear directions that make the 5-D Hessian
  * ill-conditioned.
  *

@@ -9,7 +9,7 @@
  * 4. compute window: keep `minCompute ≤ C < maxCompute`.
  *
  * Steps 3 then 4 is the order of Epoch AI's Chinchilla replication
- * (conventions §5: 245 points → drop 5 → 240 → C < 1e21 → 217).
+ * (specs/conventions.md §5: 245 points → drop 5 → 240 → C < 1e21 → 217).
  */
 import { FLOPS_PER_PARAM_TOKEN } from '../surface/loss-surface.ts';
 import { readNumberColumn, requireColumn, resolveColumns, type ColumnOverrides } from './columns.ts';

@@ -15,7 +15,7 @@ import { EPOCH_CHINCHILLA_RAW_FILE, dataSource } from './sources.ts';
 export interface LoadDataOptions extends ResolveDataOptions, IsoflopFilterOptions {}
 
 /**
- * The real-data reference preprocessing of conventions §5: drop the 5
+ * The real-data reference preprocessing of specs/conventions.md §5: drop the 5
  * highest-loss points (245 → 240), then keep C < 1e21 (→ 217).
  */
 export const EPOCH_CHINCHILLA_REFERENCE_FILTER = { dropHighestLoss: 5, maxCompute: 1e21 } as const satisfies IsoflopFilterOptions;
@@ -28,7 +28,7 @@ export const EPOCH_CHINCHILLA_RAW_COLUMNS = {
 } as const satisfies ColumnOverrides;
 
 /**
- * Columns of the standardized files (§B.6): C is the nominal `budget`, used as
+ * Columns of the standardized files (specs/experiments.md §B.6): C is the nominal `budget`, used as
  * the Approach 2 grouping key and not recomputed from 6ND.
  */
 export const STANDARD_FILE_COLUMNS = {
@@ -50,7 +50,7 @@ async function readPublished(file: string, options: ResolveDataOptions): Promise
 /**
  * The 245 Epoch AI Chinchilla points (`epochai_chinchilla.csv`) with
  * D = C/(6N). Pass {@link EPOCH_CHINCHILLA_REFERENCE_FILTER} (spread into the
- * options) for the 217-point reference set of conventions §5.
+ * options) for the 217-point reference set of specs/conventions.md §5.
  * `source` is the file name.
  * @example (await loadEpochChinchillaRaw({ ...EPOCH_CHINCHILLA_REFERENCE_FILTER, dataDir })).N.length // 217
  */

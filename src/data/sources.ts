@@ -1,7 +1,7 @@
 /**
  * The published IsoFLOP data sets: one table of file name, public URL,
  * SHA-256 and description (shared/data/SOURCES.md), plus the `experiment`
- * values each standardized file contains (experiments.md §B.6).
+ * values each standardized file contains (specs/experiments.md §B.6).
  */
 import { DataError } from './errors.ts';
 
@@ -78,7 +78,7 @@ export type DataFileName = (typeof DATA_SOURCES)[number]['file'];
 /** The raw Epoch AI extraction (245 points, no tokens column). */
 export const EPOCH_CHINCHILLA_RAW_FILE: DataFileName = 'epochai_chinchilla.csv';
 
-/** Columns shared by the standardized files (§B.6). */
+/** Columns shared by the standardized files (specs/experiments.md §B.6). */
 export const STANDARD_COLUMNS = [
   'source',
   'provenance',

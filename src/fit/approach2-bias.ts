@@ -1,6 +1,6 @@
 /**
  * Closed form for the bias of Approach 2 under centred sampling
- * (experiments.md §C.6; derivation in specs/approach2-bias.md).
+ * (specs/experiments.md §C.6; derivation in specs/approach2-bias.md).
  *
  * On one budget put w = log10(N/N*). Along the IsoFLOP curve
  * L(w) = E + P·10^(−αw) + R·10^(βw) with α·P = β·R. The least-squares parabola
@@ -114,7 +114,7 @@ function vertexShift(alpha: number, beta: number, W: number, n: number): number 
  * α·W·ln 10, β·W·ln 10 ≤ 700; far below, W⁴-sized sums underflow and accuracy
  * is lost; far above, sinh overflows and a NonFiniteResultError is thrown.
  *
- * Reference: experiments.md §C.6; derivation in specs/approach2-bias.md.
+ * Reference: specs/experiments.md §C.6; derivation in specs/approach2-bias.md.
  *
  * @param alpha - exponent α of N (> 0)
  * @param beta - exponent β of D (> 0)
@@ -139,7 +139,7 @@ export function approach2VertexShift(alpha: number, beta: number, W: number, n: 
  * a is exact, so this is also the relative error of N̂*(C) at every budget.
  * Computed as expm1(δw·ln 10), so it is exact 0 when α = β.
  *
- * Reference: experiments.md §C.6.
+ * Reference: specs/experiments.md §C.6.
  *
  * @example approach2InterceptError(0.34, 0.28, Math.log10(16), 15) // ≈ 0.05374
  */
@@ -153,9 +153,9 @@ export function approach2InterceptError(alpha: number, beta: number, W: number, 
  * D̂* ÷ D* − 1 = 10^(−δw) − 1. On an IsoFLOP curve log10(D/D*) = −w, so the
  * D parabola is the mirror image of the N parabola and its vertex sits at −δw.
  *
- * Reference: experiments.md §C.6; conventions §5 (chinchilla, XL: −5.100244551712022 %).
+ * Reference: specs/experiments.md §C.6; specs/conventions.md §5 (chinchilla, XL: −5.100244551712022 %).
  *
- * @example approach2ExtrapolationError(0.34, 0.28, Math.log10(16), 15) // ≈ −0.0510024455 (conventions §5: −5.100244551712022 %)
+ * @example approach2ExtrapolationError(0.34, 0.28, Math.log10(16), 15) // ≈ −0.0510024455 (specs/conventions.md §5: −5.100244551712022 %)
  */
 export function approach2ExtrapolationError(alpha: number, beta: number, W: number, n: number): number {
   checkArgs('approach2ExtrapolationError', alpha, beta, W, n);

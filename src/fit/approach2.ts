@@ -5,7 +5,7 @@ import {
   InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, NonFiniteResultError, DegenerateDataError, VertexOutOfRangeError,
 } from './errors.ts';
 
-/** Curvature at or below which a parabola has no clear minimum (conventions §3). */
+/** Curvature at or below which a parabola has no clear minimum (specs/conventions.md §3). */
 export const APPROACH2_MIN_CURVATURE = 1e-10;
 
 export interface Approach2Options {
@@ -120,7 +120,7 @@ export function fitLine(x: ArrayLike<number>, y: ArrayLike<number>): { slope: nu
 }
 
 /**
- * Chinchilla Approach 2 (conventions §3): per budget, least-squares parabolas
+ * Chinchilla Approach 2 (specs/conventions.md §3): per budget, least-squares parabolas
  * of L in log10 N and in log10 D give the vertices N̂*, D̂*; lines through
  * (log10 C, log10 N̂*) and (log10 C, log10 D̂*) give a, a0, b, b0.
  * Budgets are grouped by the exact value of C.

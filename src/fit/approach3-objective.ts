@@ -2,7 +2,7 @@ import type { Kernels, PreparedData } from '../kernels/index.ts';
 import type { ObjectiveWithGradient } from '../optim/index.ts';
 
 /**
- * Objectives of direct 5-D fitting (conventions §4). θ is the optimiser's
+ * Objectives of direct 5-D fitting (specs/conventions.md §4). θ is the optimiser's
  * vector: (E, A, B, α, β) for the natural parameterisation, or
  * (e, a, b, α, β) with (E, A, B) = exp(e, a, b) for LSE, where
  * ln L̂ = logsumexp(e, a − α·ln N, b − β·ln D).

@@ -38,9 +38,9 @@ export interface Approach3Options {
   start?: Approach3Start;
   /** Natural-scale bounds. Default {@link APPROACH3_BOUNDS}. */
   bounds?: SurfaceBounds;
-  /** L-BFGS-B options (conventions §4 defaults). */
+  /** L-BFGS-B options (specs/conventions.md §4 defaults). */
   lbfgsb?: Partial<LbfgsbOptions>;
-  /** Method identifier in the result. Default derived from the options (experiments §B.8 names). */
+  /** Method identifier in the result. Default derived from the options (specs/experiments.md §B.8 names). */
   method?: string;
   kernels?: Kernels;
 }
@@ -71,7 +71,7 @@ const asSurface = (p: ArrayLike<number>): LossSurface => ({ E: p[0], A: p[1], B:
 
 /**
  * Approach 3: fit all five parameters at once by L-BFGS-B within box bounds
- * (conventions §4), from the best point of a 5-D grid (least RSS on L), a
+ * (specs/conventions.md §4), from the best point of a 5-D grid (least RSS on L), a
  * seeded random point inside the bounds, or a given point. In LSE mode the
  * bounds on E, A, B apply to their logs. The reported RSS is Σ (L − L̂)² on the
  * natural scale whatever objective was minimised.

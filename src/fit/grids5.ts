@@ -12,17 +12,17 @@ export interface Grid5 {
   readonly beta: Float64Array;
 }
 
-/** The default Approach 3 seed grid, 4⁵ = 1024 points (conventions §4). */
+/** The default Approach 3 seed grid, 4⁵ = 1024 points (specs/conventions.md §4). */
 export function grid4(): Grid5 {
   return { E: linspace(0.1, 5, 4), A: logspace(1, 4, 4), B: logspace(1, 4, 4), alpha: linspace(0.05, 0.95, 4), beta: linspace(0.05, 0.95, 4) };
 }
 
-/** The finer 8⁵ = 32768-point seed grid of experiments §B.8. */
+/** The finer 8⁵ = 32768-point seed grid of specs/experiments.md §B.8. */
 export function grid8(): Grid5 {
   return { E: linspace(0.1, 5, 8), A: logspace(1, 6, 8), B: logspace(1, 6, 8), alpha: linspace(0.05, 0.95, 8), beta: linspace(0.05, 0.95, 8) };
 }
 
-/** Natural-scale bounds of Approach 3 (conventions §4). */
+/** Natural-scale bounds of Approach 3 (specs/conventions.md §4). */
 export const APPROACH3_BOUNDS: SurfaceBounds = Object.freeze({
   E: [1e-6, 10],
   A: [1e-6, 1e6],

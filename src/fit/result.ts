@@ -4,7 +4,7 @@ import { NonFiniteResultError } from './errors.ts';
 import type { LbfgsbResult, OptimResult, OptimStatus } from '../optim/index.ts';
 
 /**
- * How a surface fit ended (conventions §4):
+ * How a surface fit ended (specs/conventions.md §4):
  * - `converged`: the optimiser's convergence test passed, inside the bounds;
  * - `max_iter`: an iteration or evaluation limit stopped it;
  * - `abnormal`: the optimiser gave up (e.g. a line search made no progress);
@@ -12,7 +12,7 @@ import type { LbfgsbResult, OptimResult, OptimStatus } from '../optim/index.ts';
  */
 export type FitStatus = 'converged' | 'max_iter' | 'abnormal' | 'bound_hit';
 
-/** Absolute tolerance on the natural-scale value for bound checks (experiments §B.8). */
+/** Absolute tolerance on the natural-scale value for bound checks (specs/experiments.md §B.8). */
 export const BOUND_TOLERANCE = 1e-6;
 
 /** The five parameters in a fixed order, as in parameter vectors [E, A, B, α, β]. */
@@ -56,7 +56,7 @@ export interface SurfaceFitResult extends LossSurface {
   /** Σ (L − L̂)² on the natural loss scale. */
   readonly rss: number;
   readonly nPoints: number;
-  /** Method identifier (experiments §B.8 style, e.g. `vpnls_lbfgsb_grad`). */
+  /** Method identifier (specs/experiments.md §B.8 style, e.g. `vpnls_lbfgsb_grad`). */
   readonly method: string;
   readonly iterations: number;
   readonly status: FitStatus;

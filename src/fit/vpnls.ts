@@ -9,7 +9,7 @@ import {
   type BoundHit, type SurfaceFitResult,
 } from './result.ts';
 
-/** Exponent grid of the VPNLS seed search (conventions §4): linspace(lo, hi, size) for α and β. */
+/** Exponent grid of the VPNLS seed search (specs/conventions.md §4): linspace(lo, hi, size) for α and β. */
 export interface ExponentGrid {
   readonly size: number;
   readonly lo: number;
@@ -20,7 +20,7 @@ export interface ExponentGrid {
 export const VPNLS_GRID: ExponentGrid = Object.freeze({ size: 32, lo: 0.05, hi: 0.95 });
 /** The fine-grid variant: 256×256, no refinement. */
 export const VPNLS_FINE_GRID: ExponentGrid = Object.freeze({ size: 256, lo: 0.05, hi: 0.95 });
-/** Bounds on α and β during refinement (conventions §4). */
+/** Bounds on α and β during refinement (specs/conventions.md §4). */
 export const VPNLS_EXPONENT_BOUNDS: readonly [number, number] = Object.freeze([0.01, 0.99]) as readonly [number, number];
 
 /** The local refinement after the grid: a discriminated union, so only valid combinations exist. */
@@ -81,7 +81,7 @@ function checkGrid(g: ExponentGrid): void {
 }
 
 /**
- * Variable projection with non-negative least squares (conventions §4).
+ * Variable projection with non-negative least squares (specs/conventions.md §4).
  * For fixed (α, β) the model is linear in (E, A, B) with columns
  * [1, N^−α, D^−β]; the closed-form NNLS gives the profile RSS(α, β). A grid
  * scan (WebAssembly kernel) finds the best cell, which seeds either

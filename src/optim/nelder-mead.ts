@@ -27,7 +27,7 @@ export interface NelderMeadOptions {
   readonly bounds: Bounds | undefined;
 }
 
-/** Defaults of {@link nelderMead} (conventions §4: xatol 1e-10, fatol 1e-15, maxiter 10000). */
+/** Defaults of {@link nelderMead} (specs/conventions.md §4: xatol 1e-10, fatol 1e-15, maxiter 10000). */
 export const NELDER_MEAD_DEFAULTS: Readonly<NelderMeadOptions> = Object.freeze({
   xatol: 1e-10,
   fatol: 1e-15,

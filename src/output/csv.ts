@@ -11,7 +11,7 @@ export interface Table {
 }
 
 /**
- * CSV text of a table (§A.2): UTF-8, comma separated, one header row, one
+ * CSV text of a table (specs/experiments.md §A.2): UTF-8, comma separated, one header row, one
  * record per line (`\n`), no index column, a trailing newline.
  *
  * Every row must carry every column (a missing or `undefined` value throws,

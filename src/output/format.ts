@@ -1,5 +1,5 @@
 /**
- * Text forms of table cells (experiments.md §A.2): floats in the shortest
+ * Text forms of table cells (specs/experiments.md §A.2): floats in the shortest
  * form that round-trips a double, booleans `true`/`false`, an empty field for
  * a missing value, strings quoted only when they must be.
  */
@@ -14,7 +14,7 @@ export type Cell = number | string | boolean | null;
  * ECMAScript Number-to-string digits, which are the same digits Python's
  * `repr` picks: shortest, ties broken towards the closer value).
  *
- * Notation (a choice, documented here): §A.2's examples are
+ * Notation (a choice, documented here): specs/experiments.md §A.2's examples are
  * `0.3010299956639812` and `4.035834749563681e+12`. Python's `repr` would
  * write the latter as `4035834749563.681` (exponent only from 1e16 up), and
  * JS's `String` as `4035834749563.6807`-style fixed notation up to 1e21, so

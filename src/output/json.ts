@@ -1,6 +1,6 @@
 /**
  * JSON text for result files. JSON has no NaN or Infinity, so non-finite
- * numbers become `null` (a missing value, §A.2). Typed arrays become arrays.
+ * numbers become `null` (a missing value, specs/experiments.md §A.2). Typed arrays become arrays.
  * Numbers keep full double precision (shortest round-trip digits).
  */
 

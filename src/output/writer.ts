@@ -89,7 +89,7 @@ export class OutputWriter {
     return join(this.stagingDir, name);
   }
 
-  /** Writes a CSV table (§A.2 formatting, see `toCsv`). */
+  /** Writes a CSV table (specs/experiments.md §A.2 formatting, see `toCsv`). */
   async csv(name: string, table: Table): Promise<void> {
     if (!name.endsWith('.csv')) throw new RangeError(`OutputWriter.csv: ${name} must end in .csv`);
     const path = this.#claim(name);

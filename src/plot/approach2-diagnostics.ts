@@ -1,6 +1,6 @@
 /**
  * The three-row Approach 2 diagnostic figure of experiments 1–3
- * (experiments.md §C.1): sampled IsoFLOP curves with their parabolas,
+ * (specs/experiments.md §C.1): sampled IsoFLOP curves with their parabolas,
  * inferred against true power laws, and errors against grid width.
  */
 import { type Figure, type PanelSpec, type PanelTrace, panelGrid, scatter } from './figure.ts';

@@ -28,7 +28,7 @@ export interface LinePanel {
   yTitle?: string;
   xType?: 'linear' | 'log';
   yType?: 'linear' | 'log';
-  /** x is a W sweep: use the §A.5 ticks. */
+  /** x is a W sweep: use the specs/experiments.md §A.5 ticks. */
   wAxis?: boolean;
   zeroLine?: boolean;
   series: Series[];

@@ -19,7 +19,7 @@ export interface AxisSpec {
   title?: string;
   /** Default linear. */
   type?: 'linear' | 'log' | 'category';
-  /** Use the W-sweep ticks of §A.5 (x axes). */
+  /** Use the W-sweep ticks of specs/experiments.md §A.5 (x axes). */
   wTicks?: boolean;
   /** Any further Plotly axis attributes. */
   extra?: Record<string, unknown>;

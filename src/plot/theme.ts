@@ -1,6 +1,6 @@
 /**
  * The shared look of every figure: font, colours per surface, bias, grid and
- * budget, marker symbols, and the W-axis ticks of experiments.md §A.5.
+ * budget, marker symbols, and the W-axis ticks of specs/experiments.md §A.5.
  */
 
 export const FONT_FAMILY = 'Inter, "Helvetica Neue", Arial, sans-serif';
@@ -56,7 +56,7 @@ export const GRID_COLORS: Readonly<Record<string, string>> = {
 export const N_COLOR = '#0072B2';
 export const D_COLOR = '#D55E00';
 
-/** Marker symbols (article.md §3.5): true optimum ×, Approach 2 vertex +, sampling centre ◆, VPNLS ○. */
+/** Marker symbols (specs/article.md, "Adding a figure"): true optimum ×, Approach 2 vertex +, sampling centre ◆, VPNLS ○. */
 export const MARKERS = {
   trueOptimum: 'x',
   approach2Vertex: 'cross',
@@ -109,13 +109,13 @@ export function formatPow10(x: number): string {
   return mant === '1' ? `10${exp}` : `${mant}×10${exp}`;
 }
 
-/** Label of a grid factor 10^W (§A.5): one decimal below 10, none from 10 up, e.g. `±3.2×`, `±32×`. */
+/** Label of a grid factor 10^W (specs/experiments.md §A.5): one decimal below 10, none from 10 up, e.g. `±3.2×`, `±32×`. */
 export function gridFactorLabel(W: number): string {
   const k = Math.pow(10, W);
   return `±${k < 10 ? k.toFixed(1) : k.toFixed(0)}×`;
 }
 
-/** Tick positions of every W axis (§A.5). */
+/** Tick positions of every W axis (specs/experiments.md §A.5). */
 export const W_TICK_VALUES: readonly number[] = [0.3, 0.5, 1.0, 1.5, 2.0];
 
 /** A Plotly axis for a sweep over W: x = log_range with ±k× tick labels. */

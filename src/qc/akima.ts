@@ -1,6 +1,6 @@
 /**
  * Akima interpolation (Akima 1970, J. ACM 17(4)) in the classic
- * formulation that scipy's `Akima1DInterpolator` uses (experiments §B.7
+ * formulation that scipy's `Akima1DInterpolator` uses (specs/experiments.md §B.7
  * stage 4): node slopes from weighted neighbouring segment slopes, cubic
  * Hermite pieces between nodes, and the first or last piece continued
  * outside the nodes.

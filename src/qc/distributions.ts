@@ -1,8 +1,8 @@
 /**
  * The few probability distributions the IsoFLOP quality control and the
  * residual tests of experiment 12 need: Student's t quantile (curvature
- * test, §B.7 stage 5b), the χ² and F upper tails (Kruskal–Wallis and
- * Levene p-values, §C.12). Built on the regularised incomplete gamma and
+ * test, specs/experiments.md §B.7 stage 5b), the χ² and F upper tails (Kruskal–Wallis and
+ * Levene p-values, specs/experiments.md §C.12). Built on the regularised incomplete gamma and
  * beta functions (Numerical Recipes, 3rd ed., §6.2 and §6.4: series and
  * continued fractions by the modified Lentz method).
  *

@@ -1,5 +1,5 @@
 /**
- * IsoFLOP quality control (experiments §B.7): label every row of one data
+ * IsoFLOP quality control (specs/experiments.md §B.7): label every row of one data
  * set as clean or as an outlier with the first reason it received. Six
  * stages run in order; each looks only at rows that are still clean and
  * flags only clean rows.
@@ -50,7 +50,7 @@ function median(values: ArrayLike<number>): number {
 }
 
 /**
- * Runs the six QC stages of §B.7 on one data set.
+ * Runs the six QC stages of specs/experiments.md §B.7 on one data set.
  *
  * 1. duplicates: identical N within a budget (`exact_duplicate`), then N
  *    within `nearDuplicateTolerance` in ln N of a group's first row
@@ -210,7 +210,7 @@ export function qcCounts(result: Pick<QcResult, 'reason'>): Record<QcReason, num
 
 /**
  * Keep-mask of the progressive filter: false for rows whose reason is in
- * one of `groups` (§B.7 reason groups), true otherwise.
+ * one of `groups` (specs/experiments.md §B.7 reason groups), true otherwise.
  * @example excludeReasonGroups(qc, ['pre_qc', 'off_center'])
  */
 export function excludeReasonGroups(result: Pick<QcResult, 'reason'>, groups: readonly QcReasonGroup[]): boolean[] {

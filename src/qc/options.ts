@@ -1,6 +1,6 @@
 /**
  * Parameters, reasons and reason groups of the IsoFLOP quality control
- * (experiments §B.7). Options are resolved once into a checked object.
+ * (specs/experiments.md §B.7). Options are resolved once into a checked object.
  */
 
 /** Why a row was flagged, in the order the stages assign them; `none` = clean. */
@@ -27,7 +27,7 @@ export const QC_REASON_GROUPS = {
 export type QcReasonGroup = keyof typeof QC_REASON_GROUPS;
 export const QC_REASON_GROUP_ORDER: readonly QcReasonGroup[] = ['pre_qc', 'off_center', 'weak_curvature', 'post_qc'];
 
-/** The QC parameters (§B.7). */
+/** The QC parameters (specs/experiments.md §B.7). */
 export interface QcOptions {
   /** A budget needs this many clean rows (stages 2 and 6). */
   readonly minPointsPerBudget: number;
@@ -49,7 +49,7 @@ export const QC_DEFAULTS: QcOptions = Object.freeze({
   splineZThreshold: 6.0,
 });
 
-/** Per-data-set spline thresholds (keyed by the `experiment` value of §B.6). */
+/** Per-data-set spline thresholds (keyed by the `experiment` value of specs/experiments.md §B.6). */
 export const QC_SPLINE_Z_OVERRIDES: Readonly<Record<string, number>> = Object.freeze({
   epochai_chinchilla__massivetext__chinchilla: 3.0,
   marin_202603__dclm__llama_2: 4.5,

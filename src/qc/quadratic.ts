@@ -1,5 +1,5 @@
 /**
- * The per-budget quadratic of the IsoFLOP quality control (experiments §B.7
+ * The per-budget quadratic of the IsoFLOP quality control (specs/experiments.md §B.7
  * stages 3 and 5): least squares y = c2·x² + c1·x + c0 with x = ln N and
  * y = ln L, and the standard error of c2.
  */

@@ -1,5 +1,5 @@
 /**
- * Sampling-centre bias (conventions §2), in log10 N units:
+ * Sampling-centre bias (specs/conventions.md §2), in log10 N units:
  * offset(C) = −log10(centerScale) − driftRate·f(C),
  * f(C) = (log10 C − log10 Cmin)/(log10 Cmax − log10 Cmin), 0 for one budget.
  */

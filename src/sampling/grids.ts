@@ -1,6 +1,6 @@
 import { linspace } from '../util/space.ts';
 
-/** Fitting budgets of conventions §2: 1e17 … 1e21 FLOPs, one per decade. */
+/** Fitting budgets of specs/conventions.md §2: 1e17 … 1e21 FLOPs, one per decade. */
 export const DEFAULT_BUDGETS: readonly number[] = Object.freeze([1e17, 1e18, 1e19, 1e20, 1e21]);
 
 /** Points per IsoFLOP curve unless an experiment says otherwise. */

@@ -29,7 +29,7 @@ export interface SampleOptions {
 }
 
 /**
- * Sample IsoFLOP curves from a surface (conventions §2): per budget C the
+ * Sample IsoFLOP curves from a surface (specs/conventions.md §2): per budget C the
  * centre c = log10 N*(C) + offset(C); N log-spaced from 10^(c−W) to 10^(c+W)
  * inclusive; D = C/(6N); L = L(N, D) + σ·z. Noise is drawn budget by budget
  * in ascending order, points in ascending N, one standard normal each

@@ -1,6 +1,6 @@
 /**
  * The Chinchilla loss surface L(N, D) = E + A/N^α + B/D^β and its
- * compute-optimal allocation under C = 6·N·D (conventions §1).
+ * compute-optimal allocation under C = 6·N·D (specs/conventions.md §1).
  */
 
 /** Parameters of a loss surface; symbols as in the formula. */

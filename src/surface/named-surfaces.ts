@@ -1,6 +1,6 @@
 import type { LossSurface } from './loss-surface.ts';
 
-/** The named surfaces of conventions §1: the one table of their constants. */
+/** The named surfaces of specs/conventions.md §1: the one table of their constants. */
 export const SURFACES = {
   symmetric: { E: 1.69, A: 400, B: 400, alpha: 0.31, beta: 0.31 },
   chinchilla: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 },

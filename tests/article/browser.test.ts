@@ -1,5 +1,5 @@
 /**
- * The browser check of article.md §6.2 as a test, plus the presentation
+ * The browser check (specs/article.md, "Browser check") as a test, plus the presentation
  * checks (no network controls or requests, phone layout). Runs when
  * Debian's chromium exists and the article has been built (npm run
  * article; ARTICLE_HTML points at another build); otherwise it is skipped

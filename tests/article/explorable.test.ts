@@ -10,7 +10,7 @@ import { gridRun } from '../../article/lib/sim.ts';
 import { failingState, CHINCHILLA_XL_REFERENCE } from '../../article/check.ts';
 
 describe('explorable computation', () => {
-  it('reproduces the conventions §5 Chinchilla value at the defaults on both engines', () => {
+  it('reproduces the specs/conventions.md §5 Chinchilla value at the defaults on both engines', () => {
     for (const kernels of [getKernels(), tsKernels]) {
       const r = computeExplorable(defaultState(), kernels);
       expect(r.approach2.ok).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * results.md (article.md §7): the template renderer on a small fact book,
+ * results.md (specs/article.md, "results.md"): the template renderer on a small fact book,
  * and the committed file against a rebuild from the experiment outputs.
  */
 import { existsSync, readFileSync } from 'node:fs';

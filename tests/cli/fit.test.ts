@@ -9,7 +9,7 @@ const SCHEMA_KEYS = [
   'n_scale', 'd_scale', 'target', 'data', 'approach2_bias',
 ];
 
-describe.skipIf(!HAVE_SHARED_DATA)('fit: the real-data reference (conventions §5)', () => {
+describe.skipIf(!HAVE_SHARED_DATA)('fit: the real-data reference (specs/conventions.md §5)', () => {
   it('reproduces the Epoch AI Chinchilla VPNLS fit to 4 significant digits', async () => {
     const j = await runJson([EPOCH_CSV, '--drop-highest-loss', '5', '--max-compute', '1e21', '--n-scale', '1e6', '--d-scale', '1e9', '--method', 'vpnls']);
     const { rss: _rss, ...ref } = EPOCH_VPNLS;

@@ -5,7 +5,7 @@ import { COMPOUNDING_COLUMNS } from '../../experiments/shared/columns.ts';
 import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
 import { APPROACH2_D_ERR_PCT, APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X, CHINCHILLA_D_OPT_1E24 } from '../helpers/reference.ts';
 
-/** conventions.md §5: centred Approach 2, extrapolated D* error at 1e24 FLOPs (%). */
+/** specs/conventions.md §5: centred Approach 2, extrapolated D* error at 1e24 FLOPs (%). */
 const PUBLISHED: Record<string, Record<string, number>> = APPROACH2_D_ERR_PCT;
 const PUBLISHED_OFFSET_SYMMETRIC = APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X;
 const TOL = 1e-9;
@@ -42,7 +42,7 @@ describe('experiment 10: compounding biases at 1e24 FLOPs', () => {
     expect(table.rows.every((r) => num(r, 'eval_budget') === 1e24)).toBe(true);
   });
 
-  it('reproduces the published Approach 2 values of conventions §5', () => {
+  it('reproduces the published Approach 2 values of specs/conventions.md §5', () => {
     for (const [surface, grids] of Object.entries(PUBLISHED)) {
       for (const [grid, want] of Object.entries(grids)) {
         const got = num(row('centered', surface, grid), 'd_err_pct');

@@ -106,7 +106,7 @@ describe.skipIf(!HAVE_DATA)('experiment 11: what the errors cost at frontier sca
     expect(Math.abs(num(a3, 'beta') - num(vp, 'beta'))).toBeLessThan(0.01);
   });
 
-  it('cost_estimates.csv: six §B.4 rows at 3.8e25 FLOPs with bootstrap intervals on the real rows', () => {
+  it('cost_estimates.csv: six specs/experiments.md §B.4 rows at 3.8e25 FLOPs with bootstrap intervals on the real rows', () => {
     expect(costs.header).toEqual(COST_COLUMNS);
     expect(costs.rows.map((r) => r.row)).toEqual(['llama_3_vpnls', 'llama_3_approach3', 'llama_3_sim', 'chinchilla_sim', 'soda_sim', 'sparse_nmm_sim']);
     expect(costs.rows.map((r) => r.group)).toEqual(['real', 'real', 'simulated', 'simulated', 'simulated', 'simulated']);

@@ -17,7 +17,7 @@ const EXPERIMENTS = [
   'misfitting__fineweb_c4__transformer',
 ];
 const N_ROWS = [123, 133, 85, 85, 88, 176];
-/** Clean rows after §B.7 (see tests/unit/qc). */
+/** Clean rows after specs/experiments.md §B.7 (see tests/unit/qc). */
 const N_CLEAN = [85, 116, 80, 79, 80, 106];
 const VARIANTS = ['linear_loss', 'log_loss', 'flop_factor'];
 const STATUSES = ['converged', 'max_iter', 'abnormal', 'bound_hit'];

@@ -36,7 +36,7 @@ describe('experiment 2: sensitivity to exponent imbalance', () => {
     expect([...new Set(sweep.rows.map((r) => r.config))]).toEqual(CONFIGS);
   });
 
-  it('uses the imbalance family of conventions §1', () => {
+  it('uses the imbalance family of specs/conventions.md §1', () => {
     const first = (c: string) => sweep.rows.find((r) => r.config === c)!;
     for (const c of CONFIGS) {
       const r = first(c);

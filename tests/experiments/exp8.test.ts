@@ -93,7 +93,7 @@ describe('experiment 8: conditioning', () => {
     expect((summary.eigenvalues_5d_scaled as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(5, 10);
   });
 
-  it('steps 1, 7 and 8 behave as §C.8 describes (qualitatively: their values are decided by rounding)', () => {
+  it('steps 1, 7 and 8 behave as specs/experiments.md §C.8 describes (qualitatively: their values are decided by rounding)', () => {
     // Step 1: Approach 3 within 1e−9…1e−5, VPNLS within 1e−9.
     const a3 = summary.rel_err_approach3 as Record<string, number>;
     expect(maxAbs(a3)).toBeGreaterThan(1e-9);
@@ -106,7 +106,7 @@ describe('experiment 8: conditioning', () => {
     expect(sb.alpha_abs_rel_err).toBeLessThan(Math.abs(a3.alpha));
     expect(sb.beta_abs_rel_err).toBeLessThan(Math.abs(a3.beta));
     expect(sb.rss).toBeLessThanOrEqual(num(fits.rows[0], 'rss'));
-    // … and with step 8's bounds stays in the rounding band of §C.8 (RSS ≤ 1e−12), improving from some perturbed starts.
+    // … and with step 8's bounds stays in the rounding band of specs/experiments.md §C.8 (RSS ≤ 1e−12), improving from some perturbed starts.
     const f0 = summary.ftol0 as Record<string, number>;
     expect(f0.rss).toBeLessThanOrEqual(1e-12);
     const pert = summary.ftol0_perturbed as { rss: number[]; n_improved: number; perturbations: number[] };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCell, formatFloat, formatString, normalizeJson, toCsv, toJson } from '../../src/output/index.ts';
 
 describe('formatFloat', () => {
-  it('writes the examples of experiments.md §A.2', () => {
+  it('writes the examples of specs/experiments.md §A.2', () => {
     expect(formatFloat(0.3010299956639812)).toBe('0.3010299956639812');
     expect(formatFloat(4.035834749563681e12)).toBe('4.035834749563681e+12');
   });

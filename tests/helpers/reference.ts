@@ -1,5 +1,5 @@
 /**
- * The published reference values of conventions.md §5, typed once for every
+ * The published reference values of specs/conventions.md §5, typed once for every
  * test that checks them.
  */
 

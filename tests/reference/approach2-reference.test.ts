@@ -4,7 +4,7 @@ import { sampleIsoflops, NAMED_GRIDS, type GridName } from '../../src/sampling/i
 import { fitApproach2, extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import { APPROACH2_D_ERR_PCT, APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X, CHINCHILLA_D_OPT_1E24 } from '../helpers/reference.ts';
 
-// conventions.md §5: noise-free Approach 2, 5 budgets 1e17–1e21, 15 points,
+// specs/conventions.md §5: noise-free Approach 2, 5 budgets 1e17–1e21, 15 points,
 // extrapolated D* at 1e24 FLOPs, relative error in percent.
 const REFERENCE: Partial<Record<SurfaceName, Record<GridName, number>>> = APPROACH2_D_ERR_PCT;
 const OFFSET_3X: Partial<Record<GridName, number>> = APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X;
@@ -16,7 +16,7 @@ function dErrPct(surface: SurfaceName, grid: GridName, centerScale = 1): number 
   return (100 * (extrapolateApproach2(fit, TARGET).D - dOpt(SURFACES[surface], TARGET))) / dOpt(SURFACES[surface], TARGET);
 }
 
-describe('published Approach 2 reference values (conventions §5)', () => {
+describe('published Approach 2 reference values (specs/conventions.md §5)', () => {
   for (const [surface, row] of Object.entries(REFERENCE) as Array<[SurfaceName, Record<GridName, number>]>) {
     for (const [grid, expected] of Object.entries(row) as Array<[GridName, number]>) {
       it(`reproduces the ${surface} ${grid} extrapolation error ${expected}% to 1e-9 relative`, () => {

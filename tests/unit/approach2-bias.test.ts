@@ -71,7 +71,7 @@ describe('approach2ExtrapolationError (the D mirror)', () => {
     });
   }
 
-  it('reproduces the conventions §5 reference values to 1e-9 relative', () => {
+  it('reproduces the specs/conventions.md §5 reference values to 1e-9 relative', () => {
     for (const name of ['chinchilla', 'asymmetric'] as const) {
       const { alpha, beta } = SURFACES[name];
       (['XS', 'S', 'L', 'XL'] as const).forEach((grid) => {

@@ -1,7 +1,7 @@
 /**
- * The real IsoFLOP data sets of experiments 11 and 12 (experiments §B.6):
+ * The real IsoFLOP data sets of experiments 11 and 12 (specs/experiments.md §B.6):
  * file, `experiment` value and display name, loaded through the data module
- * and labelled with the quality control of §B.7.
+ * and labelled with the quality control of specs/experiments.md §B.7.
  */
 import { type IsoflopData, loadIsoflopExperiment } from '../../../src/data/index.ts';
 import { isoflopQc, qcOptionsFor, type QcResult } from '../../../src/qc/index.ts';
@@ -10,7 +10,7 @@ import { isoflopQc, qcOptionsFor, type QcResult } from '../../../src/qc/index.ts
 export interface DatasetRef {
   readonly file: string;
   readonly experiment: string;
-  /** Display name for figures (§B.6). */
+  /** Display name for figures (specs/experiments.md §B.6). */
   readonly label: string;
 }
 
@@ -25,7 +25,7 @@ export const MARIN_DCLM: DatasetRef = Object.freeze({ file: 'marin_202603_isoflo
 export const MARIN_NEMOTRON: DatasetRef = Object.freeze({ file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__nemotron__llama_2', label: 'Marin / Nemotron' });
 export const MISFITTING: DatasetRef = Object.freeze({ file: 'misfitting_isoflops.csv', experiment: 'misfitting__fineweb_c4__transformer', label: 'Misfitting / FineWeb-C4' });
 
-/** The six data sets of experiment 12, in the order of §C.12. */
+/** The six data sets of experiment 12, in the order of specs/experiments.md §C.12. */
 export const QC_DATASETS: readonly DatasetRef[] = [EPOCH_CHINCHILLA, LLAMA_3, MARIN_COMMA, MARIN_DCLM, MARIN_NEMOTRON, MISFITTING];
 
 /** Rows of one data set as plain arrays (structured-cloneable). */
@@ -44,7 +44,7 @@ export async function loadDataset(ref: DatasetRef, dataDir: string | undefined):
   return { N: Array.from(d.N), D: Array.from(d.D), L: Array.from(d.L), budget: Array.from(d.budget) };
 }
 
-/** §B.7 labels with the data set's own thresholds. */
+/** specs/experiments.md §B.7 labels with the data set's own thresholds. */
 export function labelDataset(ref: DatasetRef, rows: DatasetRows): QcResult {
   return isoflopQc(rows, qcOptionsFor(ref.experiment));
 }

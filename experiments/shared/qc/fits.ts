@@ -1,5 +1,5 @@
 /**
- * The surface-fit recipes of experiments 11 and 12 (experiments §B.8), on
+ * The surface-fit recipes of experiments 11 and 12 (specs/experiments.md §B.8), on
  * plain arrays.
  */
 import { fitApproach3, fitVpnls, grid8, type SurfaceFitResult, VPNLS_FINE_GRID } from '../../../src/fit/index.ts';

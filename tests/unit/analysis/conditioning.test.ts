@@ -24,7 +24,7 @@ describe('conditioningAtTruth on the asymmetric surface', () => {
     expect(r.conditionRatio).toBeGreaterThan(1e9);
   });
 
-  it('uses the §C.8 setup by default (±8×, drift_0.2) and gives κ₅ ≈ 3.484e11, κ₂ ≈ 10.57', () => {
+  it('uses the specs/experiments.md §C.8 setup by default (±8×, drift_0.2) and gives κ₅ ≈ 3.484e11, κ₂ ≈ 10.57', () => {
     expect(CONDITIONING_W).toBe(Math.log10(8));
     expect(CONDITIONING_BIAS).toEqual({ driftRate: 0.2, centerScale: 1 });
     const r = conditioningAtTruth(SURFACES.asymmetric);

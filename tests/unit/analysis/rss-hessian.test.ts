@@ -60,7 +60,7 @@ describe('rssHessian5', () => {
     expect(Math.abs(exact[3][3] - gn[3][3])).toBeGreaterThan(1e-3 * Math.abs(exact[3][3]));
   });
 
-  it('equals 2·JᵀJ at the truth on noise-free data, and gradient differences meet the §C.8 1e-3 rule per eigenvalue', () => {
+  it('equals 2·JᵀJ at the truth on noise-free data, and gradient differences meet the specs/experiments.md §C.8 1e-3 rule per eigenvalue', () => {
     const data = isoflopData(surface, W);
     const p = truthOf(surface);
     const exact = symmetricSpectrum(rssHessian5(data, p)).eigenvalues;

@@ -48,7 +48,7 @@ describe.skipIf(!HAVE_DATA)('loadEpochChinchillaRaw', () => {
     expect(Math.max(...d.L)).toBeLessThan(fifthHighest);
   });
 
-  it('then keeps C < 1e21, leaving the 217-point reference set of conventions §5', async () => {
+  it('then keeps C < 1e21, leaving the 217-point reference set of specs/conventions.md §5', async () => {
     const d = await loadEpochChinchillaRaw({ ...offline, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
     expect(d.N).toHaveLength(217);
     expect(Math.max(...d.C)).toBeLessThan(1e21);

@@ -10,7 +10,7 @@ import { type BudgetGrid, closedFormBias } from '../../../experiments/shared/exp
 import { offsetFactors, signChangeFactor, symmetricSignChangeFactor } from '../../../experiments/shared/offset-sweep.ts';
 
 describe('DCL of a misallocation', () => {
-  it('equals the §B.4 DCL at any budget and on any surface with the same α, β', () => {
+  it('equals the specs/experiments.md §B.4 DCL at any budget and on any surface with the same α, β', () => {
     for (const name of ['chinchilla', 'asymmetric', 'soda'] as const) {
       const s = SURFACES[name];
       for (const ratio of [0.7, 0.971, 1.05, 1.35]) {

@@ -35,7 +35,7 @@ describe('Approach 3 noise-free recovery', () => {
     }
   }
 
-  it('names the variants as experiments §B.8 does', () => {
+  it('names the variants as specs/experiments.md §B.8 does', () => {
     const s = sampleIsoflops(SURFACES.chinchilla, { W: 0.6 });
     expect(fitApproach3(s.N, s.D, s.L).method).toBe('approach3');
     expect(fitApproach3(s.N, s.D, s.L, { parameterization: 'lse', scale: 'log', gradient: { kind: 'central' } }).method).toBe('approach3_lse_logloss_fd');

@@ -47,7 +47,7 @@ describe('VPNLS noise-free recovery', () => {
   });
 });
 
-describe.skipIf(!haveRealData(['epochai_chinchilla.csv'], 'VPNLS on the Epoch AI Chinchilla points'))('VPNLS on the Epoch AI Chinchilla points (conventions §5)', () => {
+describe.skipIf(!haveRealData(['epochai_chinchilla.csv'], 'VPNLS on the Epoch AI Chinchilla points'))('VPNLS on the Epoch AI Chinchilla points (specs/conventions.md §5)', () => {
   it('reproduces E, A, B, α, β and RSS to 4 significant digits', async () => {
     const d = await loadEpochChinchillaRaw({ dataDir: SHARED_DATA_DIR, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
     expect(d.N.length).toBe(217);

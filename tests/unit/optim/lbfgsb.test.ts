@@ -190,7 +190,7 @@ describe('lbfgsb stopping and line-search failure', () => {
     expect(() => lbfgsb(rosenbrock, [0, 0], { bounds: { lower: [0], upper: [1] } })).toThrow(RangeError);
   });
 
-  it('uses the documented defaults of conventions §4', () => {
+  it('uses the documented defaults of specs/conventions.md §4', () => {
     expect(LBFGSB_DEFAULTS).toMatchObject({ m: 10, ftol: 1e-15, gtol: 1e-15, maxiter: 10000, maxfun: 15000, maxls: 20 });
   });
 });

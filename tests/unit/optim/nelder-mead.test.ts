@@ -105,7 +105,7 @@ describe('nelderMead stopping and failure', () => {
     );
   });
 
-  it('uses the documented defaults of conventions §4', () => {
+  it('uses the documented defaults of specs/conventions.md §4', () => {
     expect(NELDER_MEAD_DEFAULTS).toMatchObject({ xatol: 1e-10, fatol: 1e-15, maxiter: 10000, maxfev: Infinity, adaptive: false });
   });
 });

@@ -6,7 +6,7 @@ const close = (got: ArrayLike<number>, want: readonly number[], tol = 1e-12): vo
   for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(want[i])));
 };
 
-describe('Akima slopes (§B.7 stage 4)', () => {
+describe('Akima slopes (specs/experiments.md §B.7 stage 4)', () => {
   it('reproduces the derivative of a quadratic on a uniform grid (hand computed)', () => {
     // m = 1, 3, 5; extended m_-1 = -1, m_-2 = -3, m_3 = 7, m_4 = 9; all weights 2.
     close(akimaSlopes([0, 1, 2, 3], [0, 1, 4, 9]), [0, 2, 4, 6]);

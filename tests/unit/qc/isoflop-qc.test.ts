@@ -56,7 +56,7 @@ const base = (): Rows => cat(budget(1e18, 9), budget(1e19, 9), budget(1e20, 9));
 const flagged = (q: QcResult): number[] => q.reason.flatMap((r, i) => (r === 'none' ? [] : [i]));
 const z = (q: QcResult): number[] => Array.from(q.splineResidual, (r) => (0.6745 * Math.abs(r - q.splineMedian)) / q.splineMad);
 
-describe('IsoFLOP QC stages (§B.7)', () => {
+describe('IsoFLOP QC stages (specs/experiments.md §B.7)', () => {
   it('leaves well-behaved budgets clean', () => {
     const q = isoflopQc(base());
     expect(flagged(q)).toEqual([]);
@@ -217,7 +217,7 @@ describe('IsoFLOP QC stages (§B.7)', () => {
     expect(() => resolveQcOptions({ nearDuplicateTolerance: -1 })).toThrow(RangeError);
   });
 
-  it('resolves the §B.7 parameters and per-data-set overrides', () => {
+  it('resolves the specs/experiments.md §B.7 parameters and per-data-set overrides', () => {
     expect(resolveQcOptions()).toEqual({ minPointsPerBudget: 6, nearDuplicateTolerance: 0.01, offCenterMargin: 1.5, curvatureConfidence: 0.95, splineZThreshold: 6 });
     expect(QC_DEFAULTS.splineZThreshold).toBe(6);
     expect(qcOptionsFor('epochai_chinchilla__massivetext__chinchilla').splineZThreshold).toBe(3);

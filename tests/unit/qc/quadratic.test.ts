@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitQuadratic } from '../../../src/qc/index.ts';
 
-describe('QC quadratic (§B.7 stages 3 and 5)', () => {
+describe('QC quadratic (specs/experiments.md §B.7 stages 3 and 5)', () => {
   it('recovers an exact parabola and its vertex', () => {
     const x = [20, 20.5, 21, 21.5, 22, 23];
     const q = fitQuadratic(x, x.map((v) => 0.3 * (v - 21.2) ** 2 + 1.5))!;
