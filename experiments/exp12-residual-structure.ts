@@ -1,6 +1,6 @@
 /**
- * Experiment 12: residual structure of real IsoFLOP data (specs/experiments.md
- * §C.12). Six published data sets are labelled with the IsoFLOP quality
+ * Experiment 12: residual structure of real IsoFLOP data
+ * (specs/experiments.md §C.12). Six published data sets are labelled with the IsoFLOP quality
  * control (specs/experiments.md §B.7), fitted with Approach 3 on their clean rows, and their
  * residuals compared across budgets, with and without a per-budget FLOP
  * factor k in C = k·N·D.
