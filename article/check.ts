@@ -244,7 +244,7 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
     const chin = await lastNumbers(page);
     const a2Pct = chin.a2Err * 100;
     report.explorable.chinchillaA2ErrPct = a2Pct;
-    if (!(relDiff(a2Pct, CHINCHILLA_XL_REFERENCE) < 1e-9)) fail(`explorable Chinchilla D* error ${a2Pct}% differs from conventions §5 (${CHINCHILLA_XL_REFERENCE}%)`);
+    if (!(relDiff(a2Pct, CHINCHILLA_XL_REFERENCE) < 1e-9)) fail(`explorable Chinchilla D* error ${a2Pct}% differs from specs/conventions.md §5 (${CHINCHILLA_XL_REFERENCE}%)`);
     if (manifest.consistency.a2DErrPct !== null && !(relDiff(a2Pct, manifest.consistency.a2DErrPct) < 1e-9)) fail(`explorable Chinchilla D* error ${a2Pct}% differs from the build-time fact ${manifest.consistency.a2DErrPct}%`);
     const moves: Array<[string, string]> = [
       ['preset', 'asymmetric'], ['alpha', '0.5'], ['beta', '0.2'], ['k', String(Math.log10(8))], ['n', '9'],

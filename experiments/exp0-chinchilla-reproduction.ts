@@ -225,7 +225,7 @@ function report(result: Exp0Result, config: Exp0Config, rows: Array<Record<strin
     const refGap = Math.max(...PARAM_KEYS.map((k) => Math.abs(vp[SURFACE_FIELD[k]] / VPNLS_REFERENCE[SURFACE_FIELD[k]] - 1)));
     lines.push(
       '',
-      `VPNLS reproduces the published VPNLS reference of conventions §5 (largest relative difference ${refGap.toExponential(1)},`,
+      `VPNLS reproduces the published VPNLS reference of specs/conventions.md §5 (largest relative difference ${refGap.toExponential(1)},`,
       `RSS ${fmt(vp.rss)} against ${VPNLS_REFERENCE.rss}). Approach 3 with a squared error on L reaches the same optimum as`,
       `VPNLS (largest relative parameter difference ${linGap.toExponential(1)}), as it must: both minimise the same RSS.`,
       `The log-loss fit minimises Σ (ln L − ln L̂)² instead, which is maximum likelihood under multiplicative rather than`,

@@ -18,9 +18,9 @@ export function configFacts(f: FactBook): void {
   f.config('cfg.budget.max', DEFAULT_BUDGETS[DEFAULT_BUDGETS.length - 1], `${GRIDS}#DEFAULT_BUDGETS`, 'FLOPs');
   f.config('cfg.budget.count', DEFAULT_BUDGETS.length, `${GRIDS}#DEFAULT_BUDGETS`);
   f.config('cfg.points', DEFAULT_POINTS_PER_CURVE, `${GRIDS}#DEFAULT_POINTS_PER_CURVE`);
-  f.config('cfg.eval_budget', 1e24, 'experiments.md §C.10 (evaluation budget of experiment 10)', 'FLOPs');
-  f.config('cfg.extrap.min', 1e22, 'experiments.md §B.1 (extrapolation budgets)', 'FLOPs');
-  f.config('cfg.extrap.max', 1e25, 'experiments.md §B.1 (extrapolation budgets)', 'FLOPs');
+  f.config('cfg.eval_budget', 1e24, 'specs/experiments.md §C.10 (evaluation budget of experiment 10)', 'FLOPs');
+  f.config('cfg.extrap.min', 1e22, 'specs/experiments.md §B.1 (extrapolation budgets)', 'FLOPs');
+  f.config('cfg.extrap.max', 1e25, 'specs/experiments.md §B.1 (extrapolation budgets)', 'FLOPs');
   // Offsets and drifts as multiples of the optimal token count (article §2): centerScale, and 10^driftRate at the largest budget.
   f.config('cfg.offset.factor', BIASES.offset_3x.centerScale, `${BIAS}.offset_3x.centerScale`);
   f.config('cfg.drift.factor', Math.pow(10, BIASES.drift_3x.driftRate), `${BIAS}.drift_3x (10^driftRate)`);
@@ -45,10 +45,10 @@ export function configFacts(f: FactBook): void {
   f.config('cfg.vpnls.grid', VPNLS_GRID.size, 'src/fit/vpnls.ts#VPNLS_GRID.size');
   f.config('cfg.vpnls.cells', VPNLS_GRID.size ** 2, 'src/fit/vpnls.ts#VPNLS_GRID (size²)');
   f.config('cfg.vpnls.fine', VPNLS_FINE_GRID.size, 'src/fit/vpnls.ts#VPNLS_FINE_GRID.size');
-  f.config('cfg.a3.grid', 4, 'conventions.md §4 (Approach 3 seed grid 4⁵)');
+  f.config('cfg.a3.grid', 4, 'specs/conventions.md §4 (Approach 3 seed grid 4⁵)');
   f.config('cfg.cost.peak', PEAK_FLOPS_PER_GPU / 1e12, 'experiments/shared/cost.ts#PEAK_FLOPS_PER_GPU', 'TFLOP/s');
   f.config('cfg.cost.mfu', MFU * 100, 'experiments/shared/cost.ts#MFU', '%');
-  f.config('cfg.ci', 90, 'experiments.md §C.11 part 3 (5th to 95th percentile)', '%');
+  f.config('cfg.ci', 90, 'specs/experiments.md §C.11 part 3 (5th to 95th percentile)', '%');
   f.config('cfg.cost.usd_per_hour', USD_PER_GPU_HOUR, 'experiments/shared/cost.ts#USD_PER_GPU_HOUR', 'USD');
   for (const name of [...MAIN_SURFACES, 'soda', 'sparse_nmm'] as const) {
     const s = SURFACES[name];

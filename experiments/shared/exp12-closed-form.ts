@@ -12,7 +12,7 @@ import { type DatasetAnalysis, FIT_VARIANTS, type FitVariant } from './exp12-ana
 
 /** Stated once for the CSV, the summary and the article. */
 export const CLOSED_FORM_ASSUMPTIONS =
-  'closed form of experiments.md §C.6 per budget: symmetric, evenly spaced grid of the data set\'s half-width W (clean rows, log10 N) and point count n, centred on the optimum, noise-free; α, β from the fitted surface';
+  'closed form of specs/experiments.md §C.6 per budget: symmetric, evenly spaced grid of the data set\'s half-width W (clean rows, log10 N) and point count n, centred on the optimum, noise-free; α, β from the fitted surface';
 
 /** Extrapolation targets as multiples of the largest budget. */
 export const CLOSED_FORM_TARGETS = [10, 1000] as const;
