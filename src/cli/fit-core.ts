@@ -154,28 +154,55 @@ export function checkIdentifiable(input: FitInput, groupingNote = ''): string[] 
   return warnings;
 }
 
+/**
+ * The allocation at the target budget, refused when it is not a positive
+ * finite number (a fit whose exponents sit at their bounds can put N* or D*
+ * beyond double precision): never a quiet null or NaN in the output.
+ * @throws DegenerateDataError naming the target and the values
+ */
+function checkedTarget(compute: number, N: number, D: number, loss: number | null, method: string): FitOutcome['target'] {
+  const bad = (x: number): boolean => !(Number.isFinite(x) && x > 0);
+  if (bad(N) || bad(D) || (loss !== null && !Number.isFinite(loss))) {
+    throw new DegenerateDataError(
+      `the ${method} fit puts the optimum at the target C = ${formatCompute(compute)} outside double precision ` +
+        `(N* = ${N}, D* = ${D}${loss !== null ? `, loss ${loss}` : ''}); the fitted exponents do not describe how loss scales with compute here`,
+    );
+  }
+  return { compute, N, D, D_over_N: D / N, loss };
+}
+
 /** A term contributing at most this × the spread of the losses counts as switched off (scale-free). */
 export const VANISHING_TERM_RELATIVE = 1e-6;
 
 /**
  * Refuses a surface whose N or D term vanished: with E, A, B ≥ 0 that is how
  * data without scaling (loss not decreasing in N or D) show up. The test is
- * relative — the term's largest value over the points against the spread of
- * the losses — so it holds at any loss scale.
+ * relative — how much the term varies over the points against the spread of
+ * the losses — so it holds at any loss scale. The variation, not the value:
+ * a term that is nearly constant over the data (an exponent at its lower
+ * bound) is only a shift of E and says nothing about how loss scales.
  * @param N, D, L the data the surface was fitted to (its units)
  * @throws NoScalingError saying which term and why
  */
 export function checkScaling(fit: LossSurface, N: Float64Array, D: Float64Array, L: Float64Array, method: string): void {
   let lmin = Infinity;
   let lmax = -Infinity;
-  let tA = 0;
-  let tB = 0;
+  let aMin = Infinity;
+  let aMax = -Infinity;
+  let bMin = Infinity;
+  let bMax = -Infinity;
   for (let i = 0; i < L.length; i++) {
     lmin = Math.min(lmin, L[i]!);
     lmax = Math.max(lmax, L[i]!);
-    tA = Math.max(tA, fit.A * Math.pow(N[i]!, -fit.alpha));
-    tB = Math.max(tB, fit.B * Math.pow(D[i]!, -fit.beta));
+    const ta = fit.A * Math.pow(N[i]!, -fit.alpha);
+    const tb = fit.B * Math.pow(D[i]!, -fit.beta);
+    aMin = Math.min(aMin, ta);
+    aMax = Math.max(aMax, ta);
+    bMin = Math.min(bMin, tb);
+    bMax = Math.max(bMax, tb);
   }
+  const tA = aMax - aMin;
+  const tB = bMax - bMin;
   const floor = VANISHING_TERM_RELATIVE * (lmax - lmin);
   const gone: ('A' | 'B')[] = [];
   if (!(tA > floor)) gone.push('A');
@@ -288,7 +315,7 @@ export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, target
       status: 'converged',
       message: `closed form: parabolas in log10 N and log10 D on ${fit.budgets.length} IsoFLOP groups, lines through their vertices`,
       iterations: 0,
-      target: { compute: targetCompute, N: t.N, D: t.D, D_over_N: t.D / t.N, loss: null },
+      target: checkedTarget(targetCompute, t.N, t.D, null, 'approach2'),
       surface: null,
       surfaceFit: null,
       approach2: fit,
@@ -313,7 +340,7 @@ export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, target
     status: fit.status,
     message: fit.message,
     iterations: fit.iterations,
-    target: { compute: targetCompute, N, D, D_over_N: D / N, loss: lossOpt(natural, targetCompute) },
+    target: checkedTarget(targetCompute, N, D, lossOpt(natural, targetCompute), fit.method),
     surface: natural,
     surfaceFit: fit,
     approach2: null,

@@ -95,6 +95,11 @@ describe('physically valid surfaces', () => {
     expectRefused([fx('base.csv'), '--loss-col', 'budget'], /the data show no scaling/));
   it('says so for Approach 3, whose A sits at its lower bound', () =>
     expectRefused([fx('increasing_loss.csv'), '--method', 'approach3'], /the data show no scaling/));
+  it('says so when a term is nearly constant over the data (exponents at their lower bound), instead of printing N* = 0 and D* = null', () =>
+    expectRefused(
+      [fx('flat_n_term.csv'), '--method', 'approach3', '--lse', '--target-compute', '3.5e26', '--n-scale', '1e-6', '--json'],
+      /flat_n_term\.csv: the data show no scaling: .* \(the loss does not decrease with N\)/,
+    ));
   it('the library default never returns negative E, A or B; the study recipe keeps its id and its OLS inner solve', async () => {
     const d = await fitInput('increasing_loss.csv');
     const def = fitVpnls(d.N, d.D, d.L);
