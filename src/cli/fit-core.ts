@@ -162,10 +162,14 @@ export function checkIdentifiable(input: FitInput, groupingNote = ''): string[] 
  */
 function checkedTarget(compute: number, N: number, D: number, loss: number | null, method: string): FitOutcome['target'] {
   const bad = (x: number): boolean => !(Number.isFinite(x) && x > 0);
+  // Words, not "Infinity" or "NaN": the message reaches the user's output.
+  const say = (name: string, x: number): string =>
+    Number.isNaN(x) ? `${name} is undefined` : x === Infinity ? `${name} overflows` : x <= 0 ? `${name} underflows to zero` : `${name} = ${x.toPrecision(4)}`;
   if (bad(N) || bad(D) || (loss !== null && !Number.isFinite(loss))) {
+    const parts = [say('N*', N), say('D*', D), ...(loss !== null && !Number.isFinite(loss) ? [say('the loss', loss)] : [])];
     throw new DegenerateDataError(
       `the ${method} fit puts the optimum at the target C = ${formatCompute(compute)} outside double precision ` +
-        `(N* = ${N}, D* = ${D}${loss !== null ? `, loss ${loss}` : ''}); the fitted exponents do not describe how loss scales with compute here`,
+        `(${parts.join(', ')}); the fitted exponents do not describe how loss scales with compute here`,
     );
   }
   return { compute, N, D, D_over_N: D / N, loss };

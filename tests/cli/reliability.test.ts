@@ -100,6 +100,12 @@ describe('physically valid surfaces', () => {
       [fx('flat_n_term.csv'), '--method', 'approach3', '--lse', '--target-compute', '3.5e26', '--n-scale', '1e-6', '--json'],
       /flat_n_term\.csv: the data show no scaling: .* \(the loss does not decrease with N\)/,
     ));
+  it('names an allocation beyond double precision in words (a bootstrap replicate), never Infinity or NaN in the output', async () => {
+    const r = await runMain([fx('replicate_overflow.csv'), '--method', 'approach2', '--target-compute', '1e24', '--bootstrap', '5', '--jobs', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('outside double precision (N* overflows, D* underflows to zero)');
+    expect(r.stdout).not.toMatch(/\bNaN\b|Infinity/);
+  });
   it('the library default never returns negative E, A or B; the study recipe keeps its id and its OLS inner solve', async () => {
     const d = await fitInput('increasing_loss.csv');
     const def = fitVpnls(d.N, d.D, d.L);

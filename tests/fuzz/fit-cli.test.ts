@@ -25,6 +25,8 @@ import { runMain, type CliRun } from '../cli/helpers.ts';
 
 /** Generated cases per run (the issue asks for ≥ 1000 within 60 s on two cores). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+/** The seed under CI=true (FUZZ_SEED overrides it). */
+const CI_FUZZ_SEED = 20261206;
 /** A case slower than this counts as a hang (the slowest measured is far below; see the summary line). */
 const PER_CASE_MS = 5000;
 
@@ -394,7 +396,8 @@ describe('fuzz: the fit command on generated CSVs and options', () => {
     let count = 0;
     const failures = new Map<string, { count: number; example: string; size: number }>();
     const t0 = performance.now();
-    const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+    // CI runs one fixed seed, so a landing is reproducible; elsewhere each run explores a new one.
+    const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.CI === 'true' ? CI_FUZZ_SEED : Date.now() % 2 ** 31;
     await fc.assert(
       fc.asyncProperty(designArb, layoutArb, optionsArb, async (design, layout, options) => {
         const csv = csvCase(designRows(design), layout);
