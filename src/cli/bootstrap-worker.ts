@@ -21,7 +21,7 @@ export interface BootstrapChunk {
 /** The quantities of one replicate, in {@link QUANTITY_KEYS} order, or why it failed. */
 export type ReplicateOutcome =
   | { readonly ok: true; readonly values: ReadonlyArray<number | null> }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly kind: string; readonly text: string };
 
 function pick(x: Float64Array, idx: Int32Array): Float64Array {
   const out = new Float64Array(idx.length);
@@ -38,7 +38,7 @@ export function runReplicates(chunk: BootstrapChunk): ReplicateOutcome[] {
       const q = quantities(runFit(sample, spec, scales, targetCompute, groupingNote));
       return { ok: true, values: QUANTITY_KEYS.map((k) => q[k]) };
     } catch (err) {
-      return { ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+      return err instanceof Error ? { ok: false, kind: err.name, text: err.message } : { ok: false, kind: 'Error', text: String(err) };
     }
   });
 }

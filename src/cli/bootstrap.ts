@@ -108,7 +108,10 @@ export function resampleScheme(scheme: BootstrapScheme, groupRows: readonly (rea
 
 /** One kind of failure and how many replicates it stopped. */
 export interface ReplicateFailure {
+  /** The error class and its message (`DegenerateDataError: …`), for scripts reading the JSON. */
   readonly message: string;
+  /** The message alone, for what a person reads. */
+  readonly text: string;
   readonly count: number;
 }
 
@@ -233,12 +236,16 @@ export async function bootstrapFit(
   });
 
   const ok = outcomes.filter((o): o is Extract<ReplicateOutcome, { ok: true }> => o.ok);
-  const failureCounts = new Map<string, number>();
-  for (const o of outcomes) if (!o.ok) failureCounts.set(o.error, (failureCounts.get(o.error) ?? 0) + 1);
-  const failures = [...failureCounts].map(([message, count]) => ({ message, count })).sort((x, y) => y.count - x.count);
+  const failureCounts = new Map<string, ReplicateFailure>();
+  for (const o of outcomes) {
+    if (o.ok) continue;
+    const message = `${o.kind}: ${o.text}`;
+    const seen = failureCounts.get(message);
+    failureCounts.set(message, { message, text: o.text, count: (seen?.count ?? 0) + 1 });
+  }
+  const failures = [...failureCounts.values()].sort((x, y) => y.count - x.count);
   if (ok.length < 2) {
-    // Failure messages carry the error class for the JSON; the one-line error speaks plainly.
-    const why = failures.length > 0 ? `; the most common failure: ${failures[0]!.message.replace(/^\w*Error: /, '')}` : '';
+    const why = failures.length > 0 ? `; the most common failure: ${failures[0]!.text}` : '';
     throw new BootstrapError(`--bootstrap ${replicates}: only ${ok.length} of ${replicates} replicates could be fitted${why}`);
   }
 

@@ -126,7 +126,7 @@ export function jsonRecord(r: RunReport): Record<string, unknown> {
       scheme_reason: b.schemeReason,
       succeeded: b.succeeded,
       failed: b.failed,
-      failures: b.failures,
+      failures: b.failures.map((f) => ({ message: f.message, count: f.count })),
       intervals: {
         E: b.intervals.E,
         A: b.intervals.A,
@@ -248,7 +248,7 @@ export function formatSummary(r: RunReport): string {
   if (warnings.length > 0) lines.push('');
   for (const w of warnings) lines.push(`warning: ${w}`);
   if (b !== null && b.failed > 0) {
-    lines.push(`warning: ${b.failed} of ${b.replicates} bootstrap replicates failed (most often: ${b.failures[0]!.message})`);
+    lines.push(`warning: ${b.failed} of ${b.replicates} bootstrap replicates failed (most often: ${b.failures[0]!.text})`);
   }
   return `${lines.join('\n')}\n`;
 }
