@@ -4,7 +4,7 @@
  * colors. Surface and grid colors come from the library theme so the
  * article and the experiment figures agree.
  */
-import { OFFLINE_PLOTLY_CONFIG } from '../../src/output/plotly-config.ts';
+import { OFFLINE_PLOTLY_CONFIG } from '../../src/plot/plotly.ts';
 import { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS } from '../../src/plot/theme.ts';
 import { BIASES, type SamplingBias } from '../../src/sampling/center-offset.ts';
 

@@ -12,7 +12,7 @@ import type { Approach2Result } from '../fit/approach2.ts';
 import { baseAxis, baseLayout, budgetColor, D_COLOR, formatPow10, gridFactorLabel, N_COLOR, QUALITATIVE } from '../plot/theme.ts';
 import { loss, nOpt, lossOpt, FLOPS_PER_PARAM_TOKEN, type LossSurface } from '../surface/loss-surface.ts';
 import { linspace } from '../util/space.ts';
-import { OFFLINE_PLOTLY_CONFIG } from '../output/plotly-config.ts';
+import { OFFLINE_PLOTLY_CONFIG } from '../plot/plotly.ts';
 import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap.ts';
 import type { FitInput, FitOutcome, QuantityKey } from './fit-core.ts';
 import { formatNumber, formatPercent, formatSummary, gridFactor, type RunReport } from './output.ts';

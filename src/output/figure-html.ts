@@ -1,5 +1,5 @@
 import { normalizeJson } from './json.ts';
-import { OFFLINE_PLOTLY_CONFIG } from './plotly-config.ts';
+import { OFFLINE_PLOTLY_CONFIG } from '../plot/plotly.ts';
 
 /** A Plotly figure object: the `data` traces and the `layout`. */
 export interface FigureSpec {

@@ -2,5 +2,5 @@ export * from './format.ts';
 export * from './csv.ts';
 export * from './json.ts';
 export * from './figure-html.ts';
-export * from './plotly-asset.ts';
+export * from '../plot/plotly-asset.ts';
 export * from './writer.ts';

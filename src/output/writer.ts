@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { type Table, toCsv } from './csv.ts';
 import { type FigureSpec, figureHtml } from './figure-html.ts';
 import { toJson, type ToJsonOptions } from './json.ts';
-import { ensurePlotlyAsset } from './plotly-asset.ts';
+import { ensurePlotlyAsset } from '../plot/plotly-asset.ts';
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
