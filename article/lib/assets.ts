@@ -9,21 +9,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { plotlySourcePath, plotlyVersion } from '../../src/plot/plotly-asset.ts';
 import { BuildError } from './errors.ts';
 
 const require = createRequire(import.meta.url);
 
-function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
-}
-
 /** plotly.js, minified; cached under `cacheDir` keyed by plotly and esbuild versions. */
 export async function plotlyMin(cacheDir: string): Promise<{ code: string; version: string }> {
-  const version = packageVersion('plotly.js-dist');
+  const version = plotlyVersion();
   const key = `plotly-${version}-esbuild-${esbuild.version}.min.js`;
   const cached = join(cacheDir, key);
   if (existsSync(cached)) return { code: readFileSync(cached, 'utf8'), version };
-  const src = readFileSync(join(dirname(require.resolve('plotly.js-dist/package.json')), 'plotly.js'), 'utf8');
+  const src = readFileSync(plotlySourcePath(), 'utf8');
   const { code } = await esbuild.transform(src, { minify: true, legalComments: 'none', charset: 'utf8' });
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cached, code);

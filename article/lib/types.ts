@@ -1,12 +1,10 @@
 /** Shapes shared by the build, the figure and table registries and the check. */
 import type { FactBook } from './facts.ts';
 import type { ResultStore } from './results.ts';
+import type { PlotlyFigure } from '../../src/plot/plotly.ts';
 
-/** A Plotly figure object. */
-export interface PlotlyFigure {
-  data: Record<string, unknown>[];
-  layout: Record<string, unknown>;
-}
+/** A Plotly figure object (the library's type). */
+export type { PlotlyFigure };
 
 /** What the browser check verifies per figure. */
 export interface FigureManifest {

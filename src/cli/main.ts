@@ -15,7 +15,8 @@ import { bootstrapFit } from './bootstrap.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { fitApproach2Groups, formatCompute, runFit, unscaleSurface, fitSurface, type FitInput, type FitOutcome } from './fit-core.ts';
 import { formatJson, formatSummary, type Approach2BiasReport, type DataDescription, type GroupGrid, type RunReport } from './output.ts';
-import { groupsOf, readPlotlyBundle, reportHtml, type Companions } from './report.ts';
+import { groupsOf, reportHtml, type Companions } from './report.ts';
+import { readPlotlySource } from '../plot/plotly-asset.ts';
 
 /** Where the command reads and writes. */
 export interface CliIo {
@@ -209,7 +210,7 @@ async function fitAndReport(o: CliOptions, io: CliIo, data: IsoflopData): Promis
   const report: RunReport = { outcome, scales: o.scales, data: description, grids, bias, bootstrap };
 
   if (o.report !== null) {
-    const html = reportHtml(input, report, comp!, await readPlotlyBundle());
+    const html = reportHtml(input, report, comp!, await readPlotlySource());
     try {
       await writeFile(o.report, html);
     } catch (err) {

@@ -5,23 +5,16 @@
  * the closed-form Approach 2 bias for the data's own grid, and the bootstrap
  * distributions.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { approach2InterceptError, approach2ExtrapolationError } from '../fit/approach2-bias.ts';
 import type { Approach2Result } from '../fit/approach2.ts';
 import { baseAxis, baseLayout, budgetColor, D_COLOR, formatPow10, gridFactorLabel, N_COLOR, QUALITATIVE } from '../plot/theme.ts';
 import { loss, nOpt, lossOpt, FLOPS_PER_PARAM_TOKEN, type LossSurface } from '../surface/loss-surface.ts';
 import { linspace } from '../util/space.ts';
-import { OFFLINE_PLOTLY_CONFIG } from '../plot/plotly.ts';
+import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
+import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
 import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap.ts';
 import type { FitInput, FitOutcome, QuantityKey } from './fit-core.ts';
 import { formatNumber, formatPercent, formatSummary, gridFactor, type RunReport } from './output.ts';
-
-/** A Plotly figure: traces and layout, plain JSON. */
-export interface PlotlyFigure {
-  readonly data: Array<Record<string, unknown>>;
-  readonly layout: Record<string, unknown>;
-}
 
 /** A figure with its anchor id, heading and caption. */
 export interface ReportFigure {
@@ -41,25 +34,8 @@ export interface Companions {
   readonly surfaceLabel: string;
 }
 
-/** Path of the plotly.js bundle of the installed `plotly.js-dist`. */
-export function plotlyBundlePath(): string {
-  return createRequire(import.meta.url).resolve('plotly.js-dist');
-}
-
 /** Plotly config of the report page: offline, no cloud or logo link. */
 export const REPORT_PLOTLY_CONFIG = OFFLINE_PLOTLY_CONFIG;
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** JSON that is safe inside a `<script>` element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
 
 function logAxis(title: string): Record<string, unknown> {
   return { ...baseAxis(), type: 'log', title: { text: title } };
@@ -459,7 +435,7 @@ export function reportHtml(input: FitInput, r: RunReport, comp: Companions, plot
         `<p class="caption">${escapeHtml(f.caption)}</p></section>`,
     )
     .join('\n');
-  const spec = scriptJson(figures.map((f) => ({ id: f.id, data: f.figure.data, layout: f.figure.layout })));
+  const spec = jsonForScript(figures.map((f) => ({ id: f.id, data: f.figure.data, layout: f.figure.layout })));
   const title = `Scaling-law fit: ${r.data.source}`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -469,7 +445,7 @@ export function reportHtml(input: FitInput, r: RunReport, comp: Companions, plot
 <meta name="generator" content="scaling-fit">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
-<script>${plotlySource.replace(/<\/script/gi, '<\\/script')}</script>
+<script>${scriptSafe(plotlySource)}</script>
 </head>
 <body>
 <main>
@@ -496,9 +472,4 @@ ${sections}
 </body>
 </html>
 `;
-}
-
-/** Reads the installed plotly.js bundle. */
-export async function readPlotlyBundle(): Promise<string> {
-  return readFile(plotlyBundlePath(), 'utf8');
 }

@@ -1,23 +1,12 @@
 import { normalizeJson } from './json.ts';
-import { OFFLINE_PLOTLY_CONFIG } from '../plot/plotly.ts';
+import { escapeHtml, jsonForScript } from '../plot/html.ts';
+import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
 
 /** A Plotly figure object: the `data` traces and the `layout`. */
-export interface FigureSpec {
-  readonly data: readonly object[];
-  readonly layout: object;
-}
+export type FigureSpec = PlotlyFigure;
 
 /** Plotly config of every experiment figure page: offline (no cloud or logo link), trimmed mode bar, responsive. */
 export const FIGURE_PAGE_CONFIG = OFFLINE_PLOTLY_CONFIG;
-
-/** Escape JSON for inlining inside a `<script>` element. */
-function scriptSafe(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * A standalone HTML page for one figure that opens offline: it loads
@@ -25,7 +14,7 @@ function escapeHtml(s: string): string {
  * inlines the figure JSON. If the script cannot load, the page says so.
  */
 export function figureHtml(title: string, figure: FigureSpec, plotlySrc: string): string {
-  const spec = scriptSafe(JSON.stringify(normalizeJson(figure, { undefinedValues: 'omit' })));
+  const spec = jsonForScript(normalizeJson(figure, { undefinedValues: 'omit' }));
   const config = JSON.stringify(FIGURE_PAGE_CONFIG);
   return `<!DOCTYPE html>
 <html lang="en">

@@ -2,16 +2,13 @@
  * Figure-spec plumbing: plain Plotly `{data, layout}` objects and a subplot
  * grid laid out with axis domains (no plotly.js needed at build time).
  */
+import type { PlotlyFigure, Trace } from './plotly.ts';
 import { baseAxis, baseLayout, PANEL_TITLE_FONT_SIZE, TITLE_FONT_SIZE, wAxis, ZERO_LINE_COLOR } from './theme.ts';
 
-/** A Plotly trace: `type`, data arrays and style attributes. */
-export type Trace = Record<string, unknown>;
+export type { Trace };
 
-/** A figure as Plotly takes it. */
-export interface Figure {
-  data: Trace[];
-  layout: Record<string, unknown>;
-}
+/** A figure as Plotly takes it (the figure builders' name for {@link PlotlyFigure}). */
+export type Figure = PlotlyFigure;
 
 /** One axis of a panel. */
 export interface AxisSpec {

@@ -1,4 +1,6 @@
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+/** Loading plotly.js from the installed `plotly.js-dist` package (Node only). */
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -8,6 +10,17 @@ export const PLOTLY_ASSET_NAME = 'plotly.js';
 /** Path of the plotly.js bundle shipped by the `plotly.js-dist` package. */
 export function plotlySourcePath(): string {
   return createRequire(import.meta.url).resolve('plotly.js-dist');
+}
+
+/** Version of the installed `plotly.js-dist`. */
+export function plotlyVersion(): string {
+  const req = createRequire(import.meta.url);
+  return (JSON.parse(readFileSync(req.resolve('plotly.js-dist/package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The installed plotly.js bundle as text. */
+export async function readPlotlySource(): Promise<string> {
+  return readFile(plotlySourcePath(), 'utf8');
 }
 
 async function sizeOf(path: string): Promise<number | null> {

@@ -5,8 +5,18 @@
  * uploads the figure to Plotly's cloud unless `showSendToCloud` is false, and
  * the logo links to plotly.com; older releases also had "Edit in Chart
  * Studio" and an "Edit chart" link, switched off here too so a plotly.js
- * upgrade cannot bring them back.
+ * upgrade cannot bring them back. Browser-safe (no Node imports); loading
+ * plotly.js itself is in `plotly-asset.ts` (Node).
  */
+
+/** A Plotly trace: `type`, data arrays and style attributes. */
+export type Trace = Record<string, unknown>;
+
+/** A figure as Plotly takes it: the traces and the layout, plain JSON. */
+export interface PlotlyFigure {
+  data: Trace[];
+  layout: Record<string, unknown>;
+}
 
 /** Mode-bar buttons that open a network connection or a dialog that leads to one. */
 export const NETWORK_MODEBAR_BUTTONS = Object.freeze(['sendChartToCloud', 'sendDataToCloud', 'editInChartStudio']);

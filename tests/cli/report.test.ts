@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plotlyBundlePath } from '../../src/cli/report.ts';
+import { plotlySourcePath } from '../../src/plot/plotly-asset.ts';
 import { EXAMPLE_CSV, HAVE_SHARED_DATA, LLAMA_CSV, runMain } from './helpers.ts';
 
 let dir: string;
@@ -31,7 +31,7 @@ describe('fit --report', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Report written to ${path}`);
     const html = await readFile(path, 'utf8');
-    const plotly = await readFile(plotlyBundlePath(), 'utf8');
+    const plotly = await readFile(plotlySourcePath(), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     // plotly.js is inlined exactly once and nothing is loaded from elsewhere.
     const marker = plotly.slice(0, 200);
