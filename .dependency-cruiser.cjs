@@ -1,0 +1,91 @@
+// Import rules of the project, checked by `npm run deps` (part of `npm test`).
+// Layers point down only: src/ is the library and imports none of the code
+// built on it; the article's browser bundle takes only the library; the
+// WebAssembly core stands alone. README.md "How the code is organised".
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycle anywhere, type-only imports included: a cycle means two modules are one concern or a layer points up.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'src-is-the-library',
+      severity: 'error',
+      comment: 'src/ ships as the package; it never imports the experiments, the article, the benchmark or the tests built on it.',
+      from: { path: '^src/' },
+      to: { path: '^(experiments|article|bench|tests|app|examples)/' },
+    },
+    {
+      name: 'src-not-to-dev-deps',
+      severity: 'error',
+      comment:
+        'src/ ships as the package, so what it loads at run time must be a dependency, not a devDependency. ' +
+        'Exception: the *-tsx.mjs worker shims, which register tsx only when the library runs from its TypeScript sources.',
+      from: { path: '^src/', pathNot: '-tsx\\.mjs$' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'explorable-only-library',
+      severity: 'error',
+      comment: 'article/explorable/ is bundled for the browser: it imports only the library (src/) and itself.',
+      from: { path: '^article/explorable/' },
+      to: { pathNot: '^(src|article/explorable)/' },
+    },
+    {
+      name: 'assembly-stands-alone',
+      severity: 'error',
+      comment: 'assembly/ is compiled by asc into the WebAssembly core; it imports nothing from the TypeScript library.',
+      from: { path: '^assembly/' },
+      to: { path: '^(src|experiments|article|bench|tests)/' },
+    },
+    {
+      name: 'experiments-below-article',
+      severity: 'error',
+      comment: 'The article reads experiment outputs and the benchmark times the library; experiments import neither.',
+      from: { path: '^experiments/' },
+      to: { path: '^(article|bench)/' },
+    },
+    {
+      name: 'tests-not-imported',
+      severity: 'error',
+      comment: 'Test helpers and fixtures serve the tests only.',
+      from: { pathNot: '^tests/' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'Every import resolves (a file in the repository, a node built-in or an installed package).',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'only-declared-packages',
+      severity: 'error',
+      comment: 'Packages imported must be declared in package.json (dependencies or devDependencies), not pulled in transitively.',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown', 'unknown', 'undetermined'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: '(^|/)node_modules/' },
+    exclude: { path: '^(node_modules|dist|build|results|coverage)/' },
+    // Type-only imports count: `import type` cycles are cycles of concerns too.
+    tsPreCompilationDeps: true,
+    // Resolves `.ts` specifiers (allowImportingTsExtensions) and the compiler's paths.
+    tsConfig: { fileName: 'tsconfig.json' },
+    // AssemblyScript imports without extensions; workers are plain .mjs shims.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.mjs', '.js', '.cjs', '.d.ts', '.json'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    moduleSystems: ['es6', 'cjs'],
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
