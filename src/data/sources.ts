@@ -1,6 +1,6 @@
 /**
  * The published IsoFLOP data sets: one table of file name, public URL,
- * SHA-256 and description (shared/data/SOURCES.md), plus the `experiment`
+ * SHA-256 and description (this file is the record), plus the `experiment`
  * values each standardized file contains (specs/experiments.md §B.6).
  */
 import { DataError } from './errors.ts';
