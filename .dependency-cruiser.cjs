@@ -68,7 +68,7 @@ module.exports = {
       severity: 'error',
       comment: 'Packages imported must be declared in package.json (dependencies or devDependencies), not pulled in transitively.',
       from: {},
-      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown', 'unknown', 'undetermined'] },
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
     },
   ],
   options: {

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The import rules of .dependency-cruiser.cjs run on a small tree that breaks
+// each rule once and also holds the imports the rules must allow (the
+// library from the explorable, a tsx worker shim in src/, a type-only import
+// of a devDependency, node built-ins, declared packages). The violations
+// found must be exactly the planted ones: every rule fires, none over-fires.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const FILES: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'fixture', type: 'module', dependencies: { yargs: '*' }, devDependencies: { tsx: '*', vitest: '*' } }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', allowImportingTsExtensions: true, noEmit: true, strict: true },
+  }),
+  'src/lib.ts': 'export const one = 1;\n',
+  'src/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
+  'src/b.ts': "import type { a } from './a.ts';\nexport const b = 2;\nexport type A = typeof a;\n",
+  'src/up.ts': "import { e } from '../experiments/e.ts';\nexport const up = e;\n",
+  'src/dev.ts': "import { register } from 'tsx/esm/api';\nregister();\n",
+  'src/types.ts': "import type { TestContext } from 'vitest';\nexport type T = TestContext;\n",
+  'src/worker-tsx.mjs': "import { register } from 'tsx/esm/api';\nregister();\nawait import('./lib.ts');\n",
+  'experiments/e.ts':
+    "import { readFileSync } from 'node:fs';\nimport yargs from 'yargs';\nimport { one } from '../src/lib.ts';\nexport const e = [readFileSync, yargs, one];\n",
+  'experiments/to-article.ts': "import { art } from '../article/art.ts';\nexport const x = art;\n",
+  'experiments/missing.ts': "import { nope } from './nope.ts';\nexport const x = nope;\n",
+  'experiments/undeclared.ts': "import { parse } from 'csv-parse/sync';\nexport const x = parse;\n",
+  'article/art.ts': "import { one } from '../src/lib.ts';\nexport const art = one;\n",
+  'article/explorable/main.ts':
+    "import { one } from '../../src/lib.ts';\nimport { art } from '../art.ts';\nimport { v } from './view.ts';\nexport const m = [one, art, v];\n",
+  'article/explorable/view.ts': 'export const v = 3;\n',
+  'assembly/k.ts': "import { one } from '../src/lib';\nexport function k(): i32 { return one; }\n",
+  'assembly/index.ts': "export { k } from './k';\n",
+  'bench/x.ts': "import { h } from '../tests/helper.ts';\nexport const x = h;\n",
+  'tests/helper.ts': "import { one } from '../src/lib.ts';\nexport const h = one;\n",
+};
+
+// rule name → the module that breaks it (a cycle is reported once, at its first module).
+const EXPECTED = [
+  'assembly-stands-alone assembly/k.ts',
+  'experiments-below-article experiments/to-article.ts',
+  'explorable-only-library article/explorable/main.ts',
+  'no-circular src/a.ts',
+  'not-to-unresolvable experiments/missing.ts',
+  'only-declared-packages experiments/undeclared.ts',
+  'src-is-the-library src/up.ts',
+  'src-not-to-dev-deps src/dev.ts',
+  'tests-not-imported bench/x.ts',
+];
+
+interface Module {
+  readonly source: string;
+  readonly dependencies: readonly { readonly resolved: string; readonly dependencyTypes: readonly string[] }[];
+}
+interface Violation {
+  readonly from: string;
+  readonly to: string;
+  readonly rule: { readonly name: string };
+}
+
+describe('.dependency-cruiser.cjs', () => {
+  let dir: string;
+  let violations: Violation[];
+  let modules: Module[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'deps-rules-'));
+    for (const [path, text] of Object.entries(FILES)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+        '--config',
+        join(ROOT, '.dependency-cruiser.cjs'),
+        '--output-type',
+        'json',
+        '.',
+      ],
+      { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    if (!r.stdout) throw new Error(`dependency-cruiser printed nothing (exit ${r.status}): ${r.stderr}`);
+    const out = JSON.parse(r.stdout) as { modules: Module[]; summary: { violations: Violation[] } };
+    violations = out.summary.violations;
+    modules = out.modules;
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports each planted violation and nothing else', () => {
+    const found = [...new Set(violations.map((v) => `${v.rule.name} ${v.from}`))].sort();
+    expect(found).toEqual(EXPECTED);
+  });
+
+  it('names the offending import of each rule', () => {
+    const to = (rule: string): string[] => violations.filter((v) => v.rule.name === rule).map((v) => v.to);
+    expect(to('src-is-the-library')).toEqual(['experiments/e.ts']);
+    expect(to('explorable-only-library')).toEqual(['article/art.ts']);
+    expect(to('assembly-stands-alone')).toEqual(['src/lib.ts']);
+    expect(to('tests-not-imported')).toEqual(['tests/helper.ts']);
+    expect(to('experiments-below-article')).toEqual(['article/art.ts']);
+  });
+
+  it('follows .ts specifiers, extensionless AssemblyScript imports and the .mjs shims', () => {
+    const deps = (source: string): string[] =>
+      modules
+        .find((m) => m.source === source)
+        ?.dependencies.map((d) => d.resolved)
+        .sort() ?? [];
+    const shim = deps('src/worker-tsx.mjs');
+    expect(shim).toHaveLength(2);
+    expect(shim[0]).toMatch(/node_modules\/tsx\/dist\/esm\/api\//);
+    expect(shim[1]).toBe('src/lib.ts');
+    expect(deps('assembly/index.ts')).toEqual(['assembly/k.ts']);
+    expect(deps('src/b.ts')).toEqual(['src/a.ts']);
+  });
+});
