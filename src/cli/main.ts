@@ -8,8 +8,9 @@ import { writeFile } from 'node:fs/promises';
 import { GROUP_KEY_SIGNIFICANT_DIGITS, groupKeys, type IsoflopData, type IsoflopTableOptions } from '../data/isoflop-table.ts';
 import { loadCsvFile, loadCsvText } from '../data/load.ts';
 import { approach2ExtrapolationError, approach2InterceptError } from '../fit/approach2-bias.ts';
-import { FitError, InvalidInputError } from '../fit/errors.ts';
+import { FitError, InvalidInputError } from '../core/errors.ts';
 import { onKernelWarning } from '../kernels/index.ts';
+import { planMain } from './plan.ts';
 import { parseCommandLine, wantsVerbose, DEFAULT_TARGET_FACTOR, COMMAND_NAME, type CliOptions } from './args.ts';
 import { bootstrapFit } from './bootstrap.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
@@ -236,6 +237,8 @@ async function fitAndReport(o: CliOptions, io: CliIo, data: IsoflopData): Promis
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
   const verbose = wantsVerbose(argv);
   onKernelWarning((m) => io.stderr(`${COMMAND_NAME}: warning: ${m}\n`));
+  // Subcommand: `plan` designs a sweep (src/cli/plan.ts); anything else is the fit command.
+  if (argv[0] === 'plan') return planMain(argv.slice(1), io);
   try {
     const parsed = await parseCommandLine(argv);
     if (parsed.kind === 'help') {
