@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED } from '../src/core/seed.ts';
 
 export const ARTICLE_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = dirname(ARTICLE_DIR);
@@ -24,7 +25,7 @@ export function packageVersion(): string {
 }
 
 /** Seed the experiments run with (specs/experiments.md §A.1 default). */
-export const SEED = 42;
+export const SEED = DEFAULT_SEED;
 
 export const PATHS = {
   content: join(ARTICLE_DIR, 'content'),

@@ -3,6 +3,7 @@
  * calls `run`, renders, and writes every file through one `OutputWriter`
  * into `<outRoot>/experiments/exp<N>/` (replaced as a whole on success).
  */
+import { DEFAULT_SEED } from '../src/core/seed.ts';
 import { OutputWriter } from '../src/output/index.ts';
 import { DEFAULT_RNG_KIND, isRngKind, RNG_KINDS, RNG_NAMES, type RngKind } from '../src/util/random.ts';
 import { createTaskPool, type TaskPool } from './shared/pool.ts';
@@ -34,8 +35,8 @@ export interface RunRecord {
   readonly ms: number;
 }
 
-/** The seed in force when none is given (specs/experiments.md §A.1). */
-export const DEFAULT_SEED = 42;
+/** The seed in force when none is given (specs/experiments.md §A.1): the library's one default seed. */
+export { DEFAULT_SEED };
 
 /** Output folder of experiment `id` relative to the output root. */
 export function experimentDir(id: number): string {

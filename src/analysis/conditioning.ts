@@ -4,7 +4,7 @@
  * noise-free IsoFLOP data, their spectra and condition numbers.
  */
 import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
-import { InvalidInputError } from '../fit/errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
 import { BIASES, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, sampleIsoflops, type SamplingBias } from '../sampling/index.ts';
 import { lseHessian5, RSS_HESSIAN_DEFAULT, rssHessian5, type RssHessianOptions } from './rss-hessian.ts';

@@ -2,8 +2,8 @@
  * Gradient diagnostics along eigen-directions (specs/experiments.md §C.8 steps 3–4).
  */
 import { getKernels, type Kernels, type PreparedData } from '../kernels/index.ts';
-import { InvalidInputError } from '../fit/errors.ts';
-import { checkVector } from './check.ts';
+import { InvalidInputError } from '../core/errors.ts';
+import { checkVector } from '../core/validate.ts';
 import type { Spectrum } from './types.ts';
 
 /** Size of the step along each unit eigenvector in the perturbation test (specs/experiments.md §C.8 step 4). */

@@ -3,8 +3,9 @@
  * f = E + A·N^−α + B·D^−β and p = [E, A, B, α, β] (specs/experiments.md §C.8 step 2).
  */
 import { getKernels, type Kernels, type PreparedData } from '../kernels/index.ts';
-import { InvalidInputError, NonFiniteResultError } from '../fit/errors.ts';
-import { checkStep, checkVector, symmetrise, zeros } from './check.ts';
+import { InvalidInputError, NonFiniteResultError } from '../core/errors.ts';
+import { checkPositiveFinite, checkVector } from '../core/validate.ts';
+import { symmetrise, zeros } from './matrix.ts';
 import { rescaleHessian } from './scaling.ts';
 import { GRADIENT_DIFFERENCE_STEP, stepFor } from './steps.ts';
 import type { SquareMatrix } from './types.ts';
@@ -128,7 +129,7 @@ export function rssHessian5(data: PreparedData, p: ArrayLike<number>, options: R
       break;
     case 'gradient-difference': {
       const step = options.step ?? GRADIENT_DIFFERENCE_STEP;
-      checkStep('rssHessian5', step);
+      checkPositiveFinite('step', step, 'rssHessian5');
       H = differenceHessian(data, q, step, options.kernels ?? getKernels());
       break;
     }

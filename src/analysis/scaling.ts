@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../fit/errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import type { SquareMatrix } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { InvalidInputError } from '../fit/errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import type { SquareMatrix, Spectrum } from './types.ts';
 
 /** Relative asymmetry |H_ij − H_ji| / max|H| above which a matrix is rejected as not symmetric. */

@@ -3,9 +3,10 @@
  * (inner NNLS or OLS solved), specs/experiments.md §C.8 step 5.
  */
 import { getKernels, type InnerSolve, type Kernels, type PointResult, type PreparedData } from '../kernels/index.ts';
-import { DegenerateDataError, NonFiniteResultError } from '../fit/errors.ts';
+import { DegenerateDataError, NonFiniteResultError } from '../core/errors.ts';
 import { lstsq } from '../util/lstsq.ts';
-import { checkFiniteScalar, checkStep, symmetrise, zeros } from './check.ts';
+import { checkFinite, checkPositiveFinite } from '../core/validate.ts';
+import { symmetrise, zeros } from './matrix.ts';
 import { GRADIENT_DIFFERENCE_STEP, VALUE_DIFFERENCE_STEP, stepFor } from './steps.ts';
 import type { SquareMatrix } from './types.ts';
 
@@ -138,8 +139,8 @@ export function vpnlsHessian(
   beta: number,
   options: VpnlsHessianOptions = VPNLS_HESSIAN_DEFAULT,
 ): SquareMatrix {
-  checkFiniteScalar('vpnlsHessian', 'alpha', alpha);
-  checkFiniteScalar('vpnlsHessian', 'beta', beta);
+  checkFinite('alpha', alpha, 'vpnlsHessian');
+  checkFinite('beta', beta, 'vpnlsHessian');
   const theta = Float64Array.of(alpha, beta);
   const inner = options.inner ?? VPNLS_HESSIAN_INNER;
   const kernels = options.kernels ?? getKernels();
@@ -148,13 +149,13 @@ export function vpnlsHessian(
   switch (options.method) {
     case 'gradient-difference': {
       const step = options.step ?? GRADIENT_DIFFERENCE_STEP;
-      checkStep('vpnlsHessian', step);
+      checkPositiveFinite('step', step, 'vpnlsHessian');
       H = gradientDifference(theta, step, f);
       break;
     }
     case 'value-difference': {
       const step = options.step ?? VALUE_DIFFERENCE_STEP;
-      checkStep('vpnlsHessian', step);
+      checkPositiveFinite('step', step, 'vpnlsHessian');
       H = valueDifference(theta, step, f);
       break;
     }

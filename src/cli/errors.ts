@@ -5,7 +5,7 @@
  * (a bug, an I/O failure writing output) with {@link EXIT_INTERNAL}.
  */
 import { DataError } from '../data/errors.ts';
-import { FitError, InvalidInputError } from '../fit/errors.ts';
+import { FitError, InvalidInputError } from '../core/errors.ts';
 
 /** Success. */
 export const EXIT_OK = 0;

@@ -8,7 +8,7 @@
  * natural units: parameters, tokens and FLOPs. Approach 2 is invariant to the
  * scales (they only shift log N and log D) and always runs on natural units.
  */
-import { DegenerateDataError, NoScalingError, TooFewPointsError } from '../fit/errors.ts';
+import { DegenerateDataError, NoScalingError, TooFewPointsError } from '../core/errors.ts';
 import { checkSurfaceData, SURFACE_PARAMETERS } from '../fit/validate.ts';
 import { formatCompute } from '../util/format.ts';
 import { extrapolateApproach2, fitApproach2, type Approach2Result } from '../fit/approach2.ts';

@@ -9,7 +9,7 @@
  * every budget: the fitted exponents are exact and only the intercepts move.
  */
 import type { LossSurface } from '../surface/loss-surface.ts';
-import { InvalidInputError, NonFiniteResultError } from './errors.ts';
+import { InvalidInputError, NonFiniteResultError } from '../core/errors.ts';
 
 const LN10 = Math.LN10;
 

@@ -1,9 +1,9 @@
 import { lstsq } from '../util/lstsq.ts';
 import { formatCompute } from '../util/format.ts';
-import { checkArray } from './validate.ts';
+import { checkArray } from '../core/validate.ts';
 import {
   InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, NonFiniteResultError, DegenerateDataError, VertexOutOfRangeError,
-} from './errors.ts';
+} from '../core/errors.ts';
 
 /** Curvature at or below which a parabola has no clear minimum (specs/conventions.md §3). */
 export const APPROACH2_MIN_CURVATURE = 1e-10;

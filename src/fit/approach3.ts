@@ -3,7 +3,7 @@ import { lbfgsb, withFiniteDifferences, type LbfgsbOptions } from '../optim/inde
 import type { LossSurface } from '../surface/loss-surface.ts';
 import type { RandomSource } from '../util/random.ts';
 import { checkSurfaceData } from './validate.ts';
-import { InvalidInputError } from './errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import { APPROACH3_BOUNDS, bestGridPoint, grid4, type Grid5 } from './grids5.ts';
 import {
   approach3Objective, fromNatural, toNatural,

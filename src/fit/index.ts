@@ -1,4 +1,4 @@
-export * from './errors.ts';
+export * from '../core/errors.ts';
 export * from './result.ts';
 export * from './approach2.ts';
 export * from './approach2-bias.ts';
@@ -7,4 +7,5 @@ export * from './approach3.ts';
 export * from './approach3-objective.ts';
 export * from './grid-search.ts';
 export * from './grids5.ts';
-export { checkNDL, checkSurfaceData } from './validate.ts';
+export { checkNDL } from '../core/validate.ts';
+export { checkSurfaceData } from './validate.ts';

@@ -1,6 +1,6 @@
 import type { LossSurface } from '../surface/loss-surface.ts';
 import { exponentA, exponentB } from '../surface/loss-surface.ts';
-import { NonFiniteResultError } from './errors.ts';
+import { NonFiniteResultError } from '../core/errors.ts';
 import type { LbfgsbResult, OptimResult, OptimStatus } from '../optim/index.ts';
 
 /**

@@ -3,7 +3,7 @@ import { lbfgsb, nelderMead, withFiniteDifferences, type LbfgsbOptions, type Nel
 import { linspace } from '../util/space.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
 import { checkSurfaceData } from './validate.ts';
-import { InvalidInputError } from './errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import {
   boundHits, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
   type BoundHit, type SurfaceFitResult,

@@ -1,13 +1,9 @@
-import { InvalidInputError } from '../fit/errors.ts';
-import { checkArray } from '../fit/validate.ts';
+import { InvalidInputError } from '../core/errors.ts';
+import { checkArray, checkFinite } from '../core/validate.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
 import type { DiffOptions } from './types.ts';
 
 /** Argument checks shared by both backends, run before any kernel so no bad value reaches WebAssembly. */
-export function checkFinite(name: string, v: number): void {
-  if (!Number.isFinite(v)) throw new InvalidInputError(`${name} = ${v} is not finite`, name, undefined, v);
-}
-
 export function checkSurface(s: LossSurface): void {
   for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) checkFinite(k, s[k]);
 }

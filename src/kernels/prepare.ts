@@ -1,4 +1,4 @@
-import { checkNDL } from '../fit/validate.ts';
+import { checkNDL } from '../core/validate.ts';
 import type { PreparedData } from './types.ts';
 
 let nextId = 1;

@@ -1,6 +1,7 @@
 import type { Kernels, PreparedData } from './types.ts';
-import { InvalidInputError, KernelError } from '../fit/errors.ts';
-import { checkDiff, checkFinite, checkGridAxes, checkKernelMemory, checkLossInputs, checkOut, checkParams, checkSurface, KERNEL_MEMORY_LIMIT } from './checks.ts';
+import { InvalidInputError, KernelError } from '../core/errors.ts';
+import { checkFinite } from '../core/validate.ts';
+import { checkDiff, checkGridAxes, checkKernelMemory, checkLossInputs, checkOut, checkParams, checkSurface, KERNEL_MEMORY_LIMIT } from './checks.ts';
 import { gridResult } from './twin/vpnls-grid.ts';
 
 /** The exports of build/*.wasm (see assembly/index.ts). Pointers are byte offsets. */

@@ -15,7 +15,7 @@ import { bootstrapFit, chooseScheme, groupRowIndices, resampleScheme, zeroWidthW
 import { runFit, type FitInput, type MethodSpec } from '../../src/cli/fit-core.ts';
 import { formatJson, formatSummary, type RunReport } from '../../src/cli/output.ts';
 import { reportFigures } from '../../src/cli/report.ts';
-import { DegenerateDataError, InvalidInputError, NoScalingError, TooFewPointsError } from '../../src/fit/errors.ts';
+import { DegenerateDataError, InvalidInputError, NoScalingError, TooFewPointsError } from '../../src/core/errors.ts';
 import { fitVpnls } from '../../src/fit/vpnls.ts';
 import { tsKernels } from '../../src/kernels/twin/index.ts';
 import { Rng } from '../../src/util/rng.ts';

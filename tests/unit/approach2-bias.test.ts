@@ -6,7 +6,7 @@ import {
   approach2VertexShift,
 } from '../../src/fit/approach2-bias.ts';
 import { fitApproach2, extrapolateApproach2 } from '../../src/fit/approach2.ts';
-import { InvalidInputError } from '../../src/fit/errors.ts';
+import { InvalidInputError } from '../../src/core/errors.ts';
 import { SURFACES, dOpt, exponentA, exponentB, intercepts, nOpt, type LossSurface } from '../../src/surface/index.ts';
 import { NAMED_GRIDS, sampleIsoflops, widthSweep } from '../../src/sampling/index.ts';
 import { APPROACH2_D_ERR_PCT } from '../helpers/reference.ts';

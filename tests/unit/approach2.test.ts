@@ -4,7 +4,7 @@ import { sampleIsoflops, widthSweep } from '../../src/sampling/index.ts';
 import { fitApproach2 } from '../../src/fit/approach2.ts';
 import {
   InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, VertexOutOfRangeError,
-} from '../../src/fit/errors.ts';
+} from '../../src/core/errors.ts';
 
 describe('Approach 2 on noise-free surfaces', () => {
   it('recovers exponents and intercepts exactly on the symmetric surface', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareData, type Kernels, type PreparedData } from '../../src/kernels/index.ts';
-import { InvalidInputError } from '../../src/fit/errors.ts';
+import { InvalidInputError } from '../../src/core/errors.ts';
 import { lstsq } from '../../src/util/lstsq.ts';
 import { linspace } from '../../src/util/space.ts';
 import { Rng } from '../../src/util/rng.ts';

@@ -1,5 +1,6 @@
 import type { Kernels } from '../types.ts';
-import { checkDiff, checkFinite, checkGridAxes, checkLossInputs, checkOut, checkParams, checkSurface } from '../checks.ts';
+import { checkFinite } from '../../core/validate.ts';
+import { checkDiff, checkGridAxes, checkLossInputs, checkOut, checkParams, checkSurface } from '../checks.ts';
 import { vpnlsGridTs } from './vpnls-grid.ts';
 import { vpnlsPointTs } from './vpnls-point.ts';
 import { jacobian5Ts, lossBatchTs, rss5Ts, rssGradient5Ts } from './loss.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lseHessian5, predictionJacobian5, rssGradient5, rssHessian5, symmetricSpectrum } from '../../../src/analysis/index.ts';
-import { InvalidInputError } from '../../../src/fit/errors.ts';
+import { InvalidInputError } from '../../../src/core/errors.ts';
 import { getKernels, tsKernels } from '../../../src/kernels/index.ts';
 import { NAMED_GRIDS } from '../../../src/sampling/index.ts';
 import { SURFACES } from '../../../src/surface/index.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditioningAtTruth, jacobiScale, projectOnEigenvectors, rescaleHessian, symmetricSpectrum } from '../../../src/analysis/index.ts';
 import { SURFACES } from '../../../src/surface/index.ts';
-import { InvalidInputError } from '../../../src/fit/errors.ts';
+import { InvalidInputError } from '../../../src/core/errors.ts';
 
 describe('symmetricSpectrum', () => {
   it('returns ascending eigenvalues, unit eigenvectors with a positive largest component, and κ', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { symmetricSpectrum, vpnlsHessian } from '../../../src/analysis/index.ts';
-import { InvalidInputError } from '../../../src/fit/errors.ts';
+import { InvalidInputError } from '../../../src/core/errors.ts';
 import { tsKernels } from '../../../src/kernels/index.ts';
 import { NAMED_GRIDS } from '../../../src/sampling/index.ts';
 import { SURFACES } from '../../../src/surface/index.ts';

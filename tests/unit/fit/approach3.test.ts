@@ -5,7 +5,7 @@ import { fitApproach3, type Approach3Options } from '../../../src/fit/approach3.
 import { fitGridSearch } from '../../../src/fit/grid-search.ts';
 import { grid8 } from '../../../src/fit/grids5.ts';
 import { Rng } from '../../../src/util/rng.ts';
-import { InvalidInputError, DegenerateDataError } from '../../../src/fit/errors.ts';
+import { InvalidInputError, DegenerateDataError } from '../../../src/core/errors.ts';
 import { loadEpochChinchillaRaw, EPOCH_CHINCHILLA_REFERENCE_FILTER } from '../../../src/data/index.ts';
 import { haveRealData, SHARED_DATA_DIR } from '../../helpers/data.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SURFACES, type LossSurface } from '../../../src/surface/index.ts';
 import { sampleIsoflops, NAMED_GRIDS } from '../../../src/sampling/index.ts';
 import { fitVpnls, type VpnlsRefinement } from '../../../src/fit/vpnls.ts';
-import { DegenerateDataError, TooFewPointsError, InvalidInputError } from '../../../src/fit/errors.ts';
+import { DegenerateDataError, TooFewPointsError, InvalidInputError } from '../../../src/core/errors.ts';
 import { tsKernels } from '../../../src/kernels/index.ts';
 import { loadEpochChinchillaRaw, EPOCH_CHINCHILLA_REFERENCE_FILTER } from '../../../src/data/index.ts';
 import { haveRealData, SHARED_DATA_DIR } from '../../helpers/data.ts';
