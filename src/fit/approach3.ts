@@ -4,6 +4,8 @@ import type { LossSurface } from '../surface/loss-surface.ts';
 import type { RandomSource } from '../util/random.ts';
 import { checkSurfaceData } from './validate.ts';
 import { InvalidInputError } from '../core/errors.ts';
+import { pinGrid, refineApproach3Pinned } from './approach3-pinned.ts';
+import { checkPinned, hasPins, type PinnedParameters } from './pinned.ts';
 import { APPROACH3_BOUNDS, bestGridPoint, grid4, type Grid5 } from './grids5.ts';
 import {
   approach3Objective, fromNatural, toNatural,
@@ -43,6 +45,12 @@ export interface Approach3Options {
   /** Method identifier in the result. Default derived from the options (specs/experiments.md §B.8 names). */
   method?: string;
   kernels?: Kernels;
+  /**
+   * Parameters held at given values (specs/pinned.md); default none. Only the
+   * free ones are optimised; the seed grid keeps the pinned value on pinned
+   * axes. The result carries `pinned`.
+   */
+  fix?: PinnedParameters;
 }
 
 function defaultMethodId(par: Parameterization, scale: ResidualScale, error: ErrorFunction, gradient: GradientSource, start: Approach3Start): string {
@@ -103,10 +111,13 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
     if (i >= 0) throw new InvalidInputError(`${method}: the log-loss needs positive losses but L[${i}] = ${data.L[i]}`, 'L', i, data.L[i]);
   }
 
+  const fix = options.fix === undefined ? undefined : checkPinned(options.fix, bounds, method);
+  const pinned = hasPins(fix);
+
   let seed: LossSurface;
   let seedEvaluations = 0;
   if (start.kind === 'grid') {
-    const g = bestGridPoint(data, start.grid ?? grid4(), k);
+    const g = bestGridPoint(data, pinned ? pinGrid(start.grid ?? grid4(), fix) : (start.grid ?? grid4()), k);
     if (!Number.isFinite(g.rss)) throw new InvalidInputError(`${method}: no point of the seed grid gave a finite RSS`, 'data');
     seed = g.surface;
     seedEvaluations = g.evaluations;
@@ -114,6 +125,13 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
     seed = randomStart(start.rng, bounds);
   } else {
     seed = start.surface;
+  }
+  if (pinned) {
+    const objectiveName = error.kind === 'huber' ? 'Huber loss' : scale === 'log' ? 'log-loss' : 'RSS';
+    return refineApproach3Pinned(data, {
+      fix, seed, seedEvaluations, spec: { parameterization: par, scale, error }, gradient, bounds,
+      lbfgsbOptions: options.lbfgsb, objectiveName, method, kernels: k,
+    });
   }
 
   const lower = PARAMETER_NAMES.map((p) => bounds[p][0]);

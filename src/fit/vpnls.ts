@@ -4,6 +4,8 @@ import { linspace } from '../util/space.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
 import { checkSurfaceData } from './validate.ts';
 import { InvalidInputError } from '../core/errors.ts';
+import { checkPinned, hasPins, type PinnedParameters } from './pinned.ts';
+import { fitVpnlsPinned } from './vpnls-pinned.ts';
 import {
   boundHits, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
   type BoundHit, type SurfaceFitResult,
@@ -59,6 +61,12 @@ export interface VpnlsOptions {
   bounds?: readonly [number, number];
   /** Kernels to use. Default {@link getKernels}. */
   kernels?: Kernels;
+  /**
+   * Parameters held at given values (specs/pinned.md); default none. A pinned
+   * E, A or B leaves the inner solve, a pinned exponent its grid axis and its
+   * coordinate of the refinement. The result carries `pinned`.
+   */
+  fix?: PinnedParameters;
 }
 
 function methodId(refine: VpnlsRefinement, grid: ExponentGrid): string {
@@ -107,6 +115,10 @@ export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {})
   const k = options.kernels ?? getKernels();
   checkGrid(grid);
   const method = methodId(refine, grid);
+  if (options.fix !== undefined) {
+    const fix = checkPinned(options.fix, { alpha: bounds, beta: bounds }, method);
+    if (hasPins(fix)) return fitVpnlsPinned(data, { fix, refine, grid, bounds, method });
+  }
 
   const axis = linspace(grid.lo, grid.hi, grid.size);
   const cell = k.vpnlsGrid(data, axis, axis);
