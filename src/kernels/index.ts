@@ -7,12 +7,14 @@
  */
 import type { Kernels } from './types.ts';
 import { tsKernels } from './twin/index.ts';
-import { wasmKernels, type CoreExports } from './wasm.ts';
+import type { CoreExports } from './abi.ts';
+import { wasmKernels } from './wasm.ts';
 
 export type { Kernels, PreparedData, GridResult, PointResult, InnerSolve, DiffOptions } from './types.ts';
 export { prepareData } from './prepare.ts';
 export { tsKernels } from './twin/index.ts';
-export { wasmKernels, type CoreExports } from './wasm.ts';
+export { wasmKernels } from './wasm.ts';
+export type { CoreExports } from './abi.ts';
 
 export type WasmFlavour = 'release' | 'debug';
 export type WasmSource = BufferSource | WebAssembly.Module | URL | string;

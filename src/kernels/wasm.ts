@@ -2,21 +2,8 @@ import type { Kernels, PreparedData } from './types.ts';
 import { InvalidInputError, KernelError } from '../core/errors.ts';
 import { checkFinite } from '../core/validate.ts';
 import { checkDiff, checkGridAxes, checkKernelMemory, checkLossInputs, checkOut, checkParams, checkSurface, KERNEL_MEMORY_LIMIT } from './checks.ts';
-import { gridResult } from './twin/vpnls-grid.ts';
-
-/** The exports of build/*.wasm (see assembly/index.ts). Pointers are byte offsets. */
-export interface CoreExports {
-  readonly memory: WebAssembly.Memory;
-  heapBase(): number;
-  lossBatch(N: number, D: number, out: number, n: number, E: number, A: number, B: number, alpha: number, beta: number): void;
-  rss5(lnN: number, lnD: number, L: number, n: number, p: number, grad: number): number;
-  vpnlsGrid(lnN: number, lnD: number, L: number, n: number, alphas: number, na: number, betas: number, nb: number, scratch: number, surface: number, out: number): void;
-  gridScratchBytes(n: number, na: number, nb: number): number;
-  vpnlsPoint(lnN: number, lnD: number, L: number, n: number, alpha: number, beta: number, mode: number, scratch: number, out: number): void;
-  pointScratchBytes(n: number): number;
-  jacobian5(lnN: number, lnD: number, n: number, p: number, h: number, central: number, work: number, out: number): void;
-  rssGradient5(lnN: number, lnD: number, L: number, n: number, p: number, h: number, central: number, work: number, grad: number): number;
-}
+import type { CoreExports } from './abi.ts';
+import { gridResult } from './grid-result.ts';
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; leave a page of headroom. */

@@ -1,5 +1,6 @@
 import type { GridResult, PreparedData } from '../types.ts';
 import { checkKernelMemory } from '../checks.ts';
+import { gridResult } from '../grid-result.ts';
 import { nnls3, constRss, type Nnls3Out } from './nnls3.ts';
 import {
   padded, centredColumn, lossStats,
@@ -110,20 +111,4 @@ export function vpnlsGridTs(data: PreparedData, alphas: Float64Array, betas: Flo
     nnls3(n, col(xstats, sa, a), 0, col(ystats, sb, b), 0, Lm, SLL, SL2, bestSxy, coef);
   }
   return gridResult(bestIdx, bestRss, coef.E, coef.A, coef.B, alphas, betas, surface);
-}
-
-/** Assemble a GridResult from the best index (shared by both backends). */
-export function gridResult(
-  bestIndex: number, rss: number, E: number, A: number, B: number,
-  alphas: Float64Array, betas: Float64Array, surface: Float64Array | null,
-): GridResult {
-  const nb = betas.length;
-  const alphaIndex = bestIndex >= 0 ? Math.floor(bestIndex / nb) : -1;
-  const betaIndex = bestIndex >= 0 ? bestIndex % nb : -1;
-  return {
-    bestIndex, alphaIndex, betaIndex,
-    alpha: bestIndex >= 0 ? alphas[alphaIndex] : NaN,
-    beta: bestIndex >= 0 ? betas[betaIndex] : NaN,
-    rss, E, A, B, surface,
-  };
 }
