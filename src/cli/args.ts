@@ -16,8 +16,9 @@ import {
 
 /** Name shown in usage and messages. */
 export const COMMAND_NAME = 'scaling-fit';
-/** Factor applied to the largest budget when `--target-compute` is not given. */
-export const DEFAULT_TARGET_FACTOR = 1000;
+// Its home is the fit pipeline (./fit-run.ts); re-exported for the help text and the package's cli entry.
+import { DEFAULT_TARGET_FACTOR } from './fit-run.ts';
+export { DEFAULT_TARGET_FACTOR };
 /** Largest `--bootstrap`. */
 export const MAX_BOOTSTRAP = 100_000;
 

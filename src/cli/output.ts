@@ -3,7 +3,7 @@
  * summary, from the fit, the data description, the predicted Approach 2
  * bias and the bootstrap intervals. Schema: specs/cli.md.
  */
-import { SCHEME_DESCRIPTIONS, type BootstrapSummary } from './bootstrap.ts';
+import { SCHEME_DESCRIPTIONS, type BootstrapSummary } from './bootstrap-core.ts';
 import type { FitOutcome, QuantityKey, Scales } from './fit-core.ts';
 
 /** How the input was read and grouped. */

@@ -12,7 +12,7 @@ import { loss, nOpt, lossOpt, FLOPS_PER_PARAM_TOKEN, type LossSurface } from '..
 import { linspace } from '../util/space.ts';
 import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
 import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
-import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap.ts';
+import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap-core.ts';
 import type { FitInput, FitOutcome, QuantityKey } from './fit-core.ts';
 import { formatNumber, formatPercent, formatSummary, gridFactor, type RunReport } from './output.ts';
 
