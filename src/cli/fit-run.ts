@@ -8,6 +8,7 @@
  */
 import { GROUP_KEY_SIGNIFICANT_DIGITS, groupKeys, type IsoflopData, type RowFilter } from '../data/isoflop-table.ts';
 import type { ColumnOverrides } from '../data/columns.ts';
+import { FitError, InvalidInputError } from '../core/errors.ts';
 import { approach2ExtrapolationError, approach2InterceptError } from '../fit/approach2-bias.ts';
 import type { BootstrapSummary } from './bootstrap-core.ts';
 import { fitApproach2Groups, formatCompute, runFit, unscaleSurface, fitSurface, type FitInput, type FitOutcome, type MethodSpec, type Scales } from './fit-core.ts';
@@ -161,4 +162,15 @@ export function runReport(data: IsoflopData, o: FitRunSettings, run: FitRun, boo
     targetRule: run.targetRule,
   };
   return { outcome: run.outcome, scales: o.scales, data: description, grids: run.grids, bias: run.bias, bootstrap };
+}
+
+/**
+ * Fit errors (degenerate data, a budget without a parabola, …) are about the
+ * input file: prefix its name so every data error says where (CSV errors
+ * already name the file, row and column).
+ */
+export function locatedInFile(err: unknown, source: string): unknown {
+  const aboutData = err instanceof FitError || err instanceof InvalidInputError || err instanceof RangeError;
+  if (aboutData && !err.message.startsWith(`${source}:`)) err.message = `${source}: ${err.message}`;
+  return err;
 }

@@ -7,13 +7,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { IsoflopData, IsoflopTableOptions } from '../data/isoflop-table.ts';
 import { loadCsvFile, loadCsvText } from '../data/load.ts';
-import { FitError, InvalidInputError } from '../core/errors.ts';
 import { onKernelWarning } from '../kernels/index.ts';
 import { planMain } from './plan.ts';
+import { envelopeMain } from './envelope.ts';
 import { parseCommandLine, wantsVerbose, COMMAND_NAME, type CliOptions } from './args.ts';
 import { bootstrapFit } from './bootstrap.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
-import { fitRun, prepareRun, runReport } from './fit-run.ts';
+import { fitRun, locatedInFile, prepareRun, runReport } from './fit-run.ts';
 import { formatJson, formatSummary } from './output.ts';
 import { reportHtml } from './report.ts';
 import { readPlotlySource } from '../plot/plotly-asset.ts';
@@ -76,17 +76,6 @@ async function loadInput(o: CliOptions, io: CliIo): Promise<IsoflopData> {
   return loadCsvText(await io.readStdin(), STDIN_LABEL, table);
 }
 
-/**
- * Fit errors (degenerate data, a budget without a parabola, …) are about the
- * input file: prefix its name so every data error says where (CSV errors
- * already name the file, row and column).
- */
-function locatedInFile(err: unknown, source: string): unknown {
-  const aboutData = err instanceof FitError || err instanceof InvalidInputError || err instanceof RangeError;
-  if (aboutData && !err.message.startsWith(`${source}:`)) err.message = `${source}: ${err.message}`;
-  return err;
-}
-
 async function run(o: CliOptions, io: CliIo): Promise<void> {
   const data = await loadInput(o, io);
   try {
@@ -143,6 +132,8 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
   onKernelWarning((m) => io.stderr(`${COMMAND_NAME}: warning: ${m}\n`));
   // Subcommand: `plan` designs a sweep (src/cli/plan.ts); anything else is the fit command.
   if (argv[0] === 'plan') return planMain(argv.slice(1), io);
+  // `envelope` and `compare` (issue #15): src/cli/envelope.ts, src/cli/compare.ts.
+  if (argv[0] === 'envelope') return envelopeMain(argv.slice(1), io);
   try {
     const parsed = await parseCommandLine(argv);
     if (parsed.kind === 'help') {
