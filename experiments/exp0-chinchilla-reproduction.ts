@@ -1,9 +1,9 @@
 /**
  * Experiment 0: reproducing published Chinchilla fits (specs/experiments.md §C.0).
  */
-import { DEFAULT_HUBER_DELTA } from '../src/cli/fit-core.ts';
 import { EPOCH_CHINCHILLA_RAW_FILE, loadEpochChinchillaRaw } from '../src/data/index.ts';
-import { fitApproach3, fitVpnls, grid8, type SurfaceFitResult, VPNLS_FINE_GRID } from '../src/fit/index.ts';
+import { grid8 } from '../src/fit/index.ts';
+import { DEFAULT_HUBER_DELTA, fitSurfaceMethod, type SurfaceMethodId } from '../src/fit/methods.ts';
 import { exponentA, exponentB, type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { PARAM_KEYS, PARAM_LABELS, paramColumns, type ParamKey, SURFACE_FIELD } from './shared/surface-params.ts';
 import type { Artifacts, RunContext } from './types.ts';
@@ -57,30 +57,13 @@ export const quickConfig: Exp0Config = defaultConfig;
 export const FITTED_METHODS = ['vpnls', 'approach3_lse_logloss', 'approach3_lse', 'approach3_lse_logloss_huber'] as const;
 export type FittedMethod = (typeof FITTED_METHODS)[number];
 
-type Recipe = { id: string; fit: (N: Float64Array, D: Float64Array, L: Float64Array, config: Exp0Config) => SurfaceFitResult };
-
-/** What each row name runs (specs/experiments.md §B.8 identifiers). */
-const RECIPES: Readonly<Record<FittedMethod, Recipe>> = {
-  vpnls: {
-    id: 'vpnls_lbfgsb_grad_256',
-    fit: (N, D, L) => fitVpnls(N, D, L, { grid: VPNLS_FINE_GRID, refine: { method: 'lbfgsb', gradient: 'analytic' } }),
-  },
-  approach3_lse_logloss: {
-    id: 'approach3_lse_logloss',
-    fit: (N, D, L) => fitApproach3(N, D, L, { parameterization: 'lse', scale: 'log', gradient: { kind: 'analytic' }, start: { kind: 'grid', grid: grid8() } }),
-  },
-  approach3_lse: {
-    id: 'approach3_lse',
-    fit: (N, D, L) => fitApproach3(N, D, L, { parameterization: 'lse', scale: 'linear', gradient: { kind: 'analytic' }, start: { kind: 'grid', grid: grid8() } }),
-  },
+/** What each row name runs: a registry method (specs/experiments.md §B.8); every Approach 3 row seeds from grid 8⁵. */
+const RECIPES: Readonly<Record<FittedMethod, SurfaceMethodId>> = {
+  vpnls: 'vpnls_lbfgsb_grad_256',
+  approach3_lse_logloss: 'approach3_lse_logloss',
+  approach3_lse: 'approach3_lse',
   // Same seed grid as the other Approach 3 rows, so only the objective differs.
-  approach3_lse_logloss_huber: {
-    id: 'approach3_lse_logloss_huber',
-    fit: (N, D, L, config) =>
-      fitApproach3(N, D, L, {
-        parameterization: 'lse', scale: 'log', error: { kind: 'huber', delta: config.huberDelta }, gradient: { kind: 'analytic' }, start: { kind: 'grid', grid: grid8() },
-      }),
-  },
+  approach3_lse_logloss_huber: 'approach3_lse_logloss_huber',
 };
 
 export interface Exp0Fit extends LossSurface {
@@ -111,7 +94,7 @@ export async function run(config: Exp0Config, ctx: RunContext): Promise<Exp0Resu
   const D = data.D.map((x) => x / config.dScale);
   const task = ctx.progress.start('fits', FITTED_METHODS.length);
   const fits = FITTED_METHODS.map((method): Exp0Fit => {
-    const r = RECIPES[method].fit(N, D, data.L, config);
+    const r = fitSurfaceMethod(RECIPES[method], N, D, data.L, { seedGrid: grid8(), huberDelta: config.huberDelta });
     task.tick();
     return {
       method,

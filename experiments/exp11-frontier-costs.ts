@@ -4,7 +4,8 @@
  * Llama 3 IsoFLOP data, part 3 bootstraps part 2, part 4 applies the IsoFLOP
  * quality control (specs/experiments.md §B.7) level by level.
  */
-import type { SurfaceFitResult } from '../src/fit/index.ts';
+import { grid8, type SurfaceFitResult } from '../src/fit/index.ts';
+import { fitSurfaceMethod } from '../src/fit/methods.ts';
 import type { Figure } from '../src/plot/index.ts';
 import { qcCounts, type QcReason } from '../src/qc/index.ts';
 import type { BiasName, GridName } from '../src/sampling/index.ts';
@@ -17,7 +18,6 @@ import { approach2Cost, approach2OnRows, bootstrapDcl, bootstrapInterval, type F
 import { computeAllocationFigure, type CostFields, type CostRow, progressiveFilterFigure } from './shared/exp11-figures.ts';
 import { exp11Report, type Llama3Fits } from './shared/exp11-report.ts';
 import { type DatasetRef, distinctBudgets, EPOCH_CHINCHILLA, labelDataset, LLAMA_3, loadDataset } from './shared/qc/datasets.ts';
-import { fitApproach3LseLogloss, fitVpnlsGrad256 } from './shared/qc/fits.ts';
 import type { Artifacts, RunContext } from './types.ts';
 
 export const id = 11;
@@ -102,12 +102,17 @@ export interface Exp11Result {
 
 const surfaceOf = (f: SurfaceFitResult): LossSurface => ({ E: f.E, A: f.A, B: f.B, alpha: f.alpha, beta: f.beta });
 
+type Rows = { readonly N: ArrayLike<number>; readonly D: ArrayLike<number>; readonly L: ArrayLike<number> };
+/** The two surface fits of parts 2 and 4 (specs/experiments.md §B.8), Approach 3 seeded from grid 8⁵. */
+const fitVpnls256 = (d: Rows): SurfaceFitResult => fitSurfaceMethod('vpnls_lbfgsb_grad_256', d.N, d.D, d.L);
+const fitApproach3LseLogloss = (d: Rows): SurfaceFitResult => fitSurfaceMethod('approach3_lse_logloss', d.N, d.D, d.L, { seedGrid: grid8() });
+
 export async function run(config: Exp11Config, ctx: RunContext): Promise<Exp11Result> {
   const C = config.evalBudget;
   // Part 2: the three fits on all Llama 3 rows.
   const fitTask = ctx.progress.start('Llama 3 fits', 3);
   const llama = await loadDataset(config.realData, ctx.dataDir);
-  const vpnls = fitVpnlsGrad256(llama);
+  const vpnls = fitVpnls256(llama);
   fitTask.tick();
   const approach3 = fitApproach3LseLogloss(llama);
   fitTask.tick();
@@ -179,7 +184,7 @@ export async function run(config: Exp11Config, ctx: RunContext): Promise<Exp11Re
     const rows = m.dataset === config.realData ? llama : await loadDataset(m.dataset, ctx.dataDir);
     const qc = labelDataset(m.dataset, rows);
     counts[m.model] = qcCounts(qc);
-    const [tv, ta] = m.dataset === config.realData ? [vpnls, approach3] : [fitVpnlsGrad256(rows), fitApproach3LseLogloss(rows)];
+    const [tv, ta] = m.dataset === config.realData ? [vpnls, approach3] : [fitVpnls256(rows), fitApproach3LseLogloss(rows)];
     filterRows.push(
       ...progressiveFilter(m.model, rows, qc, [{ method: 'vpnls', surface: surfaceOf(tv) }, { method: 'approach3_lse_logloss', surface: surfaceOf(ta) }], m.evalBudget),
     );

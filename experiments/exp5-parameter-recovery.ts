@@ -6,7 +6,7 @@ import { dOpt, type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { extrapolationBudgets } from './shared/budgets.ts';
 import { EXTRAPOLATION_COLUMNS } from './shared/columns.ts';
 import { tokenErrorFor } from './shared/dcl.ts';
-import { EXP5_METHOD_LIST, EXP5_METHODS, type Exp5FitOutcome, type Exp5Method, type Exp5SampleInput, fitSampleTask } from './shared/exp5-fits.ts';
+import { EXP5_METHOD_LABELS, EXP5_METHOD_LIST, type Exp5FitOutcome, type Exp5Method, type Exp5SampleInput, fitSampleTask } from './shared/exp5-fits.ts';
 import { extrapolationFigure, methodComparisonFigure, paramErrorsFigure } from './shared/exp5-figures.ts';
 import { biasColumns, namedWidth, RANGE_NAME_LIST, type RangeName, widthPoints, type WidthPoint } from './shared/sweep.ts';
 import { ERR_PCT_KEYS, errPctColumns, missingParamColumns, PARAM_KEYS, paramColumns, type ParamKey } from './shared/surface-params.ts';
@@ -194,7 +194,7 @@ function buildTables(result: Exp5Result, config: Exp5Config): Tables {
       for (const w of config.wIndices) {
         const s = sample(name, config.comparisonBias, w);
         const cols = fitColumns(fitOf(s, method), surface);
-        comparison.push({ surface: name, method, label: EXP5_METHODS[method].label, w_index: s.width.w_index, log_range: s.width.log_range, ...cols });
+        comparison.push({ surface: name, method, label: EXP5_METHOD_LABELS[method], w_index: s.width.w_index, log_range: s.width.log_range, ...cols });
       }
     }
   }
@@ -227,7 +227,7 @@ function methodSummary(rows: FitRow[], method: Exp5Method): FitRow {
   const its = ok.map((r) => r.iterations as number);
   const out: FitRow = {
     method,
-    label: EXP5_METHODS[method].label,
+    label: EXP5_METHOD_LABELS[method],
     n_fits: rows.length,
     n_failed: rows.length - ok.length,
     n_abnormal: rows.filter((r) => r.abnormal === true).length,

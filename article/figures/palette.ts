@@ -4,23 +4,19 @@
  * colors. Surface and grid colors come from the library theme so the
  * article and the experiment figures agree.
  */
+import { type MethodId, METHOD_LABELS as REGISTRY_LABELS } from '../../src/fit/method-ids.ts';
 import { OFFLINE_PLOTLY_CONFIG } from '../../src/plot/plotly.ts';
 import { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS } from '../../src/plot/theme.ts';
 import { BIASES, type SamplingBias } from '../../src/sampling/center-offset.ts';
 
+/** The methods the article names, with the registry's labels (src/fit/method-ids.ts); `vpnls` is the method family. */
+const ARTICLE_METHODS: readonly MethodId[] = [
+  'approach2', 'approach3_naive', 'approach3', 'approach3_lse', 'approach3_lse_logloss', 'approach3_lse_logloss_fd',
+  'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256', 'vpnls_lbfgsb_grad_256',
+];
 export const METHOD_LABELS: Readonly<Record<string, string>> = {
-  approach2: 'Approach 2',
-  approach3_naive: 'Naive Approach 3',
-  approach3: 'MLE Approach 3',
-  approach3_lse: 'Approach 3 (LSE)',
-  approach3_lse_logloss: 'Approach 3 (LSE, log-loss)',
-  approach3_lse_logloss_fd: 'Approach 3 (LSE, log-loss, numerical gradient)',
+  ...Object.fromEntries(ARTICLE_METHODS.map((id) => [id, REGISTRY_LABELS[id]])),
   vpnls: 'VPNLS',
-  vpnls_lbfgsb_grad: 'VPNLS',
-  vpnls_lbfgsb_fd: 'VPNLS (L-BFGS-B, numerical gradient)',
-  vpnls_nelder_mead: 'VPNLS (Nelder-Mead)',
-  vpnls_grid256: 'VPNLS (fine grid, no refinement)',
-  vpnls_lbfgsb_grad_256: 'VPNLS (fine grid, L-BFGS-B)',
 };
 
 export const METHOD_COLORS: Readonly<Record<string, string>> = {

@@ -3,12 +3,12 @@
  * Approach 3 fits on the clean rows, the per-budget FLOP factor k, residuals
  * of every variant, and the per-budget and per-data-set residual statistics.
  */
-import { FitError, type SurfaceFitResult } from '../../src/fit/index.ts';
+import { FitError, grid8, type SurfaceFitResult } from '../../src/fit/index.ts';
+import { fitSurfaceMethod } from '../../src/fit/methods.ts';
 import type { QcReason } from '../../src/qc/index.ts';
 import { loss, type LossSurface } from '../../src/surface/index.ts';
 import { type BoxSummary, boxSummary, kruskalWallis, leveneMedian } from './exp12-stats.ts';
 import { type DatasetRef, type DatasetRows, distinctBudgets, labelDataset, selectRows } from './qc/datasets.ts';
-import { fitApproach3Lse, fitApproach3LseLogloss } from './qc/fits.ts';
 import { mean, median, populationStd } from './qc/quantile.ts';
 
 /** Residual variants: the two surface fits and the per-budget FLOP factor built on the log-loss fit. */
@@ -89,8 +89,8 @@ export function analyzeDataset(input: { ref: DatasetRef; rows: DatasetRows }): D
   const clean = qc.reason.map((r) => r === 'none');
   const cleanRows = selectRows(rows, clean);
   const fits: Record<FitVariant, FitSummary> = {
-    linear_loss: summarize(fitApproach3Lse(cleanRows)),
-    log_loss: summarize(fitApproach3LseLogloss(cleanRows)),
+    linear_loss: summarize(fitSurfaceMethod('approach3_lse', cleanRows.N, cleanRows.D, cleanRows.L, { seedGrid: grid8() })),
+    log_loss: summarize(fitSurfaceMethod('approach3_lse_logloss', cleanRows.N, cleanRows.D, cleanRows.L, { seedGrid: grid8() })),
   };
   const n = rows.N.length;
   const residuals = {} as Record<Variant, number[]>;

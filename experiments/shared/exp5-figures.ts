@@ -6,7 +6,7 @@ import { type LinePanel, lineGrid, type Series } from '../../src/plot/builders.t
 import type { Figure } from '../../src/plot/figure.ts';
 import { BIAS_COLORS, colorFor, gridFactorLabel, qualitative } from '../../src/plot/theme.ts';
 import type { Exp5Config, FitRow } from '../exp5-parameter-recovery.ts';
-import { EXP5_METHODS } from './exp5-fits.ts';
+import { EXP5_METHOD_LABELS } from './exp5-fits.ts';
 import { namedWidth } from './sweep.ts';
 import { PARAM_KEYS, PARAM_LABELS } from './surface-params.ts';
 
@@ -61,7 +61,7 @@ export function methodComparisonFigure(rows: FitRow[], config: Exp5Config): Figu
       const series: Series[] = config.comparisonMethods.map((method, i) => {
         const sel = rows.filter((r) => r.surface === name && r.method === method);
         return {
-          name: EXP5_METHODS[method].label,
+          name: EXP5_METHOD_LABELS[method],
           group: method,
           x: sel.map((r) => r.log_range as number),
           // Failed fits are NaN (null in JSON): a gap in the line.

@@ -6,10 +6,8 @@
  * `approach3_naive`, and fits every method to the same points. With the
  * numpy generator this is the original's draw order (specs/random.md).
  */
-import {
-  bestGridPoint, FitError, fitApproach2, fitApproach3Prepared, fitVpnlsPrepared, grid4, InvalidInputError,
-  type Approach3Options, type FitStatus,
-} from '../../src/fit/index.ts';
+import { bestGridPoint, grid4, InvalidInputError, type FitStatus } from '../../src/fit/index.ts';
+import { isFitFailure, METHODS } from '../../src/fit/methods.ts';
 import { getKernels, type PreparedData, prepareData } from '../../src/kernels/index.ts';
 import { type IsoflopSamples, type SamplingBias, sampleIsoflops } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
@@ -58,11 +56,6 @@ export interface Exp7Fit {
   readonly failed: boolean;
 }
 
-/** Whether an error is a fit that could not run (a failure row), not a bug. */
-function isFitFailure(err: unknown): boolean {
-  return err instanceof FitError || err instanceof InvalidInputError;
-}
-
 /**
  * The grid-seeded Approach 3 variants share one seed: the 4⁵ grid point of
  * least RSS on L whatever the objective (specs/experiments.md §B.8), so it is computed once per
@@ -75,25 +68,23 @@ function gridSeed(data: PreparedData): LossSurface | Error {
 }
 
 function fitOne(method: Exp7Method, s: IsoflopSamples, data: PreparedData, seed: () => LossSurface | Error, child: RandomSource, maxiter: number): { a: number; b: number; status: FitStatus } {
-  const lbfgsb = { maxiter };
-  const seeded = (options: Approach3Options): Approach3Options => {
+  const startPoint = (): LossSurface => {
     const start = seed();
     if (start instanceof Error) throw start;
-    return { ...options, start: { kind: 'point', surface: start }, lbfgsb };
+    return start;
   };
   switch (method) {
     case 'approach2': {
-      const r = fitApproach2(s.N, s.D, s.L, s.C);
+      const r = METHODS.approach2.fit(s);
       return { a: r.a, b: r.b, status: 'converged' };
     }
     case 'approach3_naive':
-      return fitApproach3Prepared(data, { start: { kind: 'random', rng: child }, lbfgsb });
+      return METHODS.approach3_naive.fit(data, { rng: child, maxiter });
     case 'approach3':
-      return fitApproach3Prepared(data, seeded({ method: 'approach3' }));
     case 'approach3_lse_logloss':
-      return fitApproach3Prepared(data, seeded({ parameterization: 'lse', scale: 'log', method: 'approach3_lse_logloss' }));
+      return METHODS[method].fit(data, { startPoint: startPoint(), maxiter });
     case 'vpnls_lbfgsb_grad':
-      return fitVpnlsPrepared(data, { refine: { method: 'lbfgsb', gradient: 'analytic', options: { maxiter } } });
+      return METHODS.vpnls_lbfgsb_grad.fit(data, { maxiter });
   }
 }
 

@@ -3,7 +3,7 @@
  * to one noisy data set. The data sets themselves are drawn in the main
  * thread from the one generator of the run, so the worker only fits.
  */
-import { FitError, fitApproach2, fitApproach3Prepared, fitVpnlsPrepared, InvalidInputError } from '../../src/fit/index.ts';
+import { isFitFailure, METHODS } from '../../src/fit/methods.ts';
 import { prepareData } from '../../src/kernels/index.ts';
 import { defineTask } from './pool.ts';
 
@@ -36,11 +36,10 @@ export interface Exp9Estimate {
 function fitOne(method: Exp9Method, input: Exp9DatasetInput, data: () => ReturnType<typeof prepareData>): { a: number; b: number } {
   switch (method) {
     case 'approach2':
-      return fitApproach2(input.N, input.D, input.L, input.C);
+      return METHODS.approach2.fit(input);
     case 'approach3_lse':
-      return fitApproach3Prepared(data(), { parameterization: 'lse', start: { kind: 'grid' } });
     case 'vpnls_lbfgsb_grad':
-      return fitVpnlsPrepared(data(), { refine: { method: 'lbfgsb', gradient: 'analytic' } });
+      return METHODS[method].fit(data());
   }
 }
 
@@ -53,7 +52,7 @@ export function fitExp9Dataset(input: Exp9DatasetInput): Exp9Estimate[] {
       const r = fitOne(method, input, data);
       return { method, a: r.a, b: r.b };
     } catch (err) {
-      if (!(err instanceof FitError || err instanceof InvalidInputError)) throw err;
+      if (!isFitFailure(err)) throw err;
       return { method, a: null, b: null };
     }
   });

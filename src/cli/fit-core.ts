@@ -12,11 +12,10 @@ import { DegenerateDataError, NoScalingError, TooFewPointsError } from '../core/
 import { checkSurfaceData, SURFACE_PARAMETERS } from '../fit/validate.ts';
 import { formatCompute } from '../util/format.ts';
 import { extrapolateApproach2, fitApproach2, type Approach2Result } from '../fit/approach2.ts';
-import { fitApproach3 } from '../fit/approach3.ts';
-import { fitGridSearch } from '../fit/grid-search.ts';
 import { grid4, type Grid5 } from '../fit/grids5.ts';
+import { DEFAULT_HUBER_DELTA, fitSurfaceMethod, type SurfaceMethodId, type SurfaceMethodOptions } from '../fit/methods.ts';
 import type { FitStatus, SurfaceFitResult } from '../fit/result.ts';
-import { fitVpnls, VPNLS_DEFAULT_REFINEMENT, VPNLS_GRID, type VpnlsRefinement } from '../fit/vpnls.ts';
+import { VPNLS_GRID } from '../fit/vpnls.ts';
 import { dOpt, intercepts, lossOpt, nOpt, type LossSurface } from '../surface/loss-surface.ts';
 import { linspace, logspace } from '../util/space.ts';
 
@@ -32,8 +31,8 @@ export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['lbfgsb', 'nelder-mead
 export type ObjectiveName = 'mse' | 'huber';
 export const OBJECTIVE_NAMES: readonly ObjectiveName[] = ['mse', 'huber'];
 
-/** Default `--huber-delta` (the threshold Hoffmann et al. used on log-loss residuals). */
-export const DEFAULT_HUBER_DELTA = 1e-3;
+/** Default `--huber-delta`: the registry's (the threshold Hoffmann et al. used on log-loss residuals). */
+export { DEFAULT_HUBER_DELTA };
 /** Default `--grid-size` of the 5-D grid of Approach 3 (seed) and `--method grid`: the library's 4⁵ grid. */
 export const DEFAULT_GRID5_SIZE = 4;
 /** Largest `--grid-size` for the 5-D grids (16⁵ ≈ 10⁶ points). */
@@ -230,40 +229,34 @@ export function grid5(k: number): Grid5 {
   return { E: linspace(0.1, 5, k), A: logspace(1, 6, k), B: logspace(1, 6, k), alpha: linspace(0.05, 0.95, k), beta: linspace(0.05, 0.95, k) };
 }
 
-function vpnlsRefinement(optimizer: OptimizerName): VpnlsRefinement {
-  switch (optimizer) {
-    case 'lbfgsb':
-      // NNLS profile: E, A, B ≥ 0 (the study's OLS recipe is for the experiments).
-      return VPNLS_DEFAULT_REFINEMENT;
-    case 'nelder-mead':
-      return { method: 'nelder-mead' };
-    case 'none':
-      return { method: 'none' };
+/**
+ * The registry method (src/fit/methods.ts) and options a `--method` choice
+ * runs. VPNLS: `--optimizer` picks the refinement (L-BFGS-B on the NNLS
+ * profile, so E, A, B ≥ 0; the study's OLS recipe is for the experiments),
+ * `--grid-size` the exponent grid. Approach 3: `--lse`, `--log-loss` and
+ * `--objective huber` pick the identifier, `--grid-size` the 5-D seed grid.
+ */
+export function registryMethod(spec: MethodSpec): { readonly id: SurfaceMethodId; readonly options: SurfaceMethodOptions } {
+  switch (spec.method) {
+    case 'vpnls': {
+      const id: SurfaceMethodId = spec.optimizer === 'lbfgsb' ? 'vpnls_lbfgsb_grad_nnls' : spec.optimizer === 'nelder-mead' ? 'vpnls_nelder_mead' : 'vpnls_grid256';
+      return { id, options: spec.gridSize !== null ? { exponentGrid: { size: spec.gridSize, lo: VPNLS_GRID.lo, hi: VPNLS_GRID.hi } } : {} };
+    }
+    case 'approach3': {
+      const id = `approach3${spec.lse ? '_lse' : ''}${spec.logLoss ? '_logloss' : ''}${spec.objective === 'huber' ? '_huber' : ''}` as SurfaceMethodId;
+      return { id, options: { seedGrid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE), huberDelta: spec.huberDelta } };
+    }
+    case 'grid':
+      return { id: 'grid_search', options: { seedGrid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) } };
+    case 'approach2':
+      throw new Error('registryMethod: approach2 is not a surface method');
   }
 }
 
 /** Runs the chosen surface method on (N, D, L) as given (already scaled). */
 export function fitSurface(N: Float64Array, D: Float64Array, L: Float64Array, spec: MethodSpec): SurfaceFitResult {
-  switch (spec.method) {
-    case 'vpnls': {
-      const refine = vpnlsRefinement(spec.optimizer);
-      return fitVpnls(N, D, L, {
-        refine,
-        ...(spec.gridSize !== null ? { grid: { size: spec.gridSize, lo: VPNLS_GRID.lo, hi: VPNLS_GRID.hi } } : {}),
-      });
-    }
-    case 'approach3':
-      return fitApproach3(N, D, L, {
-        parameterization: spec.lse ? 'lse' : 'natural',
-        scale: spec.logLoss ? 'log' : 'linear',
-        error: spec.objective === 'huber' ? { kind: 'huber', delta: spec.huberDelta } : { kind: 'squared' },
-        start: { kind: 'grid', grid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) },
-      });
-    case 'grid':
-      return fitGridSearch(N, D, L, { grid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) });
-    case 'approach2':
-      throw new Error('fitSurface: approach2 is not a surface method');
-  }
+  const { id, options } = registryMethod(spec);
+  return fitSurfaceMethod(id, N, D, L, options);
 }
 
 /** A surface fitted to N/nScale and D/dScale, in natural units: A·nScale^α, B·dScale^β. */

@@ -1,4 +1,4 @@
-import { getKernels, prepareData, type Kernels } from '../kernels/index.ts';
+import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
 import { checkSurfaceData } from './validate.ts';
 import { grid4, bestGridPoint, type Grid5 } from './grids5.ts';
 import {
@@ -19,7 +19,11 @@ export interface GridSearchOptions {
  */
 export function fitGridSearch(N: ArrayLike<number>, D: ArrayLike<number>, L: ArrayLike<number>, options: GridSearchOptions = {}): SurfaceFitResult {
   checkSurfaceData(N, D, L);
-  const data = prepareData(N, D, L);
+  return fitGridSearchPrepared(prepareData(N, D, L), options);
+}
+
+/** {@link fitGridSearch} on data already prepared (and validated) once. */
+export function fitGridSearchPrepared(data: PreparedData, options: GridSearchOptions = {}): SurfaceFitResult {
   const grid = options.grid ?? grid4();
   const best = bestGridPoint(data, grid, options.kernels ?? getKernels());
   const axes = [grid.E, grid.A, grid.B, grid.alpha, grid.beta];
