@@ -144,6 +144,17 @@ export function expPair(a: f64, b: f64): v128 {
   return expF64x2(x);
 }
 
+// exp on both lanes of x with fdlibm's bits, for kernels that vectorise over
+// points (loss.ts, numdiff.ts): the select-free form when both lanes lie in
+// [NORMAL_K, −REDUCE], as expPair.
+// @ts-ignore: decorator
+@inline
+export function expLanes(x: v128): v128 {
+  const a = f64x2.extract_lane(x, 0), b = f64x2.extract_lane(x, 1);
+  if (max(a, b) <= -REDUCE && min(a, b) > NORMAL_K) return expNegative(x);
+  return expF64x2(x);
+}
+
 // Writes the centred column c_i = exp(−p·lnV_i) − mean for exponent p at
 // out (nPad f64) and field j of the stats arrays (stride columns per field).
 // lnMin, lnMax: the range of lnV. Ls: [Lm, SLL, SL2]. Every sum runs as

@@ -1,5 +1,6 @@
 import type { Kernels, PreparedData } from '../kernels/index.ts';
 import type { ObjectiveWithGradient } from '../optim/index.ts';
+import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts';
 
 /**
  * Objectives of direct 5-D fitting (specs/conventions.md §4). θ is the optimiser's
@@ -36,13 +37,19 @@ export function fromNatural(p: ArrayLike<number>, par: Parameterization): Float6
 }
 
 /**
- * The objective with its analytic gradient. Squared error on the linear
- * scale in natural parameters is the RSS kernel itself (WebAssembly where
- * available); the other variants are evaluated here. Huber:
+ * The objective with its analytic gradient. With the 'per-point' kernels
+ * (src/fit/approach3-kernels.ts) squared error on the linear scale in
+ * natural parameters is the RSS kernel itself (WebAssembly where available)
+ * and the other variants are evaluated here; with 'fused' every variant is
+ * one approach3Objective kernel call (same operations, same bits). Huber:
  * ρ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond, ψ = ρ'.
  */
-export function approach3Objective(data: PreparedData, spec: Approach3ObjectiveSpec, k: Kernels): ObjectiveWithGradient {
+export function approach3Objective(data: PreparedData, spec: Approach3ObjectiveSpec, k: Kernels, kernels: Approach3Kernels = APPROACH3_KERNELS): ObjectiveWithGradient {
   const { parameterization: par, scale, error } = spec;
+  if (kernels === 'fused') {
+    const mode = { lse: par === 'lse', logScale: scale === 'log', huberDelta: error.kind === 'huber' ? error.delta : null };
+    return (theta, grad) => k.approach3Objective(data, mode, theta, grad);
+  }
   if (par === 'natural' && scale === 'linear' && error.kind === 'squared') {
     return (theta, grad) => k.rss5(data, theta, grad);
   }

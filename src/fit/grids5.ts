@@ -2,6 +2,7 @@ import { linspace, logspace } from '../util/space.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
 import type { Kernels, PreparedData } from '../kernels/index.ts';
 import type { SurfaceBounds } from './result.ts';
+import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts';
 
 /** A 5-D grid: one axis of candidate values per parameter. */
 export interface Grid5 {
@@ -40,8 +41,9 @@ export interface GridBest {
 }
 
 /** The grid point of least RSS on L (ties: first in E-major order). */
-export function bestGridPoint(data: PreparedData, grid: Grid5, k: Kernels): GridBest {
+export function bestGridPoint(data: PreparedData, grid: Grid5, k: Kernels, kernels: Approach3Kernels = APPROACH3_KERNELS): GridBest {
   const axes = [grid.E, grid.A, grid.B, grid.alpha, grid.beta] as const;
+  if (kernels === 'fused') return fusedBest(k.approach3Grid(data, grid), axes);
   const p = new Float64Array(5);
   let best = Infinity;
   let bestIdx: [number, number, number, number, number] = [-1, -1, -1, -1, -1];
@@ -72,4 +74,18 @@ export function bestGridPoint(data: PreparedData, grid: Grid5, k: Kernels): Grid
     ? { E: NaN, A: NaN, B: NaN, alpha: NaN, beta: NaN }
     : { E: axes[0][i0], A: axes[1][i1], B: axes[2][i2], alpha: axes[3][i3], beta: axes[4][i4] };
   return { surface, rss: best, index: bestIdx, evaluations: count };
+}
+
+/** Decode the fused kernel's E-major index into per-axis indices and the surface. */
+function fusedBest(best: { index: number; rss: number }, axes: readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array]): GridBest {
+  const evaluations = axes.reduce((m, a) => m * a.length, 1);
+  if (best.index < 0) return { surface: { E: NaN, A: NaN, B: NaN, alpha: NaN, beta: NaN }, rss: best.rss, index: [-1, -1, -1, -1, -1], evaluations };
+  const idx = [0, 0, 0, 0, 0] as [number, number, number, number, number];
+  let rest = best.index;
+  for (let j = 4; j >= 0; j--) {
+    idx[j] = rest % axes[j].length;
+    rest = Math.floor(rest / axes[j].length);
+  }
+  const [i0, i1, i2, i3, i4] = idx;
+  return { surface: { E: axes[0][i0], A: axes[1][i1], B: axes[2][i2], alpha: axes[3][i3], beta: axes[4][i4] }, rss: best.rss, index: idx, evaluations };
 }

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../core/errors.ts';
 import { checkArray, checkFinite } from '../core/validate.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
-import type { DiffOptions } from './types.ts';
+import type { Approach3Axes, Approach3Mode, DiffOptions } from './types.ts';
 
 /** Argument checks shared by both backends, run before any kernel so no bad value reaches WebAssembly. */
 export function checkSurface(s: LossSurface): void {
@@ -11,6 +11,21 @@ export function checkSurface(s: LossSurface): void {
 export function checkParams(p: Float64Array): void {
   if (p.length !== 5) throw new InvalidInputError(`parameter vector has ${p.length} elements; expected 5 (E, A, B, alpha, beta)`, 'p');
   checkArray('p', p);
+}
+
+/** Every Approach 3 grid axis finite (as rss5 checks each grid point). */
+export function checkApproach3Axes(axes: Approach3Axes): void {
+  for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) checkArray(k, axes[k]);
+}
+
+/**
+ * θ for the Approach 3 objective: 5 elements; finite too for the RSS (natural,
+ * squared error on L), which is rss5 and checks as rss5 does. The other
+ * objectives let a non-finite θ give NaN, as their per-point loop did.
+ */
+export function checkApproach3Theta(mode: Approach3Mode, theta: Float64Array): void {
+  if (!mode.lse && !mode.logScale && mode.huberDelta === null) checkParams(theta);
+  else if (theta.length !== 5) throw new InvalidInputError(`parameter vector has ${theta.length} elements; expected 5`, 'theta');
 }
 
 export function checkDiff(d: DiffOptions): void {

@@ -49,6 +49,29 @@ export interface DiffOptions {
   readonly step: number;
 }
 
+/** Axes of an Approach 3 seed grid (one candidate list per parameter; Grid5 in src/fit/grids5.ts). */
+export interface Approach3Axes {
+  readonly E: Float64Array;
+  readonly A: Float64Array;
+  readonly B: Float64Array;
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+}
+
+/** The point of least RSS of an Approach 3 seed grid. */
+export interface Approach3GridBest {
+  /** Index in E-major order (E, A, B, α, β; first of ties), or −1 when no RSS is finite. */
+  readonly index: number;
+  readonly rss: number;
+}
+
+/** Which Approach 3 objective (src/fit/approach3-objective.ts): parameterisation, residual scale, Huber δ (null: squared error). */
+export interface Approach3Mode {
+  readonly lse: boolean;
+  readonly logScale: boolean;
+  readonly huberDelta: number | null;
+}
+
 /**
  * The numeric kernels. Implemented twice with identical signatures: in
  * WebAssembly (`assembly/`) and as the pure-TypeScript twin (`twin/`).
@@ -68,4 +91,8 @@ export interface Kernels {
   jacobian5(data: PreparedData, p: Float64Array, diff: DiffOptions, out?: Float64Array): Float64Array;
   /** Finite-difference gradient of the RSS into grad; returns the RSS at p. */
   rssGradient5(data: PreparedData, p: Float64Array, diff: DiffOptions, grad: Float64Array): number;
+  /** Best point of an Approach 3 seed grid by RSS on L, each candidate's RSS bit-identical to rss5's. */
+  approach3Grid(data: PreparedData, axes: Approach3Axes): Approach3GridBest;
+  /** The Approach 3 objective at θ with its analytic gradient into grad (5), fused in one call. */
+  approach3Objective(data: PreparedData, mode: Approach3Mode, theta: Float64Array, grad: Float64Array): number;
 }

@@ -1,7 +1,7 @@
 import type { Kernels, PreparedData } from './types.ts';
 import { InvalidInputError, KernelError } from '../core/errors.ts';
 import { checkFinite } from '../core/validate.ts';
-import { checkDiff, checkGridAxes, checkKernelMemory, checkLossInputs, checkOut, checkParams, checkSurface, KERNEL_MEMORY_LIMIT } from './checks.ts';
+import { checkApproach3Axes, checkApproach3Theta, checkDiff, checkGridAxes, checkKernelMemory, checkLossInputs, checkOut, checkParams, checkSurface, KERNEL_MEMORY_LIMIT } from './checks.ts';
 import type { CoreExports } from './abi.ts';
 import { gridResult } from './grid-result.ts';
 
@@ -20,6 +20,7 @@ const align16 = (b: number): number => Math.ceil(b / 16) * 16;
  */
 class Arena {
   private top = 0;
+  private view: Float64Array | null = null;
   private dataId = 0;
   private dataEnd: number;
   readonly base: number;
@@ -72,19 +73,31 @@ class Arena {
     new Float64Array(this.core.memory.buffer, at, values.length).set(values);
   }
 
+  /** A view of the whole memory, made afresh only after growth (no allocation per call). */
+  f64(): Float64Array {
+    const buffer = this.core.memory.buffer;
+    if (this.view === null || this.view.buffer !== buffer) this.view = new Float64Array(buffer);
+    return this.view;
+  }
+
   read(at: number, length: number): Float64Array {
     return new Float64Array(this.core.memory.buffer, at, length);
   }
+}
+
+/** A trap escaping a kernel whose inputs passed validation is a bug: a KernelError naming the kernel. */
+function kernelFailure(kernel: string, e: unknown): unknown {
+  if (e instanceof WebAssembly.RuntimeError) {
+    return new KernelError(`WebAssembly kernel ${kernel} trapped (${e.message}); the inputs passed validation, so this is a bug`, kernel, e);
+  }
+  return e;
 }
 
 function guarded<T>(kernel: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) {
-      throw new KernelError(`WebAssembly kernel ${kernel} trapped (${e.message}); the inputs passed validation, so this is a bug`, kernel, e);
-    }
-    throw e;
+    throw kernelFailure(kernel, e);
   }
 }
 
@@ -184,6 +197,38 @@ export function wasmKernels(core: CoreExports): Kernels {
         g.set(arena.read(pg, 5));
         return rss;
       });
+    },
+    approach3Grid(data, axes) {
+      checkApproach3Axes(axes);
+      return guarded('approach3Grid', () => {
+        const d = arena.data(data);
+        const list = [axes.E, axes.A, axes.B, axes.alpha, axes.beta];
+        const at = list.map((v) => arena.alloc(v.length * 8, 'approach3 grid axes'));
+        const scratch = arena.alloc(core.a3GridScratchBytes(data.n, axes.alpha.length, axes.beta.length), 'approach3 grid');
+        const out = arena.alloc(16, 'approach3 grid result');
+        list.forEach((v, i) => arena.write(at[i], v));
+        core.a3Grid(d.lnN, d.lnD, d.L, data.n, at[0], axes.E.length, at[1], axes.A.length, at[2], axes.B.length, at[3], axes.alpha.length, at[4], axes.beta.length, scratch, out);
+        const [index, rss] = arena.read(out, 2);
+        return { index, rss };
+      });
+    },
+    approach3Objective(data, mode, theta, grad) {
+      checkApproach3Theta(mode, theta);
+      const g = checkOut('grad', grad, 5);
+      // Called every optimiser iteration: no closure, no view or array allocated.
+      try {
+        const d = arena.data(data);
+        const pt = arena.alloc(80, 'theta and gradient');
+        const m = arena.f64();
+        const t8 = pt / 8;
+        for (let i = 0; i < 5; i++) m[t8 + i] = theta[i];
+        const huber = mode.huberDelta !== null;
+        const f = core.a3Objective(d.lnN, d.lnD, d.L, data.n, mode.lse ? 1 : 0, mode.logScale ? 1 : 0, huber ? 1 : 0, huber ? (mode.huberDelta as number) : 0, pt, pt + 40);
+        for (let i = 0; i < 5; i++) g[i] = m[t8 + 5 + i];
+        return f;
+      } catch (e) {
+        throw kernelFailure('approach3Objective', e);
+      }
     },
   };
 }

@@ -4,6 +4,8 @@ import { checkDiff, checkGridAxes, checkLossInputs, checkOut, checkParams, check
 import { vpnlsGridTs } from './vpnls-grid.ts';
 import { vpnlsPointTs } from './vpnls-point.ts';
 import { jacobian5Ts, lossBatchTs, rss5Ts, rssGradient5Ts } from './loss.ts';
+import { approach3GridTs, approach3ObjectiveTs } from './approach3.ts';
+import { checkApproach3Axes, checkApproach3Theta } from '../checks.ts';
 
 /** The pure-TypeScript kernels: reference, baseline and fallback. */
 export const tsKernels: Kernels = {
@@ -36,5 +38,13 @@ export const tsKernels: Kernels = {
     checkParams(p);
     checkDiff(diff);
     return rssGradient5Ts(data, p, diff, checkOut('grad', grad, 5));
+  },
+  approach3Grid(data, axes) {
+    checkApproach3Axes(axes);
+    return approach3GridTs(data, axes);
+  },
+  approach3Objective(data, mode, theta, grad) {
+    checkApproach3Theta(mode, theta);
+    return approach3ObjectiveTs(data, mode, theta, checkOut('grad', grad, 5));
   },
 };

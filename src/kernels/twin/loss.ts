@@ -1,9 +1,15 @@
 import type { DiffOptions, PreparedData } from '../types.ts';
 import type { LossSurface } from '../../surface/loss-surface.ts';
 
-/** TS twin of assembly/loss.ts lossBatch. */
+/**
+ * TS twin of assembly/loss.ts lossBatch: N^−α as exp(−α·ln N), the
+ * operations the kernel runs on f64x2 lanes (V8's Math.exp and Math.log are
+ * fdlibm's, as the kernel's), so both give the same bits. Against pow this
+ * is off by about |α·ln N| ulps of N^−α (specs/kernels.md).
+ */
 export function lossBatchTs(s: LossSurface, N: Float64Array, D: Float64Array, out: Float64Array): Float64Array {
-  for (let i = 0; i < N.length; i++) out[i] = s.E + s.A * Math.pow(N[i], -s.alpha) + s.B * Math.pow(D[i], -s.beta);
+  const { E, A, B, alpha, beta } = s;
+  for (let i = 0; i < N.length; i++) out[i] = E + A * Math.exp(-alpha * Math.log(N[i])) + B * Math.exp(-beta * Math.log(D[i]));
   return out;
 }
 
