@@ -58,9 +58,9 @@ export function explainFacts(f: FactBook): void {
   f.config('algo.grid.hi', VPNLS_GRID.hi, 'src/fit/vpnls.ts#VPNLS_GRID.hi');
   f.config('algo.bound.lo', VPNLS_EXPONENT_BOUNDS[0], 'src/fit/vpnls.ts#VPNLS_EXPONENT_BOUNDS');
   f.config('algo.bound.hi', VPNLS_EXPONENT_BOUNDS[1], 'src/fit/vpnls.ts#VPNLS_EXPONENT_BOUNDS');
-  f.config('algo.ftol', LBFGSB_DEFAULTS.ftol, 'src/optim/lbfgsb.ts#LBFGSB_DEFAULTS.ftol');
-  f.config('algo.gtol', LBFGSB_DEFAULTS.gtol, 'src/optim/lbfgsb.ts#LBFGSB_DEFAULTS.gtol');
-  f.config('algo.memory', LBFGSB_DEFAULTS.m, 'src/optim/lbfgsb.ts#LBFGSB_DEFAULTS.m');
+  f.config('algo.ftol', LBFGSB_DEFAULTS.ftol, 'src/optim/lbfgsb/lbfgsb.ts#LBFGSB_DEFAULTS.ftol');
+  f.config('algo.gtol', LBFGSB_DEFAULTS.gtol, 'src/optim/lbfgsb/lbfgsb.ts#LBFGSB_DEFAULTS.gtol');
+  f.config('algo.memory', LBFGSB_DEFAULTS.m, 'src/optim/lbfgsb/lbfgsb.ts#LBFGSB_DEFAULTS.m');
   f.config('algo.xatol', NELDER_MEAD_DEFAULTS.xatol, 'src/optim/nelder-mead.ts#NELDER_MEAD_DEFAULTS.xatol');
   f.config('algo.fatol', NELDER_MEAD_DEFAULTS.fatol, 'src/optim/nelder-mead.ts#NELDER_MEAD_DEFAULTS.fatol');
   f.add('same.a2.chinchilla_baseline', { needs: [4], unit: '%', source: 'Approach 2, medium grid, Chinchilla, centered, 1e24 FLOPs (budget_index 10 as same.a2.max_abs)' }, (c) =>

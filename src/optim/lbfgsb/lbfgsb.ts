@@ -13,15 +13,15 @@
  * L-BFGS-B", ACM TOMS 23(4) (1997) 550–560; J. L. Morales and J. Nocedal,
  * "Remark on Algorithm 778", ACM TOMS 38(1) (2011) 7.
  */
-import { checkedStart, projectOntoBounds, resolveBounds } from './bounds.ts';
+import { checkedStart, projectOntoBounds, resolveBounds } from '../bounds.ts';
 import { generalizedCauchyPoint, makeCauchyWork } from './cauchy.ts';
-import { dot } from './dense.ts';
+import { dot } from '../dense.ts';
 import { LimitedMemory } from './lbfgs-memory.ts';
-import { initialiseActiveSet, makeBox, projectedGradientNorm } from './lbfgsb-box.ts';
-import { GradientEvaluator, isFiniteValueAndGradient, projectedLineSearch } from './lbfgsb-line-search.ts';
-import type { LineSearchTask } from './line-search.ts';
+import { initialiseActiveSet, makeBox, projectedGradientNorm } from './box.ts';
+import { GradientEvaluator, isFiniteValueAndGradient, projectedLineSearch } from './line-search.ts';
+import type { LineSearchTask } from '../more-thuente.ts';
 import { formReducedMatrix, makeSubspaceWork, partitionFreeVariables, reducedGradient, subspaceStep } from './subspace.ts';
-import { STOP_REASONS, lineSearchFailedMessage, type Bounds, type ObjectiveWithGradient, type OptimResult, type StopReason } from './types.ts';
+import { STOP_REASONS, lineSearchFailedMessage, type Bounds, type ObjectiveWithGradient, type OptimResult, type StopReason } from '../types.ts';
 
 /** Options of {@link lbfgsb}; every default lives in {@link LBFGSB_DEFAULTS}. */
 export interface LbfgsbOptions {

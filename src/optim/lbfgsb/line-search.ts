@@ -3,11 +3,11 @@
  * search along d = z − x with the step bounded so the iterate stays in the
  * box, plus the counting wrapper around the user's objective.
  */
-import { dot } from './dense.ts';
-import { projectOntoBounds } from './bounds.ts';
-import { maxFeasibleStep, UNBOUNDED_MAX_STEP, type Box } from './lbfgsb-box.ts';
-import { LBFGSB_LINE_SEARCH, MoreThuente, type LineSearchTask } from './line-search.ts';
-import type { ObjectiveWithGradient } from './types.ts';
+import { dot } from '../dense.ts';
+import { projectOntoBounds } from '../bounds.ts';
+import { maxFeasibleStep, UNBOUNDED_MAX_STEP, type Box } from './box.ts';
+import { LBFGSB_LINE_SEARCH, MoreThuente, type LineSearchTask } from '../more-thuente.ts';
+import type { ObjectiveWithGradient } from '../types.ts';
 
 /**
  * Calls the user's objective on a private copy of x, zeroing the gradient

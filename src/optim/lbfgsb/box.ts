@@ -3,7 +3,7 @@
  * routines that only look at the box (`active`, `projgr`, and the step bound
  * computed in `lnsrlb`).
  */
-import type { ResolvedBounds } from './bounds.ts';
+import type { ResolvedBounds } from '../bounds.ts';
 
 /**
  * Status of each coordinate, the Fortran `iwhere`: −1 always free (no

@@ -14,7 +14,7 @@
  * (factor T = θSᵀS + L·D⁻¹·Lᵀ = JJᵀ) and `bmv` (product M·v). The pairs are
  * kept oldest first instead of in a circular buffer; the arithmetic is the same.
  */
-import { cholesky, dot, solveUpper } from './dense.ts';
+import { cholesky, dot, solveUpper } from '../dense.ts';
 
 export class LimitedMemory {
   /** Number of stored pairs (Fortran `col`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lbfgsb, withFiniteDifferences, type ObjectiveWithGradient } from '../../../src/optim/index.ts';
-import { assertInside, matrixWithSpectrum, matVec, maxAbsDiff, rosenbrock } from './problems.ts';
+import { lbfgsb, withFiniteDifferences, type ObjectiveWithGradient } from '../../../../src/optim/index.ts';
+import { assertInside, matrixWithSpectrum, matVec, maxAbsDiff, rosenbrock } from '../problems.ts';
 
 /** Wrap fg so that every evaluation asserts lower ≤ x ≤ upper. */
 function feasibleOnly(fg: ObjectiveWithGradient, lower: number[], upper: number[]): ObjectiveWithGradient {

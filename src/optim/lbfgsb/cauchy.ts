@@ -8,9 +8,9 @@
  * `cauchy` and `hpsolb` (heap of breakpoints), including the 3.0 safeguard
  * f'' ← max(ε·f''_0, f'') (Morales & Nocedal 2011).
  */
-import { dot } from './dense.ts';
+import { dot } from '../dense.ts';
 import type { LimitedMemory } from './lbfgs-memory.ts';
-import type { Box, Iwhere } from './lbfgsb-box.ts';
+import type { Box, Iwhere } from './box.ts';
 
 /** Scratch arrays for {@link generalizedCauchyPoint}: n-vectors t, d, order; 2m-vectors p, v, wbp. */
 export interface CauchyWork {

@@ -9,9 +9,9 @@
  * the projection-then-backtrack step of J. L. Morales and J. Nocedal,
  * "Remark on Algorithm 778: L-BFGS-B", ACM TOMS 38(1) (2011), article 7.
  */
-import { cholesky, solveUpper } from './dense.ts';
+import { cholesky, solveUpper } from '../dense.ts';
 import type { LimitedMemory } from './lbfgs-memory.ts';
-import type { Box, Iwhere } from './lbfgsb-box.ts';
+import type { Box, Iwhere } from './box.ts';
 
 /** Scratch for the subspace step: the factored 2m × 2m matrix K, a 2m-vector and an n-vector. */
 export interface SubspaceWork {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lbfgsb, LBFGSB_DEFAULTS, ROUNDING_FLOOR_RELATIVE_CHANGE, STOP_REASONS, withFiniteDifferences } from '../../../src/optim/index.ts';
-import { matrixWithSpectrum, maxAbsDiff, quadratic, rosenbrock, rosenbrockStart } from './problems.ts';
+import { lbfgsb, LBFGSB_DEFAULTS, ROUNDING_FLOOR_RELATIVE_CHANGE, STOP_REASONS, withFiniteDifferences } from '../../../../src/optim/index.ts';
+import { matrixWithSpectrum, maxAbsDiff, quadratic, rosenbrock, rosenbrockStart } from '../problems.ts';
 
 describe('lbfgsb without bounds', () => {
   it('reaches the 2-D Rosenbrock minimum from (-1.2, 1) in the iterations and calls scipy needs', () => {
