@@ -25,7 +25,6 @@ export interface BenchRun {
   readonly printed: PrintedRow[];
   /** Cases whose WASM answer did not match the twin's. */
   readonly failures: string[];
-  readonly lib: 'tsc' | 'tsx';
   readonly loadStart: number;
 }
 
@@ -44,7 +43,7 @@ export function caseNames(lib: Library): string[] {
 
 export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const loadStart = loadavg()[0];
-  const lib = await loadLibrary(options.lib);
+  const lib = loadLibrary();
   const known = caseNames(lib);
   const unknown = options.cases.filter((c) => !known.includes(c));
   if (unknown.length > 0) throw new RangeError(`unknown case ${unknown.join(', ')}; cases: ${known.join(', ')}`);
@@ -75,7 +74,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       });
     }
   }
-  return { report: { machine: machine(), cases: printed.map((p) => p.row) }, printed, failures, lib: options.lib, loadStart };
+  return { report: { machine: machine(), cases: printed.map((p) => p.row) }, printed, failures, loadStart };
 }
 
 function runCase(c: BenchCase, plan: TimingPlan, options: BenchOptions, record: (name: string, o: CheckOutcome | null) => void): PrintedRow[] {
@@ -94,7 +93,7 @@ async function runThreads(lib: Library, plan: TimingPlan, options: BenchOptions,
   const ax = axis(lib, 1024);
   const iso = isoflop(lib, 75);
   options.log(`${THREADS_CASE}: starting 2 workers`);
-  const grid = await threadedGrid(lib.compiledDir, lib.wasmPath, iso.data, ax, ax, 2);
+  const grid = await threadedGrid(lib.wasmPath, iso.data, ax, ax, 2);
   try {
     const outcome = compareBest(await grid.run(), tsGrid(lib, 1024, 75));
     record(THREADS_CASE, outcome);
@@ -112,7 +111,7 @@ async function runThreads(lib: Library, plan: TimingPlan, options: BenchOptions,
 function runCold(lib: Library, options: BenchOptions, record: (name: string, o: CheckOutcome | null) => void): PrintedRow[] {
   const processes = options.quick ? 2 : 15;
   options.log(`cold start: ${processes} fresh node processes`);
-  const cold = coldStart(lib.compiledDir, lib.wasmPath, 256, 75, processes);
+  const cold = coldStart(lib.wasmPath, 256, 75, processes);
   const ref = tsGrid(lib, 256, 75);
   const bad = cold.answers.map((a) => compareBest({ ...a, alphaIndex: 0, betaIndex: 0, alpha: 0, beta: 0 }, ref)).find((o) => !o.ok);
   const outcome: CheckOutcome = bad ?? { ok: true, detail: `every process: best cell, RSS and E, A, B bit-identical` };
@@ -128,7 +127,7 @@ function runCold(lib: Library, options: BenchOptions, record: (name: string, o: 
 function runMemory(lib: Library, options: BenchOptions, record: (name: string, o: CheckOutcome | null) => void): PrintedRow {
   const runs = options.quick ? 1 : 3;
   options.log(`${MEMORY_CASE}: ${runs} grid(s) in a fresh process`);
-  const m = peakMemory(lib.compiledDir, lib.wasmPath, 1024, 10000, runs);
+  const m = peakMemory(lib.wasmPath, 1024, 10000, runs);
   let outcome: CheckOutcome | null = null;
   let note = `resident set before the grid ${m.rssBeforeMb.toFixed(0)} MB`;
   if (options.quick) {

@@ -1,19 +1,20 @@
 /**
- * Cases that need a fresh process: cold start and peak memory (children
- * compiled by compile.ts, run with plain `node`), and the end-to-end
+ * Cases that need a fresh process: cold start and peak memory (the child
+ * scripts in children/, run from their TypeScript sources with
+ * `node --import tsx`; loading them is not timed), and the end-to-end
  * commands (`npm run exp -- --all`, `npm run article`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './compile.ts';
+import { ROOT } from './library.ts';
 import { summarise, type Timing } from './timing.ts';
 
-/** Run a compiled child script with plain node; its last stdout line is JSON. */
-export function runChild<T>(compiledDir: string, script: string, args: readonly (string | number)[]): T {
-  const file = join(compiledDir, 'bench', 'children', script);
-  const r = spawnSync(process.execPath, [file, ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+/** Run a child script (children/<script>.ts) in a fresh node with tsx; its last stdout line is JSON. */
+export function runChild<T>(script: string, args: readonly (string | number)[]): T {
+  const file = join(ROOT, 'bench', 'children', script);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...args.map(String)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${script} exited with ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   const lines = r.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as T;
@@ -42,9 +43,9 @@ export interface ColdStart {
 }
 
 /** `processes` fresh node processes, each: instantiate, then two side² grids on n points. */
-export function coldStart(compiledDir: string, wasmPath: string, side: number, n: number, processes: number): ColdStart {
+export function coldStart(wasmPath: string, side: number, n: number, processes: number): ColdStart {
   const runs: ColdRun[] = [];
-  for (let i = 0; i < processes; i++) runs.push(runChild<ColdRun>(compiledDir, 'cold.js', [wasmPath, side, n]));
+  for (let i = 0; i < processes; i++) runs.push(runChild<ColdRun>('cold.ts', [wasmPath, side, n]));
   return {
     instantiate: summarise(runs.map((r) => r.instantiateMs)),
     firstGrid: summarise(runs.map((r) => r.instantiateMs + r.firstGridMs)),
@@ -65,8 +66,8 @@ export interface MemoryRun {
 }
 
 /** One fresh process: `runs` side² grids on n points; its times and peak resident set. */
-export function peakMemory(compiledDir: string, wasmPath: string, side: number, n: number, runs: number): MemoryRun {
-  return runChild<MemoryRun>(compiledDir, 'memory.js', [wasmPath, side, n, runs]);
+export function peakMemory(wasmPath: string, side: number, n: number, runs: number): MemoryRun {
+  return runChild<MemoryRun>('memory.ts', [wasmPath, side, n, runs]);
 }
 
 export interface EndToEnd {

@@ -7,8 +7,8 @@ export function machine(): Machine {
   return { cpu: c[0]?.model.trim() ?? 'unknown', cores: c.length, node: process.version };
 }
 
-export function machineLine(m: Machine, lib: string, loadStart: number): string {
-  return `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; library ${lib === 'tsc' ? 'compiled by tsc' : 'through tsx'}; `
+export function machineLine(m: Machine, loadStart: number): string {
+  return `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; library from its TypeScript sources through tsx; `
     + `1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end.`;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--case NAME]… [--json] [--out DIR] [--e2e] [--lib tsc|tsx]`
+ * `npm run bench [-- --quick] [--case NAME]… [--json] [--out DIR] [--e2e]`
  *
  * Times the WebAssembly kernels against their TypeScript twins and the fits
  * (specs/performance.md), prints a markdown table and writes
@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runBench } from './bench.ts';
+import { runBench, type BenchRun } from './bench.ts';
 import { machineLine, resultsTable, scalingTable, targetsTable } from './report.ts';
 
 async function parse(argv: readonly string[]) {
@@ -21,7 +21,6 @@ async function parse(argv: readonly string[]) {
     .option('json', { type: 'boolean', default: false, describe: 'print the JSON report only' })
     .option('out', { type: 'string', default: 'results', describe: 'output root; the report goes to <out>/bench/bench.json' })
     .option('e2e', { type: 'boolean', default: false, describe: 'also time `npm run exp -- --all` and `npm run article`' })
-    .option('lib', { choices: ['tsc', 'tsx'] as const, default: 'tsc' as const, describe: 'library for in-process cases: compiled by tsc, or the sources through tsx' })
     .strict()
     .help()
     .version(false)
@@ -33,7 +32,7 @@ async function parse(argv: readonly string[]) {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let args;
+  let args: Awaited<ReturnType<typeof parse>>;
   try {
     args = await parse(argv);
   } catch (e) {
@@ -45,9 +44,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = (m: string): void => {
     if (!args.json) process.stderr.write(`bench: ${m}\n`);
   };
-  let run;
+  let run: BenchRun;
   try {
-    run = await runBench({ quick: args.quick, cases: args.case, e2e: args.e2e, lib: args.lib, log });
+    run = await runBench({ quick: args.quick, cases: args.case, e2e: args.e2e, log });
   } catch (e) {
     if (e instanceof RangeError) {
       process.stderr.write(`error: ${e.message}\n`);
@@ -64,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } else {
     const rows = run.report.cases;
     process.stdout.write([
-      machineLine(run.report.machine, run.lib, run.loadStart),
+      machineLine(run.report.machine, run.loadStart),
       '',
       resultsTable(run.printed),
       '',

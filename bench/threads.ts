@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { GridResult, PreparedData } from '../src/kernels/index.ts';
+import { ROOT } from './library.ts';
 import type { BestMessage, InitMessage, RunMessage } from './children/grid-worker.ts';
 
 export interface ThreadedGrid {
@@ -18,10 +19,13 @@ export interface ThreadedGrid {
   close(): Promise<void>;
 }
 
-export async function threadedGrid(compiledDir: string, wasmPath: string, data: PreparedData, alphas: Float64Array, betas: Float64Array, threads: number): Promise<ThreadedGrid> {
+export async function threadedGrid(wasmPath: string, data: PreparedData, alphas: Float64Array, betas: Float64Array, threads: number): Promise<ThreadedGrid> {
   const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const script = pathToFileURL(join(compiledDir, 'bench', 'children', 'grid-worker.js'));
-  const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: { module } }));
+  // A worker does not inherit tsx from `--import` on Node 20: the plain-JS
+  // shim registers it, then imports the TypeScript worker named in workerData.
+  const shim = pathToFileURL(join(ROOT, 'bench', 'children', 'tsx-worker.mjs'));
+  const entry = pathToFileURL(join(ROOT, 'bench', 'children', 'grid-worker.ts')).href;
+  const workers = Array.from({ length: threads }, () => new Worker(shim, { workerData: { module, entry } }));
   const ask = (w: Worker, m: InitMessage | RunMessage): Promise<BestMessage> =>
     new Promise((resolve, reject) => {
       const onError = (e: Error): void => reject(e);

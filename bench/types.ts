@@ -77,13 +77,6 @@ export interface BenchOptions {
   readonly cases: readonly string[];
   /** Also time `npm run exp -- --all` and `npm run article`. */
   readonly e2e: boolean;
-  /**
-   * Where the library comes from for in-process cases: 'tsc' (default)
-   * transpiles src/ with the TypeScript compiler, as dist/ ships it; 'tsx'
-   * imports the sources through tsx, whose esbuild transform wraps every
-   * function expression in a naming helper (slower fits, see specs/performance.md).
-   */
-  readonly lib: 'tsc' | 'tsx';
   /** Progress messages (stderr). */
   readonly log: (message: string) => void;
 }

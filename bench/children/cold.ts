@@ -3,7 +3,7 @@
  * compile and instantiate it, then the first and second side² grids.
  * Inputs are prepared before the clock starts; module loading of the
  * library is not timed. Prints one JSON line.
- * Usage: node cold.js <release.wasm> <side> <points>
+ * Usage: node --import tsx cold.ts <release.wasm> <side> <points>
  */
 import { readFileSync } from 'node:fs';
 import { kernelsFromModule } from '../../src/kernels/index.ts';

@@ -3,7 +3,7 @@
  * peak belongs to this grid alone: a side² grid on n points (best cell
  * only), `runs` times. Reports the resident set before the first grid and
  * the process's peak resident set (resourceUsage().maxRSS). Prints one JSON line.
- * Usage: node memory.js <release.wasm> <side> <points> <runs>
+ * Usage: node --import tsx memory.ts <release.wasm> <side> <points> <runs>
  */
 import { readFileSync } from 'node:fs';
 import { kernelsFromModule, type GridResult } from '../../src/kernels/index.ts';
