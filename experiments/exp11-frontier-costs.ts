@@ -8,7 +8,7 @@ import { grid8, type SurfaceFitResult } from '../src/fit/index.ts';
 import { fitSurfaceMethod } from '../src/fit/methods.ts';
 import type { Figure } from '../src/plot/index.ts';
 import { qcCounts, type QcReason } from '../src/qc/index.ts';
-import type { BiasName, GridName } from '../src/sampling/index.ts';
+import type { BiasName, SamplingGridName } from '../src/sampling/index.ts';
 import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { COMPOUNDING_COLUMNS } from './shared/columns.ts';
 import { type CompoundingRow, compoundingFigure, compoundingRows } from './shared/compounding.ts';
@@ -43,14 +43,14 @@ export interface Exp11Config {
   /** Target budget C (Llama 3 405B). */
   readonly evalBudget: number;
   readonly simulatedSurfaces: readonly SimulatedSurface[];
-  readonly grids: readonly GridName[];
+  readonly grids: readonly SamplingGridName[];
   readonly biases: readonly BiasName[];
   /** Fitting budgets of part 1. */
   readonly budgets: readonly number[];
   readonly pointsPerCurve: number;
   /** The part 1 configuration reported in `cost_estimates.csv`. */
   readonly costBias: BiasName;
-  readonly costGrid: GridName;
+  readonly costGrid: SamplingGridName;
   readonly realData: DatasetRef;
   readonly bootstrapResamples: number;
   /**

@@ -14,7 +14,7 @@ import {
   OFFSET_SWEEP_COLUMNS, offsetFactors, offsetSweepFigure, offsetSweepRows, type OffsetSweepConfig, type OffsetSweepRow, signChangeFactor,
   symmetricSignChangeFactor,
 } from './shared/offset-sweep.ts';
-import { type GridName, NAMED_GRIDS } from '../src/sampling/index.ts';
+import { type SamplingGridName, NAMED_GRIDS } from '../src/sampling/index.ts';
 import { diagnosticsData, optimaRows, type SurfaceSweep, sweepRows, sweepSurface } from './shared/sweep.ts';
 import type { Artifacts, RunContext } from './types.ts';
 
@@ -34,7 +34,7 @@ export interface Exp3Config {
   /** Biases shown as rows of the `optima_errors_<surface>` figures. */
   readonly optimaFigureBiases: readonly BiasName[];
   /** Grids and constant offset factors of `offset_sweep.csv` (same surfaces, budgets and points). */
-  readonly offsetGrids: readonly GridName[];
+  readonly offsetGrids: readonly SamplingGridName[];
   readonly offsetFactors: readonly number[];
   /** Budget of the offset sweep's D* error and DCL. */
   readonly evalBudget: number;

@@ -4,7 +4,7 @@
 import { approach2ExtrapolationError, approach2InterceptError, approach2VertexShift } from '../src/fit/approach2-bias.ts';
 import { lineGrid, type LinePanel } from '../src/plot/builders.ts';
 import { colorFor, SURFACE_COLORS } from '../src/plot/theme.ts';
-import { BIASES, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, type GridName } from '../src/sampling/index.ts';
+import { BIASES, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, type SamplingGridName } from '../src/sampling/index.ts';
 import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { runApproach2 } from './shared/approach2-run.ts';
 import { widthPoints } from './shared/sweep.ts';
@@ -53,7 +53,7 @@ export interface Exp6Row {
 /** Closed-form extrapolated D* error at the named grids (compare specs/conventions.md §5). */
 export interface NamedGridPrediction {
   surface: string;
-  grid: GridName;
+  grid: SamplingGridName;
   delta_w: number;
   d_extrap_err_pred_pct: number;
 }
@@ -95,7 +95,7 @@ export async function run(config: Exp6Config, ctx: RunContext): Promise<Exp6Resu
   }
   task.done();
   const namedGrids = config.surfaces.flatMap(({ name, surface }) =>
-    (Object.keys(NAMED_GRIDS) as GridName[]).map((grid) => ({
+    (Object.keys(NAMED_GRIDS) as SamplingGridName[]).map((grid) => ({
       surface: name,
       grid,
       delta_w: approach2VertexShift(surface.alpha, surface.beta, NAMED_GRIDS[grid].W, n),
@@ -208,7 +208,7 @@ function report(result: Exp6Result, config: Exp6Config, surfaces: Record<string,
     'Under centred sampling the closed form gives the D\\* error at any budget, e.g. at 1e24 FLOPs',
     '(compare specs/conventions.md §5 and experiment 10):',
     '',
-    `| surface | ${Object.keys(NAMED_GRIDS).map((g) => `${g} (±${NAMED_GRIDS[g as GridName].factor}×)`).join(' | ')} |`,
+    `| surface | ${Object.keys(NAMED_GRIDS).map((g) => `${g} (±${NAMED_GRIDS[g as SamplingGridName].factor}×)`).join(' | ')} |`,
     `|---|${Object.keys(NAMED_GRIDS).map(() => '---').join('|')}|`,
   );
   for (const { name } of config.surfaces) {

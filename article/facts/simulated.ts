@@ -4,7 +4,7 @@
  * experiments 3 and 10) and values read from experiments 1, 2, 3, 4, 6, 10.
  */
 import { approach2ExtrapolationError, approach2VertexShift } from '../../src/fit/approach2-bias.ts';
-import { BIASES, NAMED_GRIDS, type GridName } from '../../src/sampling/index.ts';
+import { BIASES, NAMED_GRIDS, type SamplingGridName } from '../../src/sampling/index.ts';
 import { SURFACES, type SurfaceName } from '../../src/surface/index.ts';
 import type { FactBook } from '../lib/facts.ts';
 import { gridRun, interceptFactorError, leadingOrderShift, offsetWidths, simRun } from '../lib/sim.ts';
@@ -40,7 +40,7 @@ export function simulatedFacts(f: FactBook): void {
   );
 
   // §4.2: closed form and leading order (library), numerical agreement (experiment 6).
-  const cfCases: Array<[SurfaceName, GridName]> = [['chinchilla', 'XS'], ['chinchilla', 'XL'], ['asymmetric', 'XL']];
+  const cfCases: Array<[SurfaceName, SamplingGridName]> = [['chinchilla', 'XS'], ['chinchilla', 'XL'], ['asymmetric', 'XL']];
   for (const [s, g] of cfCases) {
     const { alpha, beta } = SURFACES[s];
     const W = NAMED_GRIDS[g].W;

@@ -4,7 +4,7 @@
  * figure builders read them from here too, so a button always shows the
  * figure's own setting.
  */
-import type { BiasName, GridName } from '../../src/sampling/index.ts';
+import type { BiasName, SamplingGridName } from '../../src/sampling/index.ts';
 import type { SurfaceName } from '../../src/surface/index.ts';
 
 export interface FigureScenario {
@@ -13,7 +13,7 @@ export interface FigureScenario {
   /** Short description shown on the button after the figure number. */
   readonly label: string;
   readonly surface: SurfaceName;
-  readonly grid: GridName;
+  readonly grid: SamplingGridName;
   readonly bias: BiasName;
 }
 

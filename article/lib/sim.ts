@@ -4,7 +4,7 @@
  * as experiments 3 and 10 (`runApproach2`), memoized by their inputs.
  */
 import { runApproach2, type Approach2Run } from '../../experiments/shared/approach2-run.ts';
-import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, type GridName } from '../../src/sampling/index.ts';
+import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, type SamplingGridName } from '../../src/sampling/index.ts';
 import { SURFACES, type SurfaceName } from '../../src/surface/index.ts';
 
 const cache = new Map<string, Approach2Run>();
@@ -21,7 +21,7 @@ export function simRun(surface: SurfaceName, W: number, bias: BiasName = 'center
 }
 
 /** A run on a named grid. */
-export function gridRun(surface: SurfaceName, grid: GridName, bias: BiasName = 'centered'): Approach2Run {
+export function gridRun(surface: SurfaceName, grid: SamplingGridName, bias: BiasName = 'centered'): Approach2Run {
   return simRun(surface, NAMED_GRIDS[grid].W, bias);
 }
 

@@ -7,7 +7,7 @@ import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import type { Figure } from '../../src/plot/figure.ts';
 import { groupedBarGrid } from '../../src/plot/builders.ts';
 import { GRID_COLORS } from '../../src/plot/theme.ts';
-import { BIASES, type BiasName, type GridName, NAMED_GRIDS } from '../../src/sampling/index.ts';
+import { BIASES, type BiasName, type SamplingGridName, NAMED_GRIDS } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
 import { runApproach2 } from './approach2-run.ts';
 import { allocationCost, type AllocationCost } from './dcl.ts';
@@ -21,7 +21,7 @@ function signedPct(v: number): string {
 
 export interface CompoundingConfig {
   readonly surfaces: ReadonlyArray<{ name: string; surface: LossSurface }>;
-  readonly grids: readonly GridName[];
+  readonly grids: readonly SamplingGridName[];
   readonly biases: readonly BiasName[];
   /** Fitting budgets. */
   readonly budgets: readonly number[];
@@ -37,7 +37,7 @@ export type CompoundingRow = {
   surface: string;
   alpha: number;
   beta: number;
-  grid: GridName;
+  grid: SamplingGridName;
   grid_factor: number;
   log_range: number;
   eval_budget: number;

@@ -8,7 +8,7 @@ import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import { type LinePanel, lineGrid } from '../../src/plot/builders.ts';
 import type { Figure } from '../../src/plot/figure.ts';
 import { formatPow10, GRID_COLORS } from '../../src/plot/theme.ts';
-import { type GridName, NAMED_GRIDS } from '../../src/sampling/index.ts';
+import { type SamplingGridName, NAMED_GRIDS } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
 import { linspace } from '../../src/util/space.ts';
 import { runApproach2 } from './approach2-run.ts';
@@ -46,7 +46,7 @@ export function offsetFactors(opts: OffsetFactorOptions = {}): number[] {
 
 export interface OffsetSweepConfig {
   readonly surfaces: ReadonlyArray<{ name: string; surface: LossSurface }>;
-  readonly grids: readonly GridName[];
+  readonly grids: readonly SamplingGridName[];
   readonly factors: readonly number[];
   readonly budgets: readonly number[];
   readonly pointsPerCurve: number;
@@ -58,7 +58,7 @@ export type OffsetSweepRow = {
   surface: string;
   alpha: number;
   beta: number;
-  grid: GridName;
+  grid: SamplingGridName;
   grid_factor: number;
   log_range: number;
   n_points: number;

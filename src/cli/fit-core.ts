@@ -12,12 +12,11 @@ import { DegenerateDataError, NoScalingError, TooFewPointsError } from '../core/
 import { checkSurfaceData, SURFACE_PARAMETERS } from '../fit/validate.ts';
 import { formatCompute } from '../util/format.ts';
 import { extrapolateApproach2, fitApproach2, type Approach2Result } from '../fit/approach2.ts';
-import { grid4, type Grid5 } from '../fit/grids5.ts';
+import { DEFAULT_SEED_GRID5_SIZE, seedGrid5 } from '../fit/grids5.ts';
 import { DEFAULT_HUBER_DELTA, fitSurfaceMethod, type SurfaceMethodId, type SurfaceMethodOptions } from '../fit/methods.ts';
 import type { FitStatus, SurfaceFitResult } from '../fit/result.ts';
 import { VPNLS_GRID } from '../fit/vpnls.ts';
 import { dOpt, intercepts, lossOpt, nOpt, type LossSurface } from '../surface/loss-surface.ts';
-import { linspace, logspace } from '../util/space.ts';
 
 /** `--method`. */
 export type MethodName = 'vpnls' | 'approach2' | 'approach3' | 'grid';
@@ -34,7 +33,7 @@ export const OBJECTIVE_NAMES: readonly ObjectiveName[] = ['mse', 'huber'];
 /** Default `--huber-delta`: the registry's (the threshold Hoffmann et al. used on log-loss residuals). */
 export { DEFAULT_HUBER_DELTA };
 /** Default `--grid-size` of the 5-D grid of Approach 3 (seed) and `--method grid`: the library's 4⁵ grid. */
-export const DEFAULT_GRID5_SIZE = 4;
+export const DEFAULT_GRID5_SIZE = DEFAULT_SEED_GRID5_SIZE;
 /** Largest `--grid-size` for the 5-D grids (16⁵ ≈ 10⁶ points). */
 export const MAX_GRID5_SIZE = 16;
 /** Largest `--grid-size` for the VPNLS exponent grid. */
@@ -220,16 +219,6 @@ export function checkScaling(fit: LossSurface, N: Float64Array, D: Float64Array,
 }
 
 /**
- * The 5-D grid with `k` values per axis: the library's 4⁵ seed grid for
- * k = 4, else E on linspace(0.1, 5, k), A and B on logspace(1, 6, k), α and β
- * on linspace(0.05, 0.95, k) (the ranges of the library's 8⁵ grid).
- */
-export function grid5(k: number): Grid5 {
-  if (k === DEFAULT_GRID5_SIZE) return grid4();
-  return { E: linspace(0.1, 5, k), A: logspace(1, 6, k), B: logspace(1, 6, k), alpha: linspace(0.05, 0.95, k), beta: linspace(0.05, 0.95, k) };
-}
-
-/**
  * The registry method (src/fit/methods.ts) and options a `--method` choice
  * runs. VPNLS: `--optimizer` picks the refinement (L-BFGS-B on the NNLS
  * profile, so E, A, B ≥ 0; the study's OLS recipe is for the experiments),
@@ -244,10 +233,10 @@ export function registryMethod(spec: MethodSpec): { readonly id: SurfaceMethodId
     }
     case 'approach3': {
       const id = `approach3${spec.lse ? '_lse' : ''}${spec.logLoss ? '_logloss' : ''}${spec.objective === 'huber' ? '_huber' : ''}` as SurfaceMethodId;
-      return { id, options: { seedGrid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE), huberDelta: spec.huberDelta } };
+      return { id, options: { seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE), huberDelta: spec.huberDelta } };
     }
     case 'grid':
-      return { id: 'grid_search', options: { seedGrid: grid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) } };
+      return { id: 'grid_search', options: { seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) } };
     case 'approach2':
       throw new Error('registryMethod: approach2 is not a surface method');
   }

@@ -9,7 +9,7 @@ import { lbfgsb, withFiniteDifferences, type ObjectiveWithGradient } from '../op
 import type { LossSurface } from '../surface/loss-surface.ts';
 import { approach3Objective, fromNatural, type Approach3ObjectiveSpec } from './approach3-objective.ts';
 import type { GradientSource } from './approach3.ts';
-import type { Grid5 } from './grids5.ts';
+import type { SeedGrid5 } from './grids5.ts';
 import type { PinnedParameters } from './pinned.ts';
 import {
   PARAMETER_NAMES, boundHits, fitMessage, fitStatus, hitParameters, stopDiagnostics, surfaceFitResult,
@@ -17,7 +17,7 @@ import {
 } from './result.ts';
 
 /** The seed grid with each pinned axis reduced to the pinned value. */
-export function pinGrid(grid: Grid5, fix: PinnedParameters): Grid5 {
+export function pinGrid(grid: SeedGrid5, fix: PinnedParameters): SeedGrid5 {
   const axis = (p: (typeof PARAMETER_NAMES)[number]): Float64Array => (fix[p] === undefined ? grid[p] : Float64Array.of(fix[p]!));
   return { E: axis('E'), A: axis('A'), B: axis('B'), alpha: axis('alpha'), beta: axis('beta') };
 }

@@ -6,7 +6,7 @@ import { checkSurfaceData } from './validate.ts';
 import { InvalidInputError } from '../core/errors.ts';
 import { pinGrid, refineApproach3Pinned } from './approach3-pinned.ts';
 import { checkPinned, hasPins, type PinnedParameters } from './pinned.ts';
-import { APPROACH3_BOUNDS, bestGridPoint, grid4, type Grid5 } from './grids5.ts';
+import { APPROACH3_BOUNDS, bestGridPoint, grid4, type SeedGrid5 } from './grids5.ts';
 import {
   approach3Objective, fromNatural, toNatural,
   type ErrorFunction, type Parameterization, type ResidualScale,
@@ -18,7 +18,7 @@ import {
 
 /** Where the optimiser starts. */
 export type Approach3Start =
-  | { readonly kind: 'grid'; readonly grid?: Grid5 }
+  | { readonly kind: 'grid'; readonly grid?: SeedGrid5 }
   | { readonly kind: 'random'; readonly rng: RandomSource }
   | { readonly kind: 'point'; readonly surface: LossSurface };
 

@@ -1,6 +1,6 @@
 import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
 import { checkSurfaceData } from './validate.ts';
-import { grid4, bestGridPoint, type Grid5 } from './grids5.ts';
+import { grid4, bestGridPoint, type SeedGrid5 } from './grids5.ts';
 import {
   PARAMETER_NAMES, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
   type BoundHit, type SurfaceFitResult,
@@ -8,7 +8,7 @@ import {
 
 export interface GridSearchOptions {
   /** The 5-D grid. Default the 4⁵ Approach 3 seed grid ({@link grid4}). */
-  grid?: Grid5;
+  grid?: SeedGrid5;
   kernels?: Kernels;
 }
 

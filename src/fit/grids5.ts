@@ -2,10 +2,15 @@ import { linspace, logspace } from '../util/space.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
 import type { Kernels, PreparedData } from '../kernels/index.ts';
 import type { SurfaceBounds } from './result.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts';
 
-/** A 5-D grid: one axis of candidate values per parameter. */
-export interface Grid5 {
+/**
+ * The 5-D seed grid of Approach 3 and of the `grid` estimator: one axis of
+ * candidate values per parameter (E, A, B, α, β). Not the sampling grid of the
+ * IsoFLOP runs (`SamplingGrid`) nor the VPNLS exponent grid (`ExponentGrid`).
+ */
+export interface SeedGrid5 {
   readonly E: Float64Array;
   readonly A: Float64Array;
   readonly B: Float64Array;
@@ -13,14 +18,31 @@ export interface Grid5 {
   readonly beta: Float64Array;
 }
 
+/** Points per axis of the default seed grid. */
+export const DEFAULT_SEED_GRID5_SIZE = 4;
+
+/**
+ * The 5-D seed grid with `k` values per axis. k = 4 is the default grid of
+ * specs/conventions.md §4 (E on linspace(0.1, 5, 4), A and B on
+ * logspace(1, 4, 4), α and β on linspace(0.05, 0.95, 4)); any other k keeps
+ * the ranges of the 8⁵ grid of specs/experiments.md §B.8 (A and B on
+ * logspace(1, 6, k)).
+ * @throws InvalidInputError unless k is an integer ≥ 2
+ */
+export function seedGrid5(k: number = DEFAULT_SEED_GRID5_SIZE): SeedGrid5 {
+  if (!(Number.isInteger(k) && k >= 2)) throw new InvalidInputError(`seed grid size = ${k} must be an integer ≥ 2`, 'k', undefined, k);
+  const hi = k === DEFAULT_SEED_GRID5_SIZE ? 4 : 6;
+  return { E: linspace(0.1, 5, k), A: logspace(1, hi, k), B: logspace(1, hi, k), alpha: linspace(0.05, 0.95, k), beta: linspace(0.05, 0.95, k) };
+}
+
 /** The default Approach 3 seed grid, 4⁵ = 1024 points (specs/conventions.md §4). */
-export function grid4(): Grid5 {
-  return { E: linspace(0.1, 5, 4), A: logspace(1, 4, 4), B: logspace(1, 4, 4), alpha: linspace(0.05, 0.95, 4), beta: linspace(0.05, 0.95, 4) };
+export function grid4(): SeedGrid5 {
+  return seedGrid5(4);
 }
 
 /** The finer 8⁵ = 32768-point seed grid of specs/experiments.md §B.8. */
-export function grid8(): Grid5 {
-  return { E: linspace(0.1, 5, 8), A: logspace(1, 6, 8), B: logspace(1, 6, 8), alpha: linspace(0.05, 0.95, 8), beta: linspace(0.05, 0.95, 8) };
+export function grid8(): SeedGrid5 {
+  return seedGrid5(8);
 }
 
 /** Natural-scale bounds of Approach 3 (specs/conventions.md §4). */
@@ -41,7 +63,7 @@ export interface GridBest {
 }
 
 /** The grid point of least RSS on L (ties: first in E-major order). */
-export function bestGridPoint(data: PreparedData, grid: Grid5, k: Kernels, kernels: Approach3Kernels = APPROACH3_KERNELS): GridBest {
+export function bestGridPoint(data: PreparedData, grid: SeedGrid5, k: Kernels, kernels: Approach3Kernels = APPROACH3_KERNELS): GridBest {
   const axes = [grid.E, grid.A, grid.B, grid.alpha, grid.beta] as const;
   if (kernels === 'fused') return fusedBest(k.approach3Grid(data, grid), axes);
   const p = new Float64Array(5);

@@ -17,7 +17,7 @@ import { fitApproach2, type Approach2Result } from './approach2.ts';
 import { fitApproach3Prepared, type Approach3Options } from './approach3.ts';
 import { FitError, InvalidInputError } from '../core/errors.ts';
 import { fitGridSearchPrepared } from './grid-search.ts';
-import { grid4, type Grid5 } from './grids5.ts';
+import { grid4, type SeedGrid5 } from './grids5.ts';
 import type { PinnedParameters } from './pinned.ts';
 import type { FitStatus, SurfaceFitResult } from './result.ts';
 import { METHOD_LABELS, type Approach3MethodId, type MethodId, type SurfaceMethodId, type VpnlsMethodId } from './method-ids.ts';
@@ -32,7 +32,7 @@ export interface SurfaceMethodOptions {
   /** VPNLS: the exponent grid. Default the identifier's: 256×256 for `_256`/`grid256`, else 32×32. */
   readonly exponentGrid?: ExponentGrid;
   /** Approach 3 (seed) and grid search: the 5-D grid. Default 4⁵ ({@link grid4}). */
-  readonly seedGrid?: Grid5;
+  readonly seedGrid?: SeedGrid5;
   /**
    * Approach 3 (not `_naive`): start here instead of at the best point of `seedGrid`.
    * Passing that best point gives the same fit; callers fitting several

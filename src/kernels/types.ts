@@ -49,7 +49,7 @@ export interface DiffOptions {
   readonly step: number;
 }
 
-/** Axes of an Approach 3 seed grid (one candidate list per parameter; Grid5 in src/fit/grids5.ts). */
+/** Axes of an Approach 3 seed grid (one candidate list per parameter; SeedGrid5 in src/fit/grids5.ts). */
 export interface Approach3Axes {
   readonly E: Float64Array;
   readonly A: Float64Array;

@@ -6,15 +6,26 @@ export const DEFAULT_BUDGETS: readonly number[] = Object.freeze([1e17, 1e18, 1e1
 /** Points per IsoFLOP curve unless an experiment says otherwise. */
 export const DEFAULT_POINTS_PER_CURVE = 15;
 
-/** Named grids: half-width W = log10(factor), "±factor×". */
+/**
+ * A sampling grid: the model sizes of each IsoFLOP curve span ±factor× around
+ * the curve's centre, half-width W = log10(factor) decades. Not the VPNLS
+ * exponent grid (`ExponentGrid`) nor the Approach 3 seed grid (`SeedGrid5`).
+ */
+export interface SamplingGrid {
+  readonly factor: number;
+  readonly W: number;
+}
+
+/** Named sampling grids XS, S, L, XL: ±2×, ±4×, ±8×, ±16×. */
 export const NAMED_GRIDS = {
   XS: { factor: 2, W: Math.log10(2) },
   S: { factor: 4, W: Math.log10(4) },
   L: { factor: 8, W: Math.log10(8) },
   XL: { factor: 16, W: Math.log10(16) },
-} as const;
+} as const satisfies Record<string, SamplingGrid>;
 
-export type GridName = keyof typeof NAMED_GRIDS;
+/** Name of a named sampling grid. */
+export type SamplingGridName = keyof typeof NAMED_GRIDS;
 
 /** The width sweep of experiments 1–5: 20 values of W linearly spaced from 0.3 to 2.0. */
 export const W_SWEEP_MIN = 0.3;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { prepareData, tsKernels, wasmUrl, type CoreExports, type Kernels, type PreparedData } from '../../src/kernels/index.ts';
 import { sampleIsoflops } from '../../src/sampling/index.ts';
 import { approach3Objective, fromNatural, type Approach3ObjectiveSpec } from '../../src/fit/approach3-objective.ts';
-import { APPROACH3_BOUNDS, bestGridPoint, grid4, type Grid5 } from '../../src/fit/grids5.ts';
+import { APPROACH3_BOUNDS, bestGridPoint, grid4, type SeedGrid5 } from '../../src/fit/grids5.ts';
 import { PARAMETER_NAMES } from '../../src/fit/result.ts';
 import { lbfgsb } from '../../src/optim/index.ts';
 import { Rng } from '../../src/util/rng.ts';
@@ -131,7 +131,7 @@ describe('fused Approach 3 kernels against the per-point path', () => {
 
   it('the seed grid gives the per-point best index and RSS, bit for bit, on both backends', () => {
     fc.assert(
-      fc.property(dataArb, fc.oneof(fc.constant(grid4() as Grid5), gridArb), (x, grid) => {
+      fc.property(dataArb, fc.oneof(fc.constant(grid4() as SeedGrid5), gridArb), (x, grid) => {
         const d = makeData(x);
         const ref = bestGridPoint(d, grid, tsKernels, 'per-point');
         for (const [name, k] of backends) {
@@ -148,7 +148,7 @@ describe('fused Approach 3 kernels against the per-point path', () => {
 
   it('ties keep the first point in E-major order', () => {
     const d = prepareData([1e8, 1e9], [1e10, 1e11], [2, 2]);
-    const grid: Grid5 = { E: Float64Array.of(2, 2, 2), A: Float64Array.of(0, 0), B: Float64Array.of(0), alpha: Float64Array.of(0.3, 0.3), beta: Float64Array.of(0.4) };
+    const grid: SeedGrid5 = { E: Float64Array.of(2, 2, 2), A: Float64Array.of(0, 0), B: Float64Array.of(0), alpha: Float64Array.of(0.3, 0.3), beta: Float64Array.of(0.4) };
     for (const [, k] of backends) expect(bestGridPoint(d, grid, k, 'fused').index).toEqual([0, 0, 0, 0, 0]);
   });
 
