@@ -14,6 +14,7 @@ import { formatCompute } from '../util/format.ts';
 import { extrapolateApproach2, fitApproach2, type Approach2Result } from '../fit/approach2.ts';
 import { DEFAULT_SEED_GRID5_SIZE, seedGrid5 } from '../fit/grids5.ts';
 import { DEFAULT_HUBER_DELTA, fitSurfaceMethod, type SurfaceMethodId, type SurfaceMethodOptions } from '../fit/methods.ts';
+import type { PinnedParameters } from '../fit/pinned.ts';
 import type { FitStatus, SurfaceFitResult } from '../fit/result.ts';
 import { VPNLS_GRID } from '../fit/vpnls.ts';
 import { dOpt, intercepts, lossOpt, nOpt, type LossSurface } from '../surface/loss-surface.ts';
@@ -52,6 +53,8 @@ export interface MethodSpec {
   readonly logLoss: boolean;
   /** Grid size per axis: VPNLS exponent grid (default 32), or the 5-D grid (default 4). */
   readonly gridSize: number | null;
+  /** `--fix`: surface parameters held at given values (VPNLS and Approach 3; specs/pinned.md). Absent: none. */
+  readonly fix?: PinnedParameters;
 }
 
 /** Divisors applied to N and D before a surface fit. */
@@ -229,11 +232,17 @@ export function registryMethod(spec: MethodSpec): { readonly id: SurfaceMethodId
   switch (spec.method) {
     case 'vpnls': {
       const id: SurfaceMethodId = spec.optimizer === 'lbfgsb' ? 'vpnls_lbfgsb_grad_nnls' : spec.optimizer === 'nelder-mead' ? 'vpnls_nelder_mead' : 'vpnls_grid256';
-      return { id, options: spec.gridSize !== null ? { exponentGrid: { size: spec.gridSize, lo: VPNLS_GRID.lo, hi: VPNLS_GRID.hi } } : {} };
+      return {
+        id,
+        options: {
+          ...(spec.gridSize !== null ? { exponentGrid: { size: spec.gridSize, lo: VPNLS_GRID.lo, hi: VPNLS_GRID.hi } } : {}),
+          ...(spec.fix !== undefined ? { fix: spec.fix } : {}),
+        },
+      };
     }
     case 'approach3': {
       const id = `approach3${spec.lse ? '_lse' : ''}${spec.logLoss ? '_logloss' : ''}${spec.objective === 'huber' ? '_huber' : ''}` as SurfaceMethodId;
-      return { id, options: { seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE), huberDelta: spec.huberDelta } };
+      return { id, options: { seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE), huberDelta: spec.huberDelta, ...(spec.fix !== undefined ? { fix: spec.fix } : {}) } };
     }
     case 'grid':
       return { id: 'grid_search', options: { seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) } };

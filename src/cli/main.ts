@@ -9,6 +9,7 @@ import type { IsoflopData, IsoflopTableOptions } from '../data/isoflop-table.ts'
 import { loadCsvFile, loadCsvText } from '../data/load.ts';
 import { onKernelWarning } from '../kernels/index.ts';
 import { planMain } from './plan.ts';
+import { compareMain } from './compare.ts';
 import { envelopeMain } from './envelope.ts';
 import { parseCommandLine, wantsVerbose, COMMAND_NAME, type CliOptions } from './args.ts';
 import { bootstrapFit } from './bootstrap.ts';
@@ -134,6 +135,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
   if (argv[0] === 'plan') return planMain(argv.slice(1), io);
   // `envelope` and `compare` (issue #15): src/cli/envelope.ts, src/cli/compare.ts.
   if (argv[0] === 'envelope') return envelopeMain(argv.slice(1), io);
+  if (argv[0] === 'compare') return compareMain(argv.slice(1), io);
   try {
     const parsed = await parseCommandLine(argv);
     if (parsed.kind === 'help') {

@@ -7,7 +7,7 @@
  */
 import { DegenerateDataError, InvalidInputError, TooFewPointsError } from '../core/errors.ts';
 import { lbfgsb } from '../optim/index.ts';
-import { studentTQuantile } from '../qc/distributions.ts';
+import { studentTQuantile } from '../util/distributions.ts';
 import { linspace } from '../util/space.ts';
 import { smallLsq } from './small-lsq.ts';
 

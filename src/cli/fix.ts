@@ -1,0 +1,53 @@
+/**
+ * `--fix NAME=VALUE` (repeatable): the parameters a command pins
+ * (specs/cli.md). `fit` pins surface parameters (E, A, B, alpha, beta);
+ * `envelope` and `compare --envelope` also the envelope's Linf and gamma.
+ * Range checks (E ≥ 0, exponents within the method's bounds, …) are the
+ * library's, which name the parameter and the value.
+ */
+import { PARAMETER_NAMES, type ParameterName } from '../fit/result.ts';
+import type { PinnedParameters } from '../fit/pinned.ts';
+import type { EnvelopePins } from '../fit/envelope.ts';
+import { UsageError } from './errors.ts';
+
+/** Strict decimal number, as in CSV cells and the other numeric flags. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Envelope parameter names accepted by `--fix`. */
+export const ENVELOPE_FIX_NAMES = ['Linf', 'gamma'] as const;
+
+/**
+ * Reads `--fix` values into name → number.
+ * @param raw the flag's values as yargs gives them (undefined, one string, or a list)
+ * @param allowed the names this command accepts
+ * @throws UsageError for a malformed item, an unknown name, a repeated name or a value that is not a number
+ */
+export function parseFixList(raw: unknown, allowed: readonly string[]): Record<string, number> {
+  if (raw === undefined) return {};
+  const items = Array.isArray(raw) ? raw.map(String) : [String(raw)];
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--fix expects NAME=VALUE (e.g. --fix E=1.6), got "${item}"`);
+    const name = item.slice(0, eq).trim();
+    const text = item.slice(eq + 1).trim();
+    if (!allowed.includes(name)) throw new UsageError(`--fix ${name}: unknown parameter; this command pins ${allowed.join(', ')}`);
+    if (name in out) throw new UsageError(`--fix ${name} was given twice`);
+    const x = DECIMAL.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(x)) throw new UsageError(`--fix ${name}: "${text}" is not a number`);
+    out[name] = x;
+  }
+  return out;
+}
+
+/** The surface parameters among parsed `--fix` values. */
+export function surfacePins(fix: Record<string, number>): PinnedParameters {
+  const out: Partial<Record<ParameterName, number>> = {};
+  for (const p of PARAMETER_NAMES) if (fix[p] !== undefined) out[p] = fix[p];
+  return out;
+}
+
+/** The envelope parameters among parsed `--fix` values. */
+export function envelopePins(fix: Record<string, number>): EnvelopePins {
+  return { ...(fix.Linf !== undefined ? { Linf: fix.Linf } : {}), ...(fix.gamma !== undefined ? { gamma: fix.gamma } : {}) };
+}
