@@ -1,0 +1,358 @@
+/**
+ * The Fit tab: CSV in (file chooser, drop, paste, the shipped examples),
+ * columns detected and filtered by the data module exactly as the CLI does,
+ * the fit pipeline of `fit` (src/cli/fit-run.ts), the numbers of its JSON,
+ * the report's figures, bootstrap intervals in Web Workers, and downloads of
+ * the JSON and the HTML report. Errors are shown in the CLI's words.
+ */
+import { summariseReplicates, drawReplicates, type BootstrapSummary } from '../src/cli/bootstrap-core.ts';
+import type { BootstrapChunk } from '../src/cli/bootstrap-worker.ts';
+import { DEFAULT_HUBER_DELTA, type MethodSpec } from '../src/cli/fit-core.ts';
+import { fitRun, locatedInFile, prepareRun, runReport, type FitRun, type FitRunSettings } from '../src/cli/fit-run.ts';
+import { formatJson, formatSummary, jsonRecord, type RunReport } from '../src/cli/output.ts';
+import { reportFigures, reportHtml } from '../src/cli/report.ts';
+import { COLUMN_ALIASES, COLUMN_ROLES, resolveColumns, type ColumnOverrides, type ColumnRole } from '../src/data/columns.ts';
+import { parseCsv, type CsvTable } from '../src/data/csv.ts';
+import { buildIsoflopData, type IsoflopData, type RowFilter } from '../src/data/isoflop-table.ts';
+import { escapeHtml } from '../src/plot/html.ts';
+import { OFFLINE_PLOTLY_CONFIG } from '../src/plot/plotly.ts';
+import type { LossSurface } from '../src/surface/loss-surface.ts';
+import { download, el, FormError, numberField, renderTable, show, showError, value, type Cell } from './dom.ts';
+import { Cancelled, type WorkerPool } from './workers.ts';
+
+interface PlotlyLike {
+  newPlot(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
+  purge(el: HTMLElement): void;
+}
+
+/** The methods of `fit --method …` with the flags each choice stands for. */
+const METHODS: ReadonlyArray<{ id: string; label: string; spec: Partial<MethodSpec> }> = [
+  { id: 'vpnls', label: 'VPNLS (default; --method vpnls)', spec: { method: 'vpnls' } },
+  { id: 'vpnls-nm', label: 'VPNLS with Nelder-Mead (--optimizer nelder-mead)', spec: { method: 'vpnls', optimizer: 'nelder-mead' } },
+  { id: 'approach3', label: 'Approach 3 (--method approach3)', spec: { method: 'approach3' } },
+  { id: 'approach3-lse', label: 'Approach 3, log-sum-exp parameters (--lse)', spec: { method: 'approach3', lse: true } },
+  { id: 'approach3-logloss', label: 'Approach 3 on log loss (--log-loss)', spec: { method: 'approach3', logLoss: true } },
+  { id: 'approach3-huber', label: 'Approach 3, Huber objective (--objective huber)', spec: { method: 'approach3', objective: 'huber' } },
+  { id: 'grid', label: '5-D grid search (--method grid)', spec: { method: 'grid' } },
+  { id: 'approach2', label: 'Approach 2, Chinchilla parabolas (--method approach2)', spec: { method: 'approach2' } },
+];
+
+function methodSpec(id: string): MethodSpec {
+  const m = METHODS.find((x) => x.id === id) ?? METHODS[0]!;
+  return { method: 'vpnls', optimizer: 'lbfgsb', objective: 'mse', huberDelta: DEFAULT_HUBER_DELTA, lse: false, logLoss: false, gridSize: null, ...m.spec };
+}
+
+/** Significant digits shown: enough that every shown number is within 1e-9 of the JSON's (relative). */
+export const SHOWN_DIGITS = 10;
+
+function shown(x: number | null): string {
+  if (x === null) return '—';
+  return Number(x.toPrecision(SHOWN_DIGITS)).toString();
+}
+
+interface Loaded {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface FitState {
+  run: FitRun;
+  report: RunReport;
+  data: IsoflopData;
+  settings: FitRunSettings;
+  /** The surface in natural units (Approach 2: the VPNLS companion), for the Plan tab. */
+  surface: LossSurface | null;
+  json: string;
+}
+
+export interface FitTabHooks {
+  /** Called after every successful fit (and bootstrap). */
+  onFit(s: FitState, ms: number): void;
+  onBootstrap(ms: number, replicates: number): void;
+}
+
+export class FitTab {
+  private loaded: Loaded | null = null;
+  private table: CsvTable | null = null;
+  state: FitState | null = null;
+  private bootstrapping = false;
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly plotlySource: () => string,
+    private readonly hooks: FitTabHooks,
+  ) {
+    const select = el<HTMLSelectElement>('method');
+    select.innerHTML = METHODS.map((m) => `<option value="${m.id}">${m.label}</option>`).join('');
+    el<HTMLInputElement>('csv-file').addEventListener('change', async (ev) => {
+      const f = (ev.target as HTMLInputElement).files?.[0];
+      if (f) this.load({ name: f.name, text: await f.text() });
+    });
+    const drop = el('drop');
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('over');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', async (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      const f = e.dataTransfer?.files?.[0];
+      if (f) this.load({ name: f.name, text: await f.text() });
+    });
+    el('csv-paste-use').addEventListener('click', () => this.load({ name: '<pasted>', text: el<HTMLTextAreaElement>('csv-text').value }));
+    document.querySelectorAll<HTMLButtonElement>('[data-example]').forEach((b) =>
+      b.addEventListener('click', () => {
+        const s = el(`example-${b.dataset.example}`);
+        this.load({ name: s.dataset.name ?? 'example.csv', text: s.textContent ?? '' });
+      }),
+    );
+    el('fit-run').addEventListener('click', () => this.fit());
+    el('boot-run').addEventListener('click', () => void this.bootstrap());
+    el('boot-cancel').addEventListener('click', () => this.pool.cancel());
+    el('download-json').addEventListener('click', () => this.state && download(`${this.baseName()}-fit.json`, this.state.json, 'application/json'));
+    el('download-report').addEventListener('click', () => {
+      const s = this.state;
+      if (!s) return;
+      download(`${this.baseName()}-report.html`, reportHtml(s.run.input, s.report, s.run.comp!, this.plotlySource()), 'text/html');
+    });
+    for (const id of ['where', 'drop-highest', 'min-compute', 'max-compute', 'n-scale', 'd-scale', 'method', 'target']) {
+      el(id).addEventListener('change', () => this.loaded && this.fit());
+    }
+  }
+
+  private baseName(): string {
+    return (this.loaded?.name ?? 'data').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'data';
+  }
+
+  /** Reads a CSV (a file, the pasted text or an example), shows its columns and fits it. */
+  load(file: Loaded): void {
+    this.loaded = file;
+    el('data-source').textContent = `${file.name}: ${file.text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1} data rows`;
+    this.table = null;
+    el('columns').innerHTML = '';
+    this.fit();
+  }
+
+  private columnOverrides(): ColumnOverrides {
+    const o: Partial<Record<ColumnRole, string>> = {};
+    document.querySelectorAll<HTMLSelectElement>('select[data-role]').forEach((s) => {
+      if (s.value !== '') o[s.dataset.role as ColumnRole] = s.value;
+    });
+    return o;
+  }
+
+  private settings(overrides: ColumnOverrides): FitRunSettings {
+    const where: RowFilter[] = value('where')
+      .split(';')
+      .map((w) => w.trim())
+      .filter((w) => w !== '')
+      .map((w) => {
+        const eq = w.indexOf('=');
+        if (eq <= 0 || w.slice(0, eq).trim() === '') throw new FormError(`Rows where expects COLUMN=VALUE, got "${w}"`);
+        return { column: w.slice(0, eq).trim(), value: w.slice(eq + 1) };
+      });
+    const positive = (x: number): boolean => x > 0;
+    const minCompute = numberField('min-compute', 'Min compute', (x) => x >= 0, '≥ 0');
+    const maxCompute = numberField('max-compute', 'Max compute', positive, 'positive');
+    if (minCompute !== undefined && maxCompute !== undefined && !(minCompute < maxCompute)) throw new FormError('Min compute must be below Max compute');
+    return {
+      columns: overrides,
+      where,
+      minCompute,
+      maxCompute,
+      dropHighestLoss: numberField('drop-highest', 'Drop highest-loss rows', (x) => Number.isInteger(x) && x >= 0, 'a non-negative integer'),
+      scales: { n: numberField('n-scale', 'N scale', positive, 'positive') ?? 1, d: numberField('d-scale', 'D scale', positive, 'positive') ?? 1 },
+      spec: methodSpec(el<HTMLSelectElement>('method').value),
+      targetCompute: numberField('target', 'Target compute', positive, 'positive (FLOPs)') ?? null,
+    };
+  }
+
+  /** Column pickers: the detected column of each role preselected, any header name selectable. */
+  private showColumns(table: CsvTable, overrides: ColumnOverrides): void {
+    let detected: Partial<Record<ColumnRole, string | null>> = {};
+    try {
+      const map = resolveColumns(table, overrides);
+      detected = Object.fromEntries(COLUMN_ROLES.map((r) => [r, map[r]?.name ?? null]));
+    } catch {
+      detected = Object.fromEntries(COLUMN_ROLES.map((r) => [r, overrides[r] ?? null]));
+    }
+    const rows = COLUMN_ROLES.map((role) => {
+      const current = overrides[role] ?? '';
+      const opts = [`<option value="">${detected[role] ? `auto: ${escapeHtml(detected[role]!)}` : 'auto: none'}</option>`, ...table.header.map((h) => `<option${h === current ? ' selected' : ''}>${escapeHtml(h)}</option>`)];
+      return `<tr><td>${role}</td><td data-detected="${role}">${escapeHtml(detected[role] ?? '—')}</td><td><select data-role="${role}">${opts.join('')}</select></td><td class="note">${COLUMN_ALIASES[role].join(', ')}</td></tr>`;
+    });
+    el('columns').innerHTML = `<tr><th>role</th><th>column used</th><th>choose</th><th>names found automatically</th></tr>${rows.join('')}`;
+    document.querySelectorAll<HTMLSelectElement>('select[data-role]').forEach((s) => s.addEventListener('change', () => this.fit()));
+  }
+
+  /** Parses, filters and fits; shows the numbers or the error. */
+  fit(): void {
+    const file = this.loaded;
+    if (!file) return;
+    const t0 = performance.now();
+    const overrides = this.table ? this.columnOverrides() : {};
+    try {
+      const table = parseCsv(file.text, file.name);
+      this.table = table;
+      this.showColumns(table, overrides);
+      const settings = this.settings(overrides);
+      const data = buildIsoflopData(table, { columns: settings.columns, where: settings.where, ...(settings.dropHighestLoss !== undefined ? { dropHighestLoss: settings.dropHighestLoss } : {}), ...(settings.minCompute !== undefined ? { minCompute: settings.minCompute } : {}), ...(settings.maxCompute !== undefined ? { maxCompute: settings.maxCompute } : {}) });
+      let run: FitRun;
+      try {
+        run = fitRun(prepareRun(data, settings), settings, true);
+      } catch (err) {
+        throw locatedInFile(err, data.source);
+      }
+      this.setState(run, data, settings, null);
+      showError('fit-error', null);
+      this.hooks.onFit(this.state!, performance.now() - t0);
+    } catch (err) {
+      this.state = null;
+      show('fit-results', false);
+      showError('fit-error', err instanceof Error ? err.message : String(err));
+      document.body.dataset.fitError = '1';
+    }
+  }
+
+  private setState(run: FitRun, data: IsoflopData, settings: FitRunSettings, bootstrap: BootstrapSummary | null): void {
+    const report = runReport(data, settings, run, bootstrap);
+    const surface = run.outcome.surface ?? run.comp?.surface ?? null;
+    this.state = { run, report, data, settings, surface, json: formatJson(report) };
+    delete document.body.dataset.fitError;
+    this.render();
+  }
+
+  private render(): void {
+    const s = this.state!;
+    const rec = jsonRecord(s.report) as Record<string, any>;
+    const boot = rec.bootstrap as Record<string, any> | undefined;
+    const iv = (k: string, t?: string): string => {
+      const x = t ? boot?.intervals?.target?.[t] : boot?.intervals?.[k];
+      return x ? `[${shown(x[0])}, ${shown(x[1])}]` : '';
+    };
+    const numCell = (key: string, x: number | null): Cell => ({ text: shown(x), value: x, key, cls: 'n' });
+    const rows: Cell[][] = [];
+    const unitsNote = s.settings.scales.n !== 1 || s.settings.scales.d !== 1 ? ' (scaled units)' : '';
+    for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) rows.push([`${k}${k === 'A' || k === 'B' || k === 'E' ? unitsNote : ''}`, numCell(k, rec[k]), iv(k)]);
+    for (const k of ['a', 'b', 'a0', 'b0', 'rss'] as const) rows.push([k === 'rss' ? 'RSS' : k, numCell(k, rec[k]), iv(k)]);
+    rows.push(['status', { text: String(rec.status), key: 'status', value: rec.status }, String(rec.message)]);
+    rows.push(['iterations', numCell('iterations', rec.iterations), '']);
+    const t = rec.target as Record<string, number | null>;
+    rows.push(['target C (FLOPs)', numCell('target.compute', t.compute), s.report.data.targetRule]);
+    rows.push(['N* (parameters)', numCell('target.N', t.N), iv('', 'N')]);
+    rows.push(['D* (tokens)', numCell('target.D', t.D), iv('', 'D')]);
+    rows.push(['D*/N*', numCell('target.D_over_N', t.D_over_N), iv('', 'D_over_N')]);
+    rows.push(['L_opt', numCell('target.loss', t.loss), iv('', 'loss')]);
+    renderTable('fit-table', ['quantity', 'value', boot ? `${Math.round(100 * boot.level)}% interval` : ''], rows);
+    const bias = rec.approach2_bias as Record<string, number | string> | null;
+    const callout = el('bias-callout');
+    if (bias) {
+      callout.hidden = false;
+      callout.innerHTML = '';
+      callout.append(
+        `Approach 2 on this grid (±${Math.pow(10, bias.W as number).toPrecision(3)}×, ${bias.n} points per curve, centred, no noise) would misplace N* by `,
+        Object.assign(document.createElement('b'), { textContent: `${shown(100 * (bias.N_error as number))}%` }),
+        ' and D* by ',
+        Object.assign(document.createElement('b'), { textContent: `${shown(100 * (bias.D_error as number))}%` }),
+        ` at every budget (closed form, α and β from ${bias.exponents_from}).`,
+      );
+      callout.querySelectorAll('b')[0]!.setAttribute('data-key', 'approach2_bias.N_error_pct');
+      callout.querySelectorAll('b')[1]!.setAttribute('data-key', 'approach2_bias.D_error_pct');
+    } else callout.hidden = true;
+    el('fit-warnings').innerHTML = '';
+    for (const w of rec.warnings as string[]) el('fit-warnings').append(Object.assign(document.createElement('li'), { textContent: `warning: ${w}` }));
+    el('fit-summary').textContent = formatSummary(s.report);
+    show('fit-results', true);
+    this.drawFigures();
+  }
+
+  private drawFigures(): void {
+    const s = this.state!;
+    const Plotly = (window as unknown as { Plotly?: PlotlyLike }).Plotly;
+    const host = el('fit-figures');
+    host.querySelectorAll<HTMLElement>('.figure').forEach((f) => Plotly?.purge(f));
+    host.innerHTML = '';
+    if (!Plotly) {
+      host.textContent = 'plotly.js did not load; the numbers above are complete.';
+      return;
+    }
+    const figures = reportFigures(s.run.input, s.report, s.run.comp!);
+    const draws = figures.map((f) => {
+      const h = document.createElement('h3');
+      h.textContent = f.title;
+      const div = document.createElement('div');
+      div.className = 'figure';
+      div.id = f.id;
+      const cap = document.createElement('p');
+      cap.className = 'caption';
+      cap.textContent = f.caption;
+      host.append(h, div, cap);
+      return Plotly.newPlot(div, f.figure.data as unknown[], f.figure.layout, { ...OFFLINE_PLOTLY_CONFIG });
+    });
+    void Promise.all(draws).then(() => {
+      document.body.dataset.figuresDrawn = String(figures.length);
+    });
+  }
+
+  /** Bootstrap intervals: indices drawn here from one Rng(seed), replicates fitted in the workers. */
+  async bootstrap(): Promise<void> {
+    const s = this.state;
+    if (!s || this.bootstrapping) return;
+    let replicates: number;
+    let seed: number;
+    let level: number;
+    try {
+      replicates = numberField('boot-n', 'Replicates', (x) => Number.isInteger(x) && x >= 2 && x <= 100_000, 'an integer from 2 to 100000') ?? 200;
+      seed = numberField('boot-seed', 'Seed', (x) => Number.isSafeInteger(x) && x >= 0, 'a non-negative integer') ?? 1;
+      level = numberField('boot-level', 'Level', (x) => x > 0 && x < 1, 'between 0 and 1 (e.g. 0.95)') ?? 0.95;
+    } catch (err) {
+      el('boot-status').textContent = (err as Error).message;
+      return;
+    }
+    const t0 = performance.now();
+    this.bootstrapping = true;
+    const bar = el<HTMLProgressElement>('boot-progress');
+    bar.max = replicates;
+    bar.value = 0;
+    el<HTMLButtonElement>('boot-run').disabled = true;
+    el<HTMLButtonElement>('boot-cancel').disabled = false;
+    el('boot-status').textContent = `0 / ${replicates}`;
+    document.body.dataset.bootstrap = 'running';
+    const { run } = s;
+    try {
+      const { scheme, reason, indices } = drawReplicates(run.input, replicates, seed);
+      // Small chunks keep the progress bar moving; chunking does not change the numbers.
+      const size = Math.max(1, Math.min(25, Math.ceil(replicates / (4 * this.pool.size))));
+      const chunks: BootstrapChunk[] = [];
+      for (let k = 0; k < replicates; k += size) {
+        chunks.push({ input: run.input, spec: s.settings.spec, scales: s.settings.scales, targetCompute: run.targetCompute, groupingNote: run.groupingNote, replicates: indices.slice(k, k + size) });
+      }
+      let done = 0;
+      const outcomes = await this.pool.runChunks(chunks, (n) => {
+        done += n;
+        bar.value = done;
+        el('boot-status').textContent = `${done} / ${replicates}`;
+      });
+      const summary = summariseReplicates(outcomes, { replicates, seed, level, scheme, reason });
+      this.setState(run, s.data, s.settings, summary);
+      const ms = performance.now() - t0;
+      el('boot-status').textContent = `${summary.succeeded} of ${replicates} replicates fitted in ${(ms / 1000).toFixed(1)} s (${summary.scheme})`;
+      document.body.dataset.bootstrap = 'done';
+      this.hooks.onBootstrap(ms, replicates);
+      this.hooks.onFit(this.state!, 0);
+    } catch (err) {
+      if (err instanceof Cancelled) {
+        el('boot-status').textContent = 'cancelled';
+        document.body.dataset.bootstrap = 'cancelled';
+      } else {
+        el('boot-status').textContent = `error: ${err instanceof Error ? err.message : String(err)}`;
+        document.body.dataset.bootstrap = 'error';
+      }
+    } finally {
+      this.bootstrapping = false;
+      el<HTMLButtonElement>('boot-run').disabled = false;
+      el<HTMLButtonElement>('boot-cancel').disabled = true;
+    }
+  }
+}
