@@ -10,6 +10,7 @@ import type { Approach2Result } from '../fit/approach2.ts';
 import { baseAxis, baseLayout, budgetColor, D_COLOR, formatPow10, gridFactorLabel, N_COLOR, QUALITATIVE } from '../plot/theme.ts';
 import { loss, nOpt, lossOpt, FLOPS_PER_PARAM_TOKEN, type LossSurface } from '../surface/loss-surface.ts';
 import { linspace } from '../util/space.ts';
+import { maxOf } from '../util/stats.ts';
 import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
 import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
 import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap-core.ts';
@@ -279,7 +280,7 @@ function biasFigures(r: RunReport, comp: Companions): ReportFigure[] {
   };
   const bias = r.bias;
   const n = bias?.n ?? usable[0]!.n;
-  const wMax = Math.max(1.5, ...usable.map((g) => g.W * 1.2));
+  const wMax = Math.max(1.5, maxOf(usable.map((g) => g.W * 1.2)));
   const Ws = Array.from(linspace(0.05, wMax, 120));
   const sweep: ReportFigure = {
     id: 'fig-bias-width',

@@ -37,18 +37,41 @@ function countNewlines(cells: readonly string[]): number {
 }
 
 /**
- * Parses CSV text whose first record is the header.
- *
- * @param text   the whole file
- * @param source name for error messages (e.g. `data.csv` or `<stdin>`)
- * @throws DataError if the text is empty, malformed (unclosed quote and the
- *   like), has two columns whose names differ only in case or surrounding
- *   space, or has a row with more or fewer cells than the header
+ * Records of text without quotes whose line breaks are all LF or all CRLF,
+ * split directly: on such text csv-parse's records are exactly the non-empty
+ * lines split at commas (tests/unit/data/csv-fast.test.ts checks this against
+ * csv-parse on random text), and splitting is ≈ 10× faster with a fraction of
+ * the garbage on a 10⁶-row file. Returns null for any other text.
+ * Internal to parseCsv; exported for that test.
  */
-export function parseCsv(text: string, source: string): CsvTable {
-  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  if (body.trim() === '') throw new DataError('file is empty (expected a header row)', { file: source });
+export function splitPlainCsv(body: string): CsvRow[] | null {
+  if (body.includes('"')) return null;
+  const lf = countOf(body, '\n');
+  const cr = countOf(body, '\r');
+  let sep: string;
+  if (cr === 0) sep = '\n';
+  else if (cr === lf && countOf(body, '\r\n') === cr) sep = '\r\n';
+  else return null;
+  const rows: CsvRow[] = [];
+  let line = 0;
+  for (let pos = 0; pos <= body.length; ) {
+    let end = body.indexOf(sep, pos);
+    if (end < 0) end = body.length;
+    line++;
+    if (end > pos) rows.push({ line, cells: body.slice(pos, end).split(',') });
+    pos = end + sep.length;
+  }
+  return rows;
+}
 
+function countOf(text: string, what: string): number {
+  let n = 0;
+  for (let at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length)) n++;
+  return n;
+}
+
+/** Any text through csv-parse, with the line where each record starts (the general path of parseCsv). */
+export function parseCsvRecords(body: string, source: string): CsvRow[] {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     // With `info: true` each record comes as { record, info }; info.lines is the line where the record ends.
@@ -63,10 +86,28 @@ export function parseCsv(text: string, source: string): CsvTable {
     }
     throw err;
   }
-  if (records.length === 0) throw new DataError('file is empty (expected a header row)', { file: source });
+  return records.map(({ record, info }) => ({ line: info.lines - countNewlines(record), cells: record }));
+}
 
-  const withLines = records.map(({ record, info }) => ({ line: info.lines - countNewlines(record), cells: record }));
-  const [head, ...data] = withLines as [(typeof withLines)[number], ...typeof withLines];
+/**
+ * Parses CSV text whose first record is the header.
+ *
+ * @param text   the whole file
+ * @param source name for error messages (e.g. `data.csv` or `<stdin>`)
+ * @throws DataError if the text is empty, malformed (unclosed quote and the
+ *   like), has two columns whose names differ only in case or surrounding
+ *   space, or has a row with more or fewer cells than the header
+ */
+export function parseCsv(text: string, source: string): CsvTable {
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  // Not body.trim(): that copies a large file when it ends with a newline.
+  if (!/\S/.test(body)) throw new DataError('file is empty (expected a header row)', { file: source });
+
+  const withLines = splitPlainCsv(body) ?? parseCsvRecords(body, source);
+  if (withLines.length === 0) throw new DataError('file is empty (expected a header row)', { file: source });
+
+  const head = withLines[0]!;
+  const data = withLines.slice(1);
   const header = head.cells;
 
   const seen = new Map<string, number>();

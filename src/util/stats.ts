@@ -27,6 +27,24 @@ export function populationStd(values: ArrayLike<number>): number {
   return Math.sqrt(populationVariance(values));
 }
 
+/**
+ * Least value, by a loop: `Math.min(...values)` passes every value as an
+ * argument and throws a RangeError beyond ~10⁵ of them. Same result as
+ * Math.min: Infinity for no values, NaN if any value is NaN, −0 below +0.
+ */
+export function minOf(values: ArrayLike<number>): number {
+  let m = Infinity;
+  for (let i = 0; i < values.length; i++) m = Math.min(m, values[i]);
+  return m;
+}
+
+/** Greatest value, by a loop (see {@link minOf}); −Infinity for no values, NaN if any value is NaN. */
+export function maxOf(values: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, values[i]);
+  return m;
+}
+
 /** Ascending copy. */
 export function sortedAscending(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
