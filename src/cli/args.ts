@@ -9,6 +9,7 @@ import type { ColumnOverrides, ColumnRole } from '../data/columns.ts';
 import type { RowFilter } from '../data/isoflop-table.ts';
 import { DEFAULT_BOOTSTRAP_SEED, DEFAULT_INTERVAL_LEVEL } from './bootstrap.ts';
 import { UsageError } from './errors.ts';
+import { pinnedSpec } from './fix.ts';
 import {
   DEFAULT_GRID5_SIZE, DEFAULT_HUBER_DELTA, formatCompute, MAX_GRID5_SIZE, MAX_VPNLS_GRID_SIZE, METHOD_NAMES, OBJECTIVE_NAMES, OPTIMIZER_NAMES,
   type MethodName, type MethodSpec, type ObjectiveName, type OptimizerName, type Scales,
@@ -108,6 +109,7 @@ function buildParser(argv: readonly string[]) {
     .option('huber-delta', num(`Approach 3 with --objective huber: the threshold [default: ${DEFAULT_HUBER_DELTA}]`, meth))
     .option('lse', flag('Approach 3: fit log E, log A, log B (LSE parameterization)', meth))
     .option('log-loss', flag('Approach 3: residuals on ln L rather than L', meth))
+    .option('fix', str('pin a surface parameter: NAME=VALUE with NAME one of E, A, B, alpha, beta (repeatable; vpnls and approach3)', meth))
     .option('grid-size', num(`points per axis: VPNLS exponent grid [default: 32]; Approach 3 seed grid and --method grid [default: ${DEFAULT_GRID5_SIZE}]`, meth))
     .option('target-compute', num(`budget for N*, D*, L_opt in FLOPs [default: largest budget × ${DEFAULT_TARGET_FACTOR}]`, out))
     .option('json', flag('print one JSON object instead of the summary', out))
@@ -208,6 +210,7 @@ function methodSpec(args: Args): MethodSpec {
     throw new UsageError(`--method approach3 uses L-BFGS-B only; --optimizer ${optimizerArg} applies to --method vpnls`);
   }
   if (huberDeltaArg !== undefined && objectiveArg !== 'huber') throw new UsageError('--huber-delta needs --objective huber');
+  const fix = pinnedSpec(args.fix, method);
   return {
     method,
     optimizer: optimizerArg ?? 'lbfgsb',
@@ -216,6 +219,7 @@ function methodSpec(args: Args): MethodSpec {
     lse,
     logLoss,
     gridSize,
+    ...(fix !== undefined ? { fix } : {}),
   };
 }
 

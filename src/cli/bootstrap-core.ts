@@ -45,11 +45,19 @@ export const SCHEME_DESCRIPTIONS: Readonly<Record<BootstrapScheme, string>> = Ob
   runs: 'runs, ignoring IsoFLOP curves (case bootstrap)',
 });
 
-/** A loud warning naming every quantity (RSS aside) whose interval has zero width; empty when none. */
-export function zeroWidthWarnings(intervals: Readonly<Record<QuantityKey, readonly [number, number] | null>>, scheme: BootstrapScheme): string[] {
+/**
+ * A loud warning naming every quantity (RSS aside) whose interval has zero
+ * width; empty when none. `exempt` quantities are fixed by design (pinned
+ * with `--fix`): their zero width is correct and not warned about.
+ */
+export function zeroWidthWarnings(
+  intervals: Readonly<Record<QuantityKey, readonly [number, number] | null>>,
+  scheme: BootstrapScheme,
+  exempt: readonly QuantityKey[] = [],
+): string[] {
   const flat = QUANTITY_KEYS.filter((key) => {
     const iv = intervals[key];
-    return key !== 'rss' && iv !== null && iv[1] - iv[0] <= ZERO_WIDTH_RELATIVE * Math.max(Math.abs(iv[0]), Math.abs(iv[1]));
+    return key !== 'rss' && !exempt.includes(key) && iv !== null && iv[1] - iv[0] <= ZERO_WIDTH_RELATIVE * Math.max(Math.abs(iv[0]), Math.abs(iv[1]));
   });
   if (flat.length === 0) return [];
   return [

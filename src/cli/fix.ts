@@ -6,7 +6,9 @@
  * library's, which name the parameter and the value.
  */
 import { PARAMETER_NAMES, type ParameterName } from '../fit/result.ts';
-import type { PinnedParameters } from '../fit/pinned.ts';
+import { APPROACH3_BOUNDS } from '../fit/grids5.ts';
+import { checkPinned, PinnedParameterError, type PinnedParameters } from '../fit/pinned.ts';
+import { VPNLS_EXPONENT_BOUNDS } from '../fit/vpnls.ts';
 import type { EnvelopePins } from '../fit/envelope.ts';
 import { UsageError } from './errors.ts';
 
@@ -50,4 +52,22 @@ export function surfacePins(fix: Record<string, number>): PinnedParameters {
 /** The envelope parameters among parsed `--fix` values. */
 export function envelopePins(fix: Record<string, number>): EnvelopePins {
   return { ...(fix.Linf !== undefined ? { Linf: fix.Linf } : {}), ...(fix.gamma !== undefined ? { gamma: fix.gamma } : {}) };
+}
+
+/**
+ * `fit`'s `--fix`: the surface pins for `method`, checked against its bounds
+ * (E ≥ 0, A, B > 0, α, β within [0.01, 0.99]); undefined when none is given.
+ * @throws UsageError for Approach 2 and the grid search (nothing to pin), and for a bad name or value
+ */
+export function pinnedSpec(raw: unknown, method: 'vpnls' | 'approach2' | 'approach3' | 'grid'): PinnedParameters | undefined {
+  const fix = surfacePins(parseFixList(raw, PARAMETER_NAMES));
+  if (Object.keys(fix).length === 0) return undefined;
+  if (method === 'approach2' || method === 'grid') throw new UsageError(`--fix does not apply to --method ${method}; it pins parameters of --method vpnls and approach3`);
+  const bounds = method === 'vpnls' ? VPNLS_EXPONENT_BOUNDS : APPROACH3_BOUNDS.alpha;
+  try {
+    return checkPinned(fix, { alpha: bounds, beta: bounds }, '--fix');
+  } catch (err) {
+    if (err instanceof PinnedParameterError) throw new UsageError(err.message);
+    throw err;
+  }
 }

@@ -3,7 +3,8 @@
  * summary, from the fit, the data description, the predicted Approach 2
  * bias and the bootstrap intervals. Schema: specs/cli.md.
  */
-import { SCHEME_DESCRIPTIONS, type BootstrapSummary } from './bootstrap-core.ts';
+import { describePinned } from '../fit/pinned.ts';
+import { SCHEME_DESCRIPTIONS, zeroWidthWarnings, type BootstrapSummary } from './bootstrap-core.ts';
 import type { FitOutcome, QuantityKey, Scales } from './fit-core.ts';
 
 /** How the input was read and grouped. */
@@ -60,9 +61,24 @@ function interval(b: BootstrapSummary | null, key: QuantityKey): Interval {
   return b === null ? null : b.intervals[key];
 }
 
-/** Every warning of a run, in words: weak identification, then the bootstrap's. */
+/**
+ * Quantities held fixed by `--fix`: the pinned parameters, and a and b when
+ * both exponents are pinned (a = β/(α+β), b = α/(α+β)). Empty without pins.
+ */
+export function pinnedQuantities(o: FitOutcome): QuantityKey[] {
+  const pins = o.surfaceFit?.pinned;
+  if (pins === undefined) return [];
+  const keys = (['E', 'A', 'B', 'alpha', 'beta'] as const).filter((k) => pins[k] !== undefined) as QuantityKey[];
+  if (pins.alpha !== undefined && pins.beta !== undefined) keys.push('a', 'b');
+  return keys;
+}
+
+/** Every warning of a run, in words: weak identification, then the bootstrap's (pinned quantities' zero width is no warning). */
 export function runWarnings(r: RunReport): string[] {
-  return [...r.outcome.warnings, ...(r.bootstrap?.warnings ?? [])];
+  const pinned = pinnedQuantities(r.outcome);
+  const b = r.bootstrap;
+  const boot = b === null ? [] : pinned.length === 0 ? b.warnings : zeroWidthWarnings(b.intervals, b.scheme, pinned);
+  return [...r.outcome.warnings, ...boot];
 }
 
 /** The `--json` object (keys in schema order; non-finite numbers become null). */
@@ -108,6 +124,8 @@ export function jsonRecord(r: RunReport): Record<string, unknown> {
             exponents_from: r.bias.exponentsFrom,
           },
   };
+  // Only with --fix, so the output without it is unchanged (specs/cli.md).
+  if (o.surfaceFit?.pinned !== undefined) record.pinned = o.surfaceFit.pinned;
   record.warnings = runWarnings(r);
   // L-BFGS-B's stop diagnostics (specs/fitting.md); null for fits without L-BFGS-B.
   const d = o.surfaceFit?.diagnostics;
@@ -186,6 +204,13 @@ function row(label: string, value: number | null, iv: Interval, unit = '', digit
   return `${pad}[${formatNumber(iv[0], 4)}, ${formatNumber(iv[1], 4)}]`;
 }
 
+/** A row of the summary; a pinned quantity says `pinned` where its interval would be. */
+function quantityRow(r: RunReport, label: string, key: QuantityKey, value: number | null): string {
+  if (!pinnedQuantities(r.outcome).includes(key)) return row(label, value, interval(r.bootstrap, key));
+  const left = `  ${label.padEnd(9)}${formatNumber(value)}`;
+  return r.bootstrap === null ? `${left}  (pinned)` : `${left.length < INTERVAL_COLUMN ? left.padEnd(INTERVAL_COLUMN) : `${left}  `}pinned`;
+}
+
 /** `±8.0×` for a half-width W in log10 units. */
 export function gridFactor(W: number): string {
   const k = Math.pow(10, W);
@@ -204,6 +229,8 @@ export function formatSummary(r: RunReport): string {
   if (o.methodName !== 'approach2' && (r.scales.n !== 1 || r.scales.d !== 1)) {
     lines.push(`  units    N in units of ${formatNumber(r.scales.n)} parameters, D in units of ${formatNumber(r.scales.d)} tokens (E, A, B refer to these units)`);
   }
+  const pins = o.surfaceFit?.pinned;
+  if (pins !== undefined) lines.push(`  pinned   ${describePinned(pins)} (--fix: held fixed in the fit${b !== null ? ' and in every bootstrap replicate' : ''})`);
   if (b !== null) {
     const failed = b.failed > 0 ? `, ${b.failed} failed` : '';
     lines.push(`  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}); brackets: ${formatNumber(100 * b.level)}% percentile intervals`);
@@ -212,11 +239,11 @@ export function formatSummary(r: RunReport): string {
   lines.push('');
   if (o.methodName !== 'approach2') {
     lines.push('Loss surface  L(N, D) = E + A/N^alpha + B/D^beta');
-    lines.push(row('E', o.E, interval(b, 'E')));
-    lines.push(row('A', o.A, interval(b, 'A')));
-    lines.push(row('B', o.B, interval(b, 'B')));
-    lines.push(row('alpha', o.alpha, interval(b, 'alpha')));
-    lines.push(row('beta', o.beta, interval(b, 'beta')));
+    lines.push(quantityRow(r, 'E', 'E', o.E));
+    lines.push(quantityRow(r, 'A', 'A', o.A));
+    lines.push(quantityRow(r, 'B', 'B', o.B));
+    lines.push(quantityRow(r, 'alpha', 'alpha', o.alpha));
+    lines.push(quantityRow(r, 'beta', 'beta', o.beta));
     lines.push(row('RSS', o.rss, interval(b, 'rss')));
   } else {
     lines.push('Approach 2  parabolas through each IsoFLOP curve, power laws through their vertices');
@@ -224,8 +251,8 @@ export function formatSummary(r: RunReport): string {
   lines.push(`  status   ${o.status}: ${o.message}${o.iterations > 0 ? ` (${o.iterations} iterations)` : ''}`);
   lines.push('');
   lines.push('Allocation  N* = 10^a0 · C^a,  D* = 10^b0 · C^b  (N in parameters, D in tokens, C in FLOPs)');
-  lines.push(row('a', o.a, interval(b, 'a')));
-  lines.push(row('b', o.b, interval(b, 'b')));
+  lines.push(quantityRow(r, 'a', 'a', o.a));
+  lines.push(quantityRow(r, 'b', 'b', o.b));
   lines.push(row('a0', o.a0, interval(b, 'a0')));
   lines.push(row('b0', o.b0, interval(b, 'b0')));
   lines.push('');
@@ -238,7 +265,9 @@ export function formatSummary(r: RunReport): string {
     const x = r.bias;
     lines.push('');
     lines.push(`Approach 2 on this grid (${gridFactor(x.W)}, ${x.n} points per curve) would misplace N* by ${formatPercent(x.nError)} and D* by ${formatPercent(x.dError)}`);
-    lines.push(`  at every budget, even with centred sampling and no noise (closed form; alpha, beta from ${x.exponentsFrom}).`);
+    const pinnedExp = (['alpha', 'beta'] as const).filter((k) => o.surfaceFit?.pinned?.[k] !== undefined);
+    const pinNote = pinnedExp.length === 0 ? '' : `, ${pinnedExp.join(' and ')} pinned`;
+    lines.push(`  at every budget, even with centred sampling and no noise (closed form; alpha, beta from ${x.exponentsFrom}${pinNote}).`);
   }
   if (o.status !== 'converged') {
     lines.push('');
