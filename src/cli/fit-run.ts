@@ -14,6 +14,7 @@ import type { BootstrapSummary } from './bootstrap-core.ts';
 import { fitApproach2Groups, formatCompute, runFit, unscaleSurface, fitSurface, type FitInput, type FitOutcome, type MethodSpec, type Scales } from './fit-core.ts';
 import type { Approach2BiasReport, DataDescription, GroupGrid, RunReport } from './output.ts';
 import { groupsOf, type Companions } from './report.ts';
+import { median } from '../util/stats.ts';
 
 /** Factor applied to the largest budget when `--target-compute` is not given. */
 export const DEFAULT_TARGET_FACTOR = 1000;
@@ -70,12 +71,6 @@ export function groupGrids(input: FitInput): GroupGrid[] {
     }
     return { C, n: rows.length, W: (hi - lo) / 2 };
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** The closed-form Approach 2 bias at the median grid of the groups, or null when it cannot be computed. */
