@@ -108,3 +108,43 @@ export function compareBest(w: Omit<GridResult, 'surface'>, t: GridResult): Chec
   const near = w.bestIndex === t.bestIndex && relErr(w.rss, t.rss) <= RTOL && relErr(w.E, t.E) <= RTOL;
   return { ok: same || near, detail: same ? 'best cell, RSS and E, A, B bit-identical' : `best cell ${w.bestIndex} vs ${t.bestIndex}` };
 }
+
+/**
+ * Bit-identical numbers (the fused Approach 3 kernels against the twin and the
+ * per-point path: same operations in the same order, so no tolerance).
+ */
+export function compareSame(w: Float64Array, refs: readonly Float64Array[], what: string): CheckOutcome {
+  const bad = refs.findIndex((r) => r.length !== w.length || r.some((v, i) => !Object.is(v, w[i])));
+  return { ok: bad < 0, detail: bad < 0 ? `${what} bit-identical to the twin and the per-point path` : `${what} differ from reference ${bad}` };
+}
+
+/** Fits bit-identical in E, A, B, α, β, RSS, iterations and status (see {@link compareSame}). */
+export function compareFitsExact(w: SurfaceFitResult, refs: readonly SurfaceFitResult[]): CheckOutcome {
+  const names = ['E', 'A', 'B', 'alpha', 'beta', 'rss'] as const;
+  const bad = refs.findIndex((t) => names.some((k) => !Object.is(w[k], t[k])) || w.iterations !== t.iterations || w.status !== t.status);
+  return { ok: bad < 0, detail: bad < 0 ? `fit bit-identical to the twin and the per-point path (${w.status}, ${w.iterations} iterations)` : `fit differs from reference ${bad}` };
+}
+
+/**
+ * Many fits (bootstrap resamples): each WASM fit against the twin's to rtol in
+ * E, A, B, α, β with the same status. Unlike {@link compareFits} an abnormal
+ * status is accepted when both backends report it: some resamples stop at the
+ * rounding floor of the RSS (specs/fitting.md), on either backend alike.
+ */
+export function compareFitSets(w: readonly SurfaceFitResult[], t: readonly SurfaceFitResult[], rtol: number): CheckOutcome {
+  const names = ['E', 'A', 'B', 'alpha', 'beta'] as const;
+  let max = 0;
+  let statusDiffers = 0;
+  w.forEach((r, i) => {
+    for (const k of names) {
+      const e = relErr(r[k], t[i][k]);
+      if (!(e <= max)) max = Number.isNaN(e) ? Infinity : e;
+    }
+    if (r.status !== t[i].status) statusDiffers++;
+  });
+  const abnormal = w.filter((r) => r.status === 'abnormal').length;
+  return {
+    ok: w.length === t.length && max <= rtol && statusDiffers === 0,
+    detail: `${w.length} resample fits: max rel. diff of E, A, B, α, β ${fmt(max)} ≤ ${fmt(rtol)}; statuses equal (${abnormal} abnormal on both)`,
+  };
+}

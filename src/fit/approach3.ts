@@ -7,6 +7,7 @@ import { InvalidInputError } from '../core/errors.ts';
 import { pinGrid, refineApproach3Pinned } from './approach3-pinned.ts';
 import { checkPinned, hasPins, type PinnedParameters } from './pinned.ts';
 import { APPROACH3_BOUNDS, bestGridPoint, grid4, type SeedGrid5 } from './grids5.ts';
+import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts';
 import {
   approach3Objective, fromNatural, toNatural,
   type ErrorFunction, type Parameterization, type ResidualScale,
@@ -45,6 +46,8 @@ export interface Approach3Options {
   /** Method identifier in the result. Default derived from the options (specs/experiments.md §B.8 names). */
   method?: string;
   kernels?: Kernels;
+  /** Per-point or fused Approach 3 kernels (same bits). Default {@link APPROACH3_KERNELS}, the one switch. */
+  approach3Kernels?: Approach3Kernels;
   /**
    * Parameters held at given values (specs/pinned.md); default none. Only the
    * free ones are optimised; the seed grid keeps the pinned value on pinned
@@ -102,6 +105,7 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
   const start = options.start ?? { kind: 'grid' };
   const bounds = options.bounds ?? APPROACH3_BOUNDS;
   const k = options.kernels ?? getKernels();
+  const a3k = options.approach3Kernels ?? APPROACH3_KERNELS;
   const method = options.method ?? defaultMethodId(par, scale, error, gradient, start);
   if (error.kind === 'huber' && !(error.delta > 0 && Number.isFinite(error.delta))) {
     throw new InvalidInputError(`${method}: Huber delta = ${error.delta} must be positive and finite`, 'delta', undefined, error.delta);
@@ -117,7 +121,7 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
   let seed: LossSurface;
   let seedEvaluations = 0;
   if (start.kind === 'grid') {
-    const g = bestGridPoint(data, pinned ? pinGrid(start.grid ?? grid4(), fix) : (start.grid ?? grid4()), k);
+    const g = bestGridPoint(data, pinned ? pinGrid(start.grid ?? grid4(), fix) : (start.grid ?? grid4()), k, a3k);
     if (!Number.isFinite(g.rss)) throw new InvalidInputError(`${method}: no point of the seed grid gave a finite RSS`, 'data');
     seed = g.surface;
     seedEvaluations = g.evaluations;
@@ -139,9 +143,9 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
   const box = { lower: fromNatural(lower, par), upper: fromNatural(upper, par) };
   const spec = { parameterization: par, scale, error };
   const fg = gradient.kind === 'analytic'
-    ? approach3Objective(data, spec, k)
+    ? approach3Objective(data, spec, k, a3k)
     : (() => {
-        const f = approach3Objective(data, spec, k);
+        const f = approach3Objective(data, spec, k, a3k);
         const scratch = new Float64Array(5);
         return withFiniteDifferences((x) => f(x, scratch), { scheme: gradient.kind, step: gradient.step, bounds: box });
       })();
