@@ -36,6 +36,20 @@ module.exports = {
       to: { pathNot: '^(src|article/explorable)/' },
     },
     {
+      name: 'article-layers',
+      severity: 'error',
+      comment: 'article/: bin/ (entry points) → declarations/ (facts, figures, claims) → engine/; the engine never imports what it renders.',
+      from: { path: '^article/engine/' },
+      to: { path: '^article/(declarations|bin)/' },
+    },
+    {
+      name: 'article-declarations-not-to-bin',
+      severity: 'error',
+      comment: 'article/: the declarations are read by the entry points in bin/, never the other way round.',
+      from: { path: '^article/declarations/' },
+      to: { path: '^article/bin/' },
+    },
+    {
       name: 'assembly-stands-alone',
       severity: 'error',
       comment: 'assembly/ is compiled by asc into the WebAssembly core; it imports nothing from the TypeScript library.',

@@ -34,6 +34,13 @@ const FILES: Record<string, string> = {
   'article/explorable/main.ts':
     "import { one } from '../../src/lib.ts';\nimport { art } from '../art.ts';\nimport { v } from './view.ts';\nexport const m = [one, art, v];\n",
   'article/explorable/view.ts': 'export const v = 3;\n',
+  'article/bin/build.ts': "import { fact } from '../declarations/facts.ts';\nexport const b = fact;\n",
+  'article/bin/paths.ts': "export const OUT = 'results';\n",
+  'article/declarations/facts.ts':
+    "import { render } from '../engine/render.ts';\nimport { OUT } from '../bin/paths.ts';\nexport const fact = [render, OUT];\n",
+  'article/declarations/palette.ts': "export const BLUE = '#00f';\n",
+  'article/engine/render.ts':
+    "import { one } from '../../src/lib.ts';\nimport { BLUE } from '../declarations/palette.ts';\nexport const render = [one, BLUE];\n",
   'assembly/k.ts': "import { one } from '../src/lib';\nexport function k(): i32 { return one; }\n",
   'assembly/index.ts': "export { k } from './k';\n",
   'bench/x.ts': "import { h } from '../tests/helper.ts';\nexport const x = h;\n",
@@ -52,6 +59,8 @@ const FILES: Record<string, string> = {
 
 // rule name → the module that breaks it (a cycle is reported once, at its first module).
 const EXPECTED = [
+  'article-declarations-not-to-bin article/declarations/facts.ts',
+  'article-layers article/engine/render.ts',
   'assembly-stands-alone assembly/k.ts',
   'experiments-below-article experiments/to-article.ts',
   'explorable-only-library article/explorable/main.ts',
