@@ -9,6 +9,7 @@ import { DegenerateDataError, InvalidInputError, TooFewPointsError } from '../co
 import { lbfgsb } from '../optim/index.ts';
 import { studentTQuantile } from '../util/distributions.ts';
 import { linspace } from '../util/space.ts';
+import type { FitStatus } from './result.ts';
 import { smallLsq } from './small-lsq.ts';
 
 /** The envelope's parameters. */
@@ -49,8 +50,12 @@ export interface EnvelopeFit {
   readonly pinned: EnvelopePins;
   /** Reference compute C0 (geometric mean of the budgets) the fit is conditioned on. */
   readonly referenceCompute: number;
-  /** `converged`, or `bound_hit` when L∞ = 0 or γ sits at a bound of its search range. */
-  readonly status: 'converged' | 'bound_hit';
+  /**
+   * As for surfaces (specs/fitting.md): the optimiser's `max_iter` or
+   * `abnormal` (γ's L-BFGS-B), else `bound_hit` when L∞ = 0 or γ sits at a
+   * bound of its search range, else `converged`.
+   */
+  readonly status: FitStatus;
   readonly message: string;
   /** The compute and loss values fitted. */
   readonly C: Float64Array;
@@ -146,6 +151,7 @@ export function fitEnvelope(C: ArrayLike<number>, L: ArrayLike<number>, options:
   let gamma: number;
   let best: Profile;
   let note = '';
+  let optStatus: 'converged' | 'max_iter' | 'abnormal' | 'none' = 'none';
   if (fix.gamma !== undefined) {
     gamma = fix.gamma;
     best = profile(gamma);
@@ -169,6 +175,7 @@ export function fitEnvelope(C: ArrayLike<number>, L: ArrayLike<number>, options:
     gamma = opt.x[0]!;
     best = profile(gamma);
     note = opt.message;
+    optStatus = opt.status;
   }
   if (!(best.a > 0)) {
     throw new DegenerateDataError(`the envelope does not decrease with compute: the best fit with L∞, A ≥ 0 has A = ${best.a} (check that the loss falls as the budget grows)`);
@@ -183,7 +190,7 @@ export function fitEnvelope(C: ArrayLike<number>, L: ArrayLike<number>, options:
     Linf: best.Linf, A, gamma, rss: best.rss, nPoints: n, free, dof,
     sigma: dof > 0 ? Math.sqrt(best.rss / dof) : NaN,
     pinned: Object.freeze({ ...fix }), referenceCompute: Math.exp(lnC0),
-    status: hits.length > 0 ? 'bound_hit' : 'converged',
+    status: optStatus === 'abnormal' || optStatus === 'max_iter' ? optStatus : hits.length > 0 ? 'bound_hit' : 'converged',
     message: hits.length > 0 ? `${message}; at a bound: ${hits.join(', ')}` : message,
     C: Float64Array.from(C), L: Lv,
   };
