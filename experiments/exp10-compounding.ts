@@ -5,7 +5,7 @@ import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE } from '../src/sampling/index
 import { TARGET_BUDGET } from './shared/budgets.ts';
 import { SURFACES } from '../src/surface/index.ts';
 import { COMPOUNDING_COLUMNS } from './shared/columns.ts';
-import { allocationCost, dclQuadraticCoefficient } from './shared/dcl.ts';
+import { allocationCost, dclQuadraticCoefficient } from '../src/surface/allocation-cost.ts';
 import { dOpt } from '../src/surface/index.ts';
 import { type CompoundingConfig, type CompoundingRow, compoundingFigure, compoundingRows } from './shared/compounding.ts';
 import type { Artifacts, RunContext } from './types.ts';

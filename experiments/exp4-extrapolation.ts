@@ -8,7 +8,7 @@ import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { runApproach2 } from './shared/approach2-run.ts';
 import { extrapolationBudgets } from './shared/budgets.ts';
 import { EXTRAPOLATION_COLUMNS } from './shared/columns.ts';
-import { allocationCost, type TokenError } from './shared/dcl.ts';
+import { allocationCost, type TokenError } from '../src/surface/allocation-cost.ts';
 import { extrapolateApproach2 } from '../src/fit/approach2.ts';
 import { biasColumns, namedWidth, RANGE_NAME_LIST, type RangeName } from './shared/sweep.ts';
 import type { Artifacts, RunContext } from './types.ts';

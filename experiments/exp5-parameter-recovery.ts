@@ -5,7 +5,7 @@ import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, STAND
 import { dOpt, type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { extrapolationBudgets } from './shared/budgets.ts';
 import { EXTRAPOLATION_COLUMNS } from './shared/columns.ts';
-import { tokenErrorFor } from './shared/dcl.ts';
+import { tokenErrorFor } from '../src/surface/allocation-cost.ts';
 import { EXP5_METHOD_LABELS, EXP5_METHOD_LIST, type Exp5FitOutcome, type Exp5Method, type Exp5SampleInput, fitSampleTask } from './shared/exp5-fits.ts';
 import { extrapolationFigure, methodComparisonFigure, paramErrorsFigure } from './shared/exp5-figures.ts';
 import { biasColumns, namedWidth, RANGE_NAME_LIST, type RangeName, widthPoints, type WidthPoint } from './shared/sweep.ts';

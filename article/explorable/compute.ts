@@ -5,7 +5,7 @@
  * prediction of the Approach 2 intercept error and the deadweight compute
  * loss (specs/experiments.md §B.4). Runs unchanged in Node (tests) and the page.
  */
-import { allocationCost } from '../../experiments/shared/dcl.ts';
+import { allocationCost } from '../../src/surface/allocation-cost.ts';
 import { approach2ExtrapolationError } from '../../src/fit/approach2-bias.ts';
 import { extrapolateApproach2, fitApproach2, fitParabola, type Approach2Result } from '../../src/fit/approach2.ts';
 import type { SurfaceFitResult } from '../../src/fit/result.ts';

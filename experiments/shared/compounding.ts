@@ -10,7 +10,7 @@ import { GRID_COLORS } from '../../src/plot/theme.ts';
 import { BIASES, type BiasName, type SamplingGridName, NAMED_GRIDS } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
 import { runApproach2 } from './approach2-run.ts';
-import { allocationCost, type AllocationCost } from './dcl.ts';
+import { allocationCost, type AllocationCost } from '../../src/surface/allocation-cost.ts';
 import { biasColumns } from './sweep.ts';
 
 /** A bar label such as `+3.4%`, `-23.1%` or `0.0%` (no sign on values that round to zero). */

@@ -8,7 +8,7 @@ import { excludeReasonGroups, QC_REASON_GROUP_ORDER, type QcReasonGroup, type Qc
 import type { LossSurface } from '../../src/surface/index.ts';
 import { createRandom, DEFAULT_RNG_KIND, type RngKind } from '../../src/util/random.ts';
 import { flopsToUsd } from './cost.ts';
-import { allocationCost, type AllocationCost } from './dcl.ts';
+import { allocationCost, type AllocationCost } from '../../src/surface/allocation-cost.ts';
 import { type DatasetRows, distinctBudgets, selectRows } from './qc/datasets.ts';
 import { percentile } from './qc/quantile.ts';
 

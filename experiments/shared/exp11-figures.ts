@@ -4,7 +4,7 @@
  */
 import { type Figure, panelGrid, type PanelTrace, qualitative, SURFACE_COLORS } from '../../src/plot/index.ts';
 import type { FilterRow } from './exp11-costs.ts';
-import type { AllocationCost } from './dcl.ts';
+import type { AllocationCost } from '../../src/surface/allocation-cost.ts';
 import { formatCount, formatNumber, formatPct, formatUsd } from './qc/format.ts';
 import { withSideTable } from './qc/table.ts';
 

@@ -7,7 +7,7 @@
  * only the width and the point count are taken from the data.
  */
 import { approach2VertexShift } from '../../src/fit/approach2-bias.ts';
-import { dclFractionOfMisallocation } from './dcl.ts';
+import { dclFractionOfMisallocation } from '../../src/surface/allocation-cost.ts';
 import { type DatasetAnalysis, FIT_VARIANTS, type FitVariant } from './exp12-analysis.ts';
 
 /** Stated once for the CSV, the summary and the article. */

@@ -12,7 +12,7 @@ import { type SamplingGridName, NAMED_GRIDS } from '../../src/sampling/index.ts'
 import type { LossSurface } from '../../src/surface/index.ts';
 import { linspace } from '../../src/util/space.ts';
 import { runApproach2 } from './approach2-run.ts';
-import { type AllocationCost, allocationCost } from './dcl.ts';
+import { type AllocationCost, allocationCost } from '../../src/surface/allocation-cost.ts';
 
 /** Leading-order sign switch of the Symmetric offset error, |log10 k| ÷ W for n → ∞ (see {@link symmetricSignChangeFactor}). */
 export const SYMMETRIC_SWITCH_RATIO = Math.sqrt(3 / 35);

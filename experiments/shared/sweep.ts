@@ -10,7 +10,7 @@ import { linspace } from '../../src/util/space.ts';
 import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
 import { type Approach2OptimumRow, type Approach2ParamRow, type Approach2Run, runApproach2 } from './approach2-run.ts';
 import { centreBudget, TARGET_BUDGET } from './budgets.ts';
-import { allocationCost } from './dcl.ts';
+import { allocationCost } from '../../src/surface/allocation-cost.ts';
 
 export type RangeName = keyof typeof RANGE_NAMES;
 export const RANGE_NAME_LIST: readonly RangeName[] = ['narrow', 'medium', 'wide'];

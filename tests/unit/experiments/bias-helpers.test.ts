@@ -5,7 +5,7 @@ import { NAMED_GRIDS } from '../../../src/sampling/index.ts';
 import { dOpt, FLOPS_PER_PARAM_TOKEN, loss, nOpt, SURFACES } from '../../../src/surface/index.ts';
 import { linspace } from '../../../src/util/space.ts';
 import { centreBudget } from '../../../experiments/shared/budgets.ts';
-import { allocationCost, dclFractionOfMisallocation, dclQuadraticCoefficient } from '../../../experiments/shared/dcl.ts';
+import { allocationCost, dclFractionOfMisallocation, dclQuadraticCoefficient } from '../../../src/surface/allocation-cost.ts';
 import { type BudgetGrid, closedFormBias } from '../../../experiments/shared/exp12-closed-form.ts';
 import { offsetFactors, signChangeFactor, symmetricSignChangeFactor } from '../../../experiments/shared/offset-sweep.ts';
 

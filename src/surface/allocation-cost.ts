@@ -1,17 +1,10 @@
 /**
- * Extrapolated token error (specs/experiments.md §B.3) and allocation at a target budget with
- * Deadweight Compute Loss (specs/experiments.md §B.4).
+ * What a misallocation costs on a known surface: the extrapolated token error
+ * (specs/experiments.md §B.3) and the allocation at a target budget with its
+ * Deadweight Compute Loss, DCL (specs/experiments.md §B.4). Pure surface
+ * arithmetic, browser-safe (the explorable uses it).
  */
-import { extrapolateApproach2 } from '../../src/fit/approach2.ts';
-import { computeForLoss, dOpt, FLOPS_PER_PARAM_TOKEN, loss, type LossSurface, nOpt } from '../../src/surface/index.ts';
-
-/** Fitted Approach 2 power law (the part specs/experiments.md §B.3 uses). */
-export interface PowerLawFit {
-  readonly a: number;
-  readonly a0: number;
-  readonly b: number;
-  readonly b0: number;
-}
+import { computeForLoss, dOpt, FLOPS_PER_PARAM_TOKEN, loss, type LossSurface, nOpt } from './loss-surface.ts';
 
 /** specs/experiments.md §B.3 columns `d_true,d_hat,d_err_abs,d_err_pct`. */
 export interface TokenError {
@@ -19,11 +12,6 @@ export interface TokenError {
   d_hat: number;
   d_err_abs: number;
   d_err_pct: number;
-}
-
-/** specs/experiments.md §B.3 for an Approach 2 fit: d_hat(C) = 10^(b·log10 C + b0) against D* of the true surface. */
-export function tokenError(truth: LossSurface, fit: PowerLawFit, C: number): TokenError {
-  return tokenErrorFor(truth, extrapolateApproach2(fit, C).D, C);
 }
 
 /** specs/experiments.md §B.3 for any estimate `dHat` of D*(C). */
