@@ -7,5 +7,8 @@ export * from './approach3.ts';
 export * from './approach3-objective.ts';
 export * from './grid-search.ts';
 export * from './grids5.ts';
+export * from './pinned.ts';
+export * from './envelope.ts';
+export * from './compute-multiplier.ts';
 export { checkNDL } from '../core/validate.ts';
 export { checkSurfaceData } from './validate.ts';
