@@ -12,8 +12,9 @@ import { wasmDebugKernels } from '../helpers/backends.ts';
 // point kernels (rss5 and its gradient, vpnlsPoint, the finite-difference
 // Jacobian and gradient) agree bit for bit: Approach 3 can amplify a single
 // last-bit difference into a different optimum (specs/kernels.md), so these
-// are compared with Object.is. Math.pow (lossBatch) is still musl's against
-// V8's and may differ in the last bit: 1e-12 relative. Grid RSS values formed
+// are compared with Object.is. lossBatch (fdlibm log and exp, bit-identical
+// too: tests/parity/approach3-kernels.test.ts) is held here to the looser
+// 1e-12 relative it had when it used pow. Grid RSS values formed
 // as differences of sums agree to 1e-12·ΣL² absolute.
 const wasm = wasmDebugKernels();
 const RTOL = 1e-12;
