@@ -2,9 +2,50 @@
 // Layers point down only: src/ is the library and imports none of the code
 // built on it; the article's browser bundle takes only the library; the
 // WebAssembly core stands alone. README.md "How the code is organised".
+
+// The library's layers, bottom first. A folder imports its own layer and the
+// layers below it, never one above (README.md "How the code is organised").
+const SRC_LAYERS = [
+  ['core', 'util'], // errors, argument checks, shared types, the seed; numeric helpers
+  ['surface', 'sampling', 'plot'], // the loss surface and IsoFLOP designs; figure building blocks
+  ['kernels', 'optim', 'data'], // WebAssembly core and twins; optimisers; data sets and CSV
+  ['fit'], // the fitting methods and their registry
+  ['analysis', 'plan'], // conditioning; the sweep planner
+  ['cli'], // the commands
+];
+
+const srcLayerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `src-layer-${layer[0]}`,
+  severity: 'error',
+  comment: `src/{${layer.join(',')}} sit below src/{${SRC_LAYERS.slice(i + 1)
+    .flat()
+    .join(',')}} and do not import them.`,
+  from: { path: `^src/(${layer.join('|')})/` },
+  to: {
+    path: `^src/(${SRC_LAYERS.slice(i + 1)
+      .flat()
+      .join('|')})/`,
+  },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...srcLayerRules,
+    {
+      name: 'src-folder-in-a-layer',
+      severity: 'error',
+      comment: 'Every folder of src/ has a place in SRC_LAYERS above: a new folder is a decision about what it may import.',
+      from: { path: '^src/[^/]+/', pathNot: `^src/(${SRC_LAYERS.flat().join('|')})/` },
+      to: {},
+    },
+    {
+      name: 'src-not-through-the-barrel',
+      severity: 'error',
+      comment: 'src/index.ts is the public entry point; the library imports the module it needs, not the barrel.',
+      from: { path: '^src/.+/' },
+      to: { path: '^src/index\\.ts$' },
+    },
     {
       name: 'no-circular',
       severity: 'error',
