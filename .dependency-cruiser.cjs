@@ -105,6 +105,20 @@ module.exports = {
       to: { path: '^(article|bench)/' },
     },
     {
+      name: 'experiments-one-home',
+      severity: 'error',
+      comment: 'An experiment does not import another experiment: what two experiments share lives in experiments/shared/.',
+      from: { path: '^experiments/(exp[0-9]+)[/-]' },
+      to: { path: '^experiments/exp[0-9]+[/-]', pathNot: '^experiments/$1[/-]' },
+    },
+    {
+      name: 'experiments-shared-below-experiments',
+      severity: 'error',
+      comment: 'experiments/shared/ serves the experiments and imports none of them.',
+      from: { path: '^experiments/shared/' },
+      to: { path: '^experiments/exp[0-9]+[/-]' },
+    },
+    {
       name: 'tests-not-imported',
       severity: 'error',
       comment: 'Test helpers and fixtures serve the tests only.',
