@@ -6,7 +6,7 @@ import { grid8 } from '../src/fit/index.ts';
 import { DEFAULT_HUBER_DELTA, fitSurfaceMethod, type SurfaceMethodId } from '../src/fit/methods.ts';
 import { exponentA, exponentB, type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { PARAM_KEYS, PARAM_LABELS, paramColumns, type ParamKey, SURFACE_FIELD } from './shared/surface-params.ts';
-import type { Artifacts, RunContext } from './types.ts';
+import type { Artifacts, RunContext } from './harness/types.ts';
 
 export const id = 0;
 export const title = 'Reproducing published Chinchilla fits';

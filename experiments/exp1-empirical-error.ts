@@ -1,12 +1,12 @@
 /**
  * Experiment 1: error of Approach 2 versus grid width (specs/experiments.md §C.1).
  */
-import { approach2DiagnosticsFigure } from '../src/plot/approach2-diagnostics.ts';
+import { approach2DiagnosticsFigure } from './shared/approach2-diagnostics.ts';
 import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, RANGE_NAMES } from '../src/sampling/index.ts';
 import { imbalanceSurface, type LossSurface } from '../src/surface/index.ts';
 import { OPTIMA_COLUMNS, SWEEP_COLUMNS } from './shared/columns.ts';
 import { diagnosticsData, optimaRows, type SurfaceSweep, surfaceColumns, sweepRows, sweepSurface } from './shared/sweep.ts';
-import type { Artifacts, RunContext } from './types.ts';
+import type { Artifacts, RunContext } from './harness/types.ts';
 
 export const id = 1;
 export const title = 'Error of Approach 2 versus grid width';

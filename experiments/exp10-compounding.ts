@@ -8,7 +8,7 @@ import { COMPOUNDING_COLUMNS } from './shared/columns.ts';
 import { allocationCost, dclQuadraticCoefficient } from '../src/surface/allocation-cost.ts';
 import { dOpt } from '../src/surface/index.ts';
 import { type CompoundingConfig, type CompoundingRow, compoundingFigure, compoundingRows } from './shared/compounding.ts';
-import type { Artifacts, RunContext } from './types.ts';
+import type { Artifacts, RunContext } from './harness/types.ts';
 
 export const id = 10;
 export const title = 'Compounding biases at 1e24 FLOPs';
@@ -43,7 +43,7 @@ export async function run(config: Exp10Config, ctx: RunContext): Promise<Exp10Re
 
 /**
  * The quadratic rule DCL/C ≈ c·(ln(D̂/D*))² checked on the rows: c derived
- * as (α+β)/2 per surface (dcl.ts), c fitted by least squares through the
+ * as (α+β)/2 per surface (src/surface/allocation-cost.ts), c fitted by least squares through the
  * origin over all rows, and the largest relative gap between the rule and
  * the exact DCL among rows with a D* error above `minErrPct`.
  */

@@ -1,7 +1,7 @@
 /**
  * Experiment 2: sensitivity to exponent imbalance (specs/experiments.md §C.2).
  */
-import { approach2DiagnosticsFigure } from '../src/plot/approach2-diagnostics.ts';
+import { approach2DiagnosticsFigure } from './shared/approach2-diagnostics.ts';
 import { lineGrid, type Series } from '../src/plot/builders.ts';
 import type { Figure } from '../src/plot/figure.ts';
 import { colorFor, SURFACE_COLORS } from '../src/plot/theme.ts';
@@ -9,7 +9,7 @@ import { BIASES, type BiasName, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, RANGE
 import { type ImbalanceConfig, imbalanceFamily, type LossSurface } from '../src/surface/index.ts';
 import { SWEEP_COLUMNS_FROM_BIAS } from './shared/columns.ts';
 import { diagnosticsData, type SurfaceSweep, sweepRows, sweepSurface } from './shared/sweep.ts';
-import type { Artifacts, RunContext } from './types.ts';
+import type { Artifacts, RunContext } from './harness/types.ts';
 
 export const id = 2;
 export const title = 'Sensitivity to exponent imbalance';

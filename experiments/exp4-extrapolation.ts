@@ -11,7 +11,7 @@ import { EXTRAPOLATION_COLUMNS } from './shared/columns.ts';
 import { allocationCost, type TokenError } from '../src/surface/allocation-cost.ts';
 import { extrapolateApproach2 } from '../src/fit/approach2.ts';
 import { biasColumns, namedWidth, RANGE_NAME_LIST, type RangeName } from './shared/sweep.ts';
-import type { Artifacts, RunContext } from './types.ts';
+import type { Artifacts, RunContext } from './harness/types.ts';
 
 export const id = 4;
 export const title = 'Extrapolation error of Approach 2';

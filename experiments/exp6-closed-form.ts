@@ -8,7 +8,7 @@ import { BIASES, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, type Sa
 import { type LossSurface, SURFACES } from '../src/surface/index.ts';
 import { runApproach2 } from './shared/approach2-run.ts';
 import { widthPoints } from './shared/sweep.ts';
-import type { Artifacts, RunContext } from './types.ts';
+import type { Artifacts, RunContext } from './harness/types.ts';
 
 export const id = 6;
 export const title = "A closed form for Approach 2's bias";

@@ -5,8 +5,8 @@
  * of experiment 10, the closed form on real sweeps (experiment 12) and the
  * zero crossings of experiment 2's exponent errors.
  */
-import { offsetFactors, SYMMETRIC_SWITCH_RATIO } from '../../experiments/shared/offset-sweep.ts';
-import { CLOSED_FORM_TARGETS } from '../../experiments/shared/exp12-closed-form.ts';
+import { offsetFactors, SYMMETRIC_SWITCH_RATIO } from '../../experiments/exp3/offset-sweep.ts';
+import { CLOSED_FORM_TARGETS } from '../../experiments/exp12/closed-form.ts';
 import { budgetErrors } from '../../experiments/shared/sweep.ts';
 import { DEFAULT_BUDGETS } from '../../src/sampling/index.ts';
 import type { FactBook, FactContext } from '../lib/facts.ts';
@@ -49,9 +49,9 @@ function crossingFactor(W: readonly number[], y: readonly number[]): number {
 export function biasFacts(f: FactBook): void {
   // §5.1: constant offsets from 0.5× to 4× (experiment 3, offset_sweep.csv).
   const ks = offsetFactors();
-  f.config('os.kmin', ks[0], 'experiments/shared/offset-sweep.ts#offsetFactors (smallest)');
-  f.config('os.kmax', ks[ks.length - 1], 'experiments/shared/offset-sweep.ts#offsetFactors (largest)');
-  f.config('os.switch_ratio', SYMMETRIC_SWITCH_RATIO, 'experiments/shared/offset-sweep.ts#SYMMETRIC_SWITCH_RATIO (√(3/35), specs/approach2-bias.md §8)');
+  f.config('os.kmin', ks[0], 'experiments/exp3/offset-sweep.ts#offsetFactors (smallest)');
+  f.config('os.kmax', ks[ks.length - 1], 'experiments/exp3/offset-sweep.ts#offsetFactors (largest)');
+  f.config('os.switch_ratio', SYMMETRIC_SWITCH_RATIO, 'experiments/exp3/offset-sweep.ts#SYMMETRIC_SWITCH_RATIO (√(3/35), specs/approach2-bias.md §8)');
   for (const s of MAIN_SURFACES) {
     for (const g of GRID_NAMES) {
       const base = `os.${short(s)}.${g.toLowerCase()}`;
@@ -126,7 +126,7 @@ export function biasFacts(f: FactBook): void {
     f.add(`cfr.marin.${name}.max`, fam('%'), (c) => Math.max(...cf(c, MARIN, col)));
   }
   // The far extrapolation target of closed_form_bias.csv (column d_err_pct_1000x), as a multiple of the largest budget.
-  f.config('cfr.target_far', CLOSED_FORM_TARGETS[1], 'experiments/shared/exp12-closed-form.ts#CLOSED_FORM_TARGETS', '×');
+  f.config('cfr.target_far', CLOSED_FORM_TARGETS[1], 'experiments/exp12/closed-form.ts#CLOSED_FORM_TARGETS', '×');
   f.add('cfr.others.max_abs_d_err_1000x', fam('%'), (c) => Math.max(...cf(c, ['epoch', 'llama3', 'misfitting'], 'd_err_pct_1000x').map(Math.abs)));
 
   // Appendix I: where the exponent error under drift 0.2 changes sign (experiment 2).

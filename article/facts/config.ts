@@ -2,7 +2,7 @@
  * Configuration facts (kind `config`): constants quoted in prose, read from
  * the same modules the experiments use.
  */
-import { MFU, PEAK_FLOPS_PER_GPU, USD_PER_GPU_HOUR } from '../../experiments/shared/cost.ts';
+import { MFU, PEAK_FLOPS_PER_GPU, USD_PER_GPU_HOUR } from '../../experiments/exp11/cost.ts';
 import { VPNLS_FINE_GRID, VPNLS_GRID } from '../../src/fit/vpnls.ts';
 import { BIASES, DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS, W_SWEEP_COUNT, W_SWEEP_MAX, W_SWEEP_MIN } from '../../src/sampling/index.ts';
 import { exponentA, exponentB, SURFACES } from '../../src/surface/index.ts';
@@ -46,10 +46,10 @@ export function configFacts(f: FactBook): void {
   f.config('cfg.vpnls.cells', VPNLS_GRID.size ** 2, 'src/fit/vpnls.ts#VPNLS_GRID (size²)');
   f.config('cfg.vpnls.fine', VPNLS_FINE_GRID.size, 'src/fit/vpnls.ts#VPNLS_FINE_GRID.size');
   f.config('cfg.a3.grid', 4, 'specs/conventions.md §4 (Approach 3 seed grid 4⁵)');
-  f.config('cfg.cost.peak', PEAK_FLOPS_PER_GPU / 1e12, 'experiments/shared/cost.ts#PEAK_FLOPS_PER_GPU', 'TFLOP/s');
-  f.config('cfg.cost.mfu', MFU * 100, 'experiments/shared/cost.ts#MFU', '%');
+  f.config('cfg.cost.peak', PEAK_FLOPS_PER_GPU / 1e12, 'experiments/exp11/cost.ts#PEAK_FLOPS_PER_GPU', 'TFLOP/s');
+  f.config('cfg.cost.mfu', MFU * 100, 'experiments/exp11/cost.ts#MFU', '%');
   f.config('cfg.ci', 90, 'specs/experiments.md §C.11 part 3 (5th to 95th percentile)', '%');
-  f.config('cfg.cost.usd_per_hour', USD_PER_GPU_HOUR, 'experiments/shared/cost.ts#USD_PER_GPU_HOUR', 'USD');
+  f.config('cfg.cost.usd_per_hour', USD_PER_GPU_HOUR, 'experiments/exp11/cost.ts#USD_PER_GPU_HOUR', 'USD');
   for (const name of [...MAIN_SURFACES, 'soda', 'sparse_nmm'] as const) {
     const s = SURFACES[name];
     const k = name.replace('_', '');

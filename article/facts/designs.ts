@@ -4,8 +4,8 @@
  * and repeats, read from the experiments' default configurations (the build
  * reuses an experiment's outputs only when they were made with exactly these).
  */
-import { defaultConfig as EXP7 } from '../../experiments/exp7-exponent-inference.ts';
-import { defaultConfig as EXP9 } from '../../experiments/exp9-data-efficiency.ts';
+import { defaultConfig as EXP7 } from '../../experiments/exp7/exp7-exponent-inference.ts';
+import { defaultConfig as EXP9 } from '../../experiments/exp9/exp9-data-efficiency.ts';
 import { NAMED_GRIDS } from '../../src/sampling/index.ts';
 import type { FactBook } from '../lib/facts.ts';
 import { BIAS_LABELS, surfaceLabel } from '../figures/palette.ts';
@@ -23,7 +23,7 @@ export function gridText(factor: number): string {
 }
 
 export function designFacts(f: FactBook): void {
-  const x7 = 'experiments/exp7-exponent-inference.ts#defaultConfig';
+  const x7 = 'experiments/exp7/exp7-exponent-inference.ts#defaultConfig';
   f.config('des.x7.surface', surfaceLabel(EXP7.surface), `${x7}.surface`);
   f.config('des.x7.grid', gridText(EXP7.gridFactor), `${x7}.gridFactor`);
   f.config('des.x7.bias', BIAS_LABELS[EXP7.bias], `${x7}.bias`);
@@ -36,7 +36,7 @@ export function designFacts(f: FactBook): void {
   f.config('des.x7.cmax', EXP7.budgetRange[1], `${x7}.budgetRange`, 'FLOPs');
   f.config('des.x7.curve_budgets', EXP7.curveBudgets, `${x7}.curveBudgets`);
   f.config('des.x7.curve_points', EXP7.curvePoints, `${x7}.curvePoints`);
-  const x9 = 'experiments/exp9-data-efficiency.ts#defaultConfig';
+  const x9 = 'experiments/exp9/exp9-data-efficiency.ts#defaultConfig';
   f.config('des.x9.surface', surfaceLabel(EXP9.surface), `${x9}.surface`);
   f.config('des.x9.noise', listText(EXP9.noiseLevels), `${x9}.noiseLevels`, 'nats');
   f.config('des.x9.grids', listText(EXP9.gridFactors.map((k) => `±${k}×`)), `${x9}.gridFactors`);

@@ -6,8 +6,8 @@
  * Asymmetric surface's scale, and the reproducibility note.
  */
 import { conditioningAtTruth } from '../../src/analysis/index.ts';
-import { defaultConfig as exp7Config } from '../../experiments/exp7-exponent-inference.ts';
-import { defaultConfig as exp9Config } from '../../experiments/exp9-data-efficiency.ts';
+import { defaultConfig as exp7Config } from '../../experiments/exp7/exp7-exponent-inference.ts';
+import { defaultConfig as exp9Config } from '../../experiments/exp9/exp9-data-efficiency.ts';
 import { VPNLS_EXPONENT_BOUNDS, VPNLS_GRID } from '../../src/fit/vpnls.ts';
 import { LBFGSB_DEFAULTS, NELDER_MEAD_DEFAULTS } from '../../src/optim/index.ts';
 import { BIASES, DEFAULT_BUDGETS, RANGE_NAMES, sampleIsoflops, sweepWidth, type SamplingBias } from '../../src/sampling/index.ts';

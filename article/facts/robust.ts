@@ -5,9 +5,9 @@
  * intervals and the bootstrap range of the maximum; experiment 11's interval
  * spread across bootstrap seeds.
  */
-import { SYMLOG_LINEAR } from '../../experiments/shared/exp9-figures.ts';
-import { SEED_RANGE_QUANTILES, TAIL_QUANTILES } from '../../experiments/shared/exp9-robust.ts';
-import { EXP7_POOLED_QUANTILES } from '../../experiments/shared/exp7-tables.ts';
+import { SYMLOG_LINEAR } from '../../experiments/exp9/figures.ts';
+import { SEED_RANGE_QUANTILES, TAIL_QUANTILES } from '../../experiments/exp9/robust.ts';
+import { EXP7_POOLED_QUANTILES } from '../../experiments/exp7/tables.ts';
 import type { FactBook, FactContext } from '../lib/facts.ts';
 import { EXP7_METHODS, EXP9_METHODS } from './surface-fits.ts';
 
@@ -20,10 +20,10 @@ export function robustFacts(f: FactBook): void {
   // Quantile levels quoted in prose ("99th percentile", "10–90 % range"), in percent.
   const pct = (q: number) => Math.round(q * 1e5) / 1e3;
   const tail = (key: string) => TAIL_QUANTILES.find((x) => x.key === key)!.q;
-  f.config('q.p99', pct(tail('p99')), 'experiments/shared/exp9-robust.ts#TAIL_QUANTILES (= exp7-tables.ts#EXP7_POOLED_QUANTILES p99)');
-  f.config('q.p999', pct(tail('p999')), 'experiments/shared/exp9-robust.ts#TAIL_QUANTILES');
-  f.config('q.seed_lo', pct(SEED_RANGE_QUANTILES[0]), 'experiments/shared/exp9-robust.ts#SEED_RANGE_QUANTILES');
-  f.config('q.seed_hi', pct(SEED_RANGE_QUANTILES[1]), 'experiments/shared/exp9-robust.ts#SEED_RANGE_QUANTILES');
+  f.config('q.p99', pct(tail('p99')), 'experiments/exp9/robust.ts#TAIL_QUANTILES (= experiments/exp7/tables.ts#EXP7_POOLED_QUANTILES p99)');
+  f.config('q.p999', pct(tail('p999')), 'experiments/exp9/robust.ts#TAIL_QUANTILES');
+  f.config('q.seed_lo', pct(SEED_RANGE_QUANTILES[0]), 'experiments/exp9/robust.ts#SEED_RANGE_QUANTILES');
+  f.config('q.seed_hi', pct(SEED_RANGE_QUANTILES[1]), 'experiments/exp9/robust.ts#SEED_RANGE_QUANTILES');
   if (EXP7_POOLED_QUANTILES.find((x) => x.key === 'p99')!.q !== tail('p99')) throw new Error('robust facts: experiments 7 and 9 must use the same upper quantile for q.p99');
 
   // Experiment 9: robust spread of the pooled b̂ − b (seed of the run).
@@ -54,7 +54,7 @@ export function robustFacts(f: FactBook): void {
     return levels.reduce((best, s) => (t.num({ method: 'approach2', noise_std: s }, 'variance') > t.num({ method: 'approach2', noise_std: best }, 'variance') ? s : best));
   });
 
-  f.config('eff.symlog_linear', SYMLOG_LINEAR, 'experiments/shared/exp9-figures.ts#SYMLOG_LINEAR (half-width of the linear part of the axis)');
+  f.config('eff.symlog_linear', SYMLOG_LINEAR, 'experiments/exp9/figures.ts#SYMLOG_LINEAR (half-width of the linear part of the axis)');
 
   // Experiment 9: the multi-seed study.
   const study = (c: FactContext, path: string): number => c.store.exp(9).num(`seed_study.${path}`);

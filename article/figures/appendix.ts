@@ -6,9 +6,9 @@
 import { panelGrid } from '../../src/plot/figure.ts';
 import type { FigureDef } from '../lib/types.ts';
 import { americanize, checked, compactBoxes, declutter, MAX_FIGURE_BYTES, reuseFigure, symlog, symlogAxis, thinTicks } from './common.ts';
-import { EXP5_METHOD_LABELS } from '../../experiments/shared/exp5-fits.ts';
-import { EXP7_METHOD_LABELS } from '../../experiments/shared/exp7-fits.ts';
-import { EXP9_METHOD_LABELS } from '../../experiments/shared/exp9-fits.ts';
+import { EXP5_METHOD_LABELS } from '../../experiments/exp5/fits.ts';
+import { EXP7_METHOD_LABELS } from '../../experiments/exp7/fits.ts';
+import { EXP9_METHOD_LABELS } from '../../experiments/exp9/fits.ts';
 import { BIAS_LABELS, relabel, SURFACE_COLORS, surfaceLabel } from './palette.ts';
 
 interface ReuseOptions {

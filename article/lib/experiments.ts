@@ -23,7 +23,7 @@ interface RegistryEntry {
 /** The experiment registry, or null with the reason if it cannot be imported right now. */
 export async function loadRegistry(): Promise<{ entries: RegistryEntry[] } | { error: string }> {
   try {
-    const mod = (await import('../../experiments/registry.ts')) as unknown as { EXPERIMENTS: RegistryEntry[] };
+    const mod = (await import('../../experiments/harness/registry.ts')) as unknown as { EXPERIMENTS: RegistryEntry[] };
     return { entries: mod.EXPERIMENTS };
   } catch (e) {
     return { error: (e as Error).message };
@@ -42,7 +42,7 @@ export function experimentStatus(id: number, resultsRoot: string, seed: number, 
     return {
       id,
       state: 'absent',
-      reason: registered ? `no outputs under ${dir}` : `no outputs under ${dir}, and experiment ${id} is not in experiments/registry.ts yet`,
+      reason: registered ? `no outputs under ${dir}` : `no outputs under ${dir}, and experiment ${id} is not in experiments/harness/registry.ts yet`,
     };
   }
   const runPath = join(dir, 'run.json');
@@ -58,7 +58,7 @@ export function experimentStatus(id: number, resultsRoot: string, seed: number, 
 /** Runs experiments through the project's CLI; returns false if it failed. */
 export function runExperiments(ids: readonly number[], options: { repoRoot: string; resultsRoot: string; dataDir: string | undefined; seed: number }): boolean {
   if (ids.length === 0) return true;
-  const args = ['tsx', 'experiments/cli.ts', '--id', ids.join(','), '--out', options.resultsRoot, '--seed', String(options.seed)];
+  const args = ['tsx', 'experiments/harness/cli.ts', '--id', ids.join(','), '--out', options.resultsRoot, '--seed', String(options.seed)];
   if (options.dataDir) args.push('--data-dir', options.dataDir);
   process.stderr.write(`article: running experiment(s) ${ids.join(', ')}: npx ${args.join(' ')}\n`);
   const r = spawnSync('npx', args, { cwd: options.repoRoot, stdio: 'inherit' });
@@ -86,7 +86,7 @@ export async function prepareExperiments(
   const warnings: string[] = [];
   const reg = await loadRegistry();
   const registry = 'entries' in reg ? reg.entries : null;
-  if (!registry) warnings.push(`experiments/registry.ts could not be imported (${(reg as { error: string }).error}); reusing outputs without a configuration check`);
+  if (!registry) warnings.push(`experiments/harness/registry.ts could not be imported (${(reg as { error: string }).error}); reusing outputs without a configuration check`);
   let statuses = needed.map((id) => experimentStatus(id, options.resultsRoot, options.seed, registry));
   const toRun = statuses.filter((s) => (options.rerun || s.state !== 'fresh') && registry?.some((e) => e.id === s.id)).map((s) => s.id);
   if (options.run && toRun.length > 0) {

@@ -2,7 +2,7 @@
  * The W sweep of experiments 1–3 and 5–6 (specs/experiments.md §A.3) and the plot-ready detail of
  * the narrow, medium and wide runs shared by their diagnostic figures.
  */
-import type { Approach2DiagnosticsData, WidthDetail } from '../../src/plot/approach2-diagnostics.ts';
+import type { Approach2DiagnosticsData, WidthDetail } from './approach2-diagnostics.ts';
 import { gridFactorLabel } from '../../src/plot/theme.ts';
 import { BIASES, type BiasName, RANGE_NAMES, type SamplingBias, widthSweep } from '../../src/sampling/index.ts';
 import { dOpt, loss, type LossSurface, nOpt } from '../../src/surface/index.ts';

@@ -1,4 +1,3 @@
 export * from './theme.ts';
 export * from './figure.ts';
 export * from './builders.ts';
-export * from './approach2-diagnostics.ts';

@@ -4,7 +4,7 @@
  * noisy-experiment designs quoted in captions.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig as EXP9 } from '../../experiments/exp9-data-efficiency.ts';
+import { defaultConfig as EXP9 } from '../../experiments/exp9/exp9-data-efficiency.ts';
 import { defineFacts } from '../../article/facts.ts';
 import { gridText, listText } from '../../article/facts/designs.ts';
 import { TABLE_SURFACES } from '../../article/facts/surfaces.ts';

@@ -1,11 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FITS_COLUMNS } from '../../experiments/exp0-chinchilla-reproduction.ts';
-import { findExperiment } from '../../experiments/registry.ts';
-import { runExperiment } from '../../experiments/runner.ts';
 import { haveRealData, SHARED_DATA_DIR } from '../helpers/data.ts';
-import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir } from './helpers.ts';
+import { type CsvFile, expectFinite, experimentRun, num } from './helpers.ts';
 import { EPOCH_ML_SCALEFIT, EPOCH_VPNLS } from '../helpers/reference.ts';
 
 const FITTED = ['vpnls', 'approach3_lse_logloss', 'approach3_lse', 'approach3_lse_logloss_huber'];
@@ -21,8 +19,6 @@ function approxEqual(actual: number, desired: number, significant: number): bool
   return Math.abs(actual / scale - desired / scale) < 10 ** -(significant - 1);
 }
 
-let root: string;
-let dir: string;
 let fits: CsvFile;
 let summary: Record<string, unknown>;
 const row = (method: string) => fits.rows.find((r) => r.method === method)!;
@@ -31,16 +27,14 @@ const row = (method: string) => fits.rows.find((r) => r.method === method)!;
 const HAVE_DATA = haveRealData(['epochai_chinchilla.csv'], 'experiment 0 (the Epoch AI Chinchilla points)');
 
 describe.skipIf(!HAVE_DATA)('experiment 0: reproducing published Chinchilla fits', () => {
+  const run = experimentRun(0, { dataDir: SHARED_DATA_DIR });
   beforeAll(async () => {
-    root = await makeTempDir();
-    dir = (await runExperiment(findExperiment(0)!, { outRoot: root, quick: true, seed: 42, jobs: 1, dataDir: SHARED_DATA_DIR })).dir;
-    fits = await readCsv(join(dir, 'fits.csv'));
-    summary = await readJson(join(dir, 'summary.json'));
+    fits = await run.csv('fits.csv');
+    summary = await run.json('summary.json');
   });
-  afterAll(() => removeDir(root));
 
   it('writes the specified files', async () => {
-    const files = await readdir(dir);
+    const files = await readdir(run.dir);
     for (const f of ['fits.csv', 'report.md', 'summary.json']) expect(files).toContain(f);
     expect(files.filter((f) => f.endsWith('.html'))).toEqual([]);
   });
@@ -101,7 +95,7 @@ describe.skipIf(!HAVE_DATA)('experiment 0: reproducing published Chinchilla fits
   });
 
   it('reports the filtering and the agreement', async () => {
-    const report = await readFile(join(dir, 'report.md'), 'utf8');
+    const report = await readFile(join(run.dir, 'report.md'), 'utf8');
     for (const n of ['245', '240', '217']) expect(report).toContain(n);
     expect(report).toContain('agrees with ml-scalefit to 4 significant digits');
     expect(report).toContain('does not agree with ml-scalefit');

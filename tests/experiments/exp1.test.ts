@@ -1,28 +1,23 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMA_COLUMNS, SWEEP_COLUMNS } from '../../experiments/shared/columns.ts';
-import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+import { type CsvFile, expectFinite, experimentRun, num } from './helpers.ts';
 
-let root: string;
-let dir: string;
 let sweep: CsvFile;
 let optima: CsvFile;
 let summary: Record<string, unknown>;
 
+const run = experimentRun(1);
+
 beforeAll(async () => {
-  root = await makeTempDir();
-  const rec = await runQuick(1, root);
-  dir = rec.dir;
-  sweep = await readCsv(join(dir, 'sweep.csv'));
-  optima = await readCsv(join(dir, 'optima.csv'));
-  summary = await readJson(join(dir, 'summary.json'));
+  sweep = await run.csv('sweep.csv');
+  optima = await run.csv('optima.csv');
+  summary = await run.json('summary.json');
 });
-afterAll(() => removeDir(root));
 
 describe('experiment 1: error of Approach 2 versus grid width', () => {
   it('writes the specified files', async () => {
-    const files = await readdir(dir);
+    const files = await readdir(run.dir);
     for (const f of ['sweep.csv', 'optima.csv', 'empirical_error.html', 'empirical_error.json', 'summary.json']) expect(files).toContain(f);
   });
 
@@ -66,7 +61,7 @@ describe('experiment 1: error of Approach 2 versus grid width', () => {
   });
 
   it('builds the three-row figure with nine panels', async () => {
-    const fig = (await readJson(join(dir, 'empirical_error.json'))) as { data: Array<{ xaxis: string }>; layout: Record<string, unknown> };
+    const fig = (await run.json('empirical_error.json')) as { data: Array<{ xaxis: string }>; layout: Record<string, unknown> };
     const axes = new Set(fig.data.map((t) => t.xaxis));
     expect(axes.size).toBe(9);
     expect(fig.layout.xaxis7).toMatchObject({ tickvals: [0.3, 0.5, 1, 1.5, 2], ticktext: ['±2.0×', '±3.2×', '±10×', '±32×', '±100×'] });

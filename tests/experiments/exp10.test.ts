@@ -1,8 +1,7 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPOUNDING_COLUMNS } from '../../experiments/shared/columns.ts';
-import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+import { type CsvFile, expectFinite, experimentRun, num } from './helpers.ts';
 import { APPROACH2_D_ERR_PCT, APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X, CHINCHILLA_D_OPT_1E24 } from '../helpers/reference.ts';
 
 /** specs/conventions.md §5: centred Approach 2, extrapolated D* error at 1e24 FLOPs (%). */
@@ -10,18 +9,15 @@ const PUBLISHED: Record<string, Record<string, number>> = APPROACH2_D_ERR_PCT;
 const PUBLISHED_OFFSET_SYMMETRIC = APPROACH2_D_ERR_PCT_SYMMETRIC_OFFSET_3X;
 const TOL = 1e-9;
 
-let root: string;
-let dir: string;
 let table: CsvFile;
 let summary: Record<string, unknown>;
 
+const run = experimentRun(10);
+
 beforeAll(async () => {
-  root = await makeTempDir();
-  dir = (await runQuick(10, root)).dir;
-  table = await readCsv(join(dir, 'compounding_errors.csv'));
-  summary = await readJson(join(dir, 'summary.json'));
+  table = await run.csv('compounding_errors.csv');
+  summary = await run.json('summary.json');
 });
-afterAll(() => removeDir(root));
 
 const row = (bias: string, surface: string, grid: string) => {
   const r = table.rows.find((x) => x.bias === bias && x.surface === surface && x.grid === grid);
@@ -31,7 +27,7 @@ const row = (bias: string, surface: string, grid: string) => {
 
 describe('experiment 10: compounding biases at 1e24 FLOPs', () => {
   it('writes the specified files', async () => {
-    const files = await readdir(dir);
+    const files = await readdir(run.dir);
     for (const f of ['compounding_errors.csv', 'compounding_errors.html', 'compounding_errors.json', 'summary.json']) expect(files).toContain(f);
   });
 

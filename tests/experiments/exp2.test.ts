@@ -1,28 +1,25 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SWEEP_COLUMNS_EXP2 } from '../../experiments/exp2-exponent-imbalance.ts';
-import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+import { type CsvFile, expectFinite, experimentRun, num, readCsv, runQuick } from './helpers.ts';
 
 const CONFIGS = ['balanced', 'chinchilla', 'small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'];
 
-let root: string;
-let dir: string;
 let sweep: CsvFile;
 let summary: Record<string, unknown>;
 
+const run = experimentRun(2);
+
 beforeAll(async () => {
-  root = await makeTempDir();
-  dir = (await runQuick(2, root)).dir;
-  await runQuick(1, root);
-  sweep = await readCsv(join(dir, 'sweep.csv'));
-  summary = await readJson(join(dir, 'summary.json'));
+  await runQuick(1, run.root);
+  sweep = await run.csv('sweep.csv');
+  summary = await run.json('summary.json');
 });
-afterAll(() => removeDir(root));
 
 describe('experiment 2: sensitivity to exponent imbalance', () => {
   it('writes the specified files', async () => {
-    const files = await readdir(dir);
+    const files = await readdir(run.dir);
     for (const f of ['sweep.csv', 'summary.json', 'combined_errors.html', 'combined_errors.json', ...CONFIGS.flatMap((c) => [`${c}.html`, `${c}.json`])]) {
       expect(files).toContain(f);
     }
@@ -49,7 +46,7 @@ describe('experiment 2: sensitivity to exponent imbalance', () => {
   });
 
   it('reproduces experiment 1 for the balanced config', async () => {
-    const exp1 = await readCsv(join(root, 'experiments/exp1/sweep.csv'));
+    const exp1 = await readCsv(join(run.root, 'experiments/exp1/sweep.csv'));
     const balanced = sweep.rows.filter((r) => r.config === 'balanced');
     for (const [i, r] of balanced.entries()) {
       for (const c of exp1.header.slice(1)) expect(r[c]).toBe(exp1.rows[i][c]);

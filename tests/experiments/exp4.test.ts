@@ -1,25 +1,21 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXP4_EXTRAPOLATION_COLUMNS as EXTRAPOLATION_COLUMNS } from '../../experiments/exp4-extrapolation.ts';
-import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+import { type CsvFile, expectFinite, experimentRun, num } from './helpers.ts';
 
-let root: string;
-let dir: string;
 let table: CsvFile;
 let summary: Record<string, unknown>;
 
+const run = experimentRun(4);
+
 beforeAll(async () => {
-  root = await makeTempDir();
-  dir = (await runQuick(4, root)).dir;
-  table = await readCsv(join(dir, 'extrapolation.csv'));
-  summary = await readJson(join(dir, 'summary.json'));
+  table = await run.csv('extrapolation.csv');
+  summary = await run.json('summary.json');
 });
-afterAll(() => removeDir(root));
 
 describe('experiment 4: extrapolation error of Approach 2', () => {
   it('writes the specified files', async () => {
-    const files = await readdir(dir);
+    const files = await readdir(run.dir);
     for (const f of ['extrapolation.csv', 'extrapolation_error.html', 'extrapolation_error.json', 'summary.json']) expect(files).toContain(f);
   });
 

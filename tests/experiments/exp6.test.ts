@@ -1,25 +1,22 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VALIDATION_COLUMNS } from '../../experiments/exp6-closed-form.ts';
-import { type CsvFile, expectFinite, makeTempDir, num, readCsv, readJson, removeDir, runQuick } from './helpers.ts';
+import { type CsvFile, expectFinite, experimentRun, num } from './helpers.ts';
 
-let root: string;
-let dir: string;
 let table: CsvFile;
 let summary: Record<string, unknown>;
 
+const run = experimentRun(6);
+
 beforeAll(async () => {
-  root = await makeTempDir();
-  dir = (await runQuick(6, root)).dir;
-  table = await readCsv(join(dir, 'validation.csv'));
-  summary = await readJson(join(dir, 'summary.json'));
+  table = await run.csv('validation.csv');
+  summary = await run.json('summary.json');
 });
-afterAll(() => removeDir(root));
 
 describe("experiment 6: a closed form for Approach 2's bias", () => {
   it('writes the specified files', async () => {
-    const files = await readdir(dir);
+    const files = await readdir(run.dir);
     for (const f of ['validation.csv', 'validation.html', 'validation.json', 'report.md', 'summary.json']) expect(files).toContain(f);
   });
 
@@ -58,7 +55,7 @@ describe("experiment 6: a closed form for Approach 2's bias", () => {
   });
 
   it('writes the derivation and the validation table in report.md', async () => {
-    const md = await readFile(join(dir, 'report.md'), 'utf8');
+    const md = await readFile(join(run.dir, 'report.md'), 'utf8');
     expect(md).toContain('δw = −c1 / (2·c2)');
     expect(md).toContain('| chinchilla | 0.34 | 0.28 |');
     expect(md).toContain('-5.10024 %');

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { findExperiment } from '../../experiments/registry.ts';
-import { type RunRecord, runExperiment } from '../../experiments/runner.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { findExperiment } from '../../experiments/harness/registry.ts';
+import { type RunRecord, runExperiment } from '../../experiments/harness/runner.ts';
 
 /** Project root (for spawning the CLI). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,6 +23,63 @@ export async function runQuick(id: number, outRoot: string, jobs = 1): Promise<R
   const exp = findExperiment(id);
   if (!exp) throw new Error(`experiment ${id} is not registered`);
   return runExperiment(exp, { outRoot, quick: true, seed: 42, jobs });
+}
+
+export interface RunOptions {
+  /** Quick mode (default true). */
+  readonly quick?: boolean;
+  /** Worker jobs (default 1: inline). */
+  readonly jobs?: number;
+  /** Folder of the published data sets (experiments 0, 11, 12). */
+  readonly dataDir?: string;
+  /** Timeout of the hook that runs the experiment, ms (default vitest's hookTimeout). */
+  readonly timeout?: number;
+}
+
+/** An experiment run shared by the tests of one file (or one describe block). */
+export interface ExperimentRun {
+  /** The temporary output root. */
+  readonly root: string;
+  /** The experiment's output folder, `<root>/experiments/expN`. */
+  readonly dir: string;
+  /** Reads a CSV of the output folder. */
+  csv(name: string): Promise<CsvFile>;
+  /** Reads a JSON file of the output folder. */
+  json(name: string): Promise<Record<string, unknown>>;
+}
+
+/**
+ * The preamble of every experiment test: registers a `beforeAll` that runs
+ * experiment `id` through the runner into a fresh temporary root (quick
+ * mode, seed 42, one inline job unless stated) and an `afterAll` that
+ * removes it. Call it at the top level of the test file, or inside a
+ * `describe` (e.g. `describe.skipIf(!HAVE_DATA)`) to scope the run to it;
+ * hooks registered after it see the finished run.
+ */
+export function experimentRun(id: number, options: RunOptions = {}): ExperimentRun {
+  let root: string | undefined;
+  let dir: string | undefined;
+  const need = (what: string, v: string | undefined): string => {
+    if (v === undefined) throw new Error(`experiment ${id}: ${what} is read before the run (use it inside a hook or test)`);
+    return v;
+  };
+  beforeAll(async () => {
+    root = await makeTempDir();
+    const exp = findExperiment(id);
+    if (!exp) throw new Error(`experiment ${id} is not registered`);
+    dir = (await runExperiment(exp, { outRoot: root, quick: options.quick ?? true, seed: 42, jobs: options.jobs ?? 1, ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}) })).dir;
+  }, options.timeout);
+  afterAll(() => (root === undefined ? undefined : removeDir(root)));
+  return {
+    get root() {
+      return need('root', root);
+    },
+    get dir() {
+      return need('dir', dir);
+    },
+    csv: (name) => readCsv(join(need('dir', dir), name)),
+    json: (name) => readJson(join(need('dir', dir), name)),
+  };
 }
 
 export interface CsvFile {

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as exp7 from '../../experiments/exp7-exponent-inference.ts';
-import * as exp9 from '../../experiments/exp9-data-efficiency.ts';
+import * as exp7 from '../../experiments/exp7/exp7-exponent-inference.ts';
+import * as exp9 from '../../experiments/exp9/exp9-data-efficiency.ts';
 import { APPROACH3_BOUNDS, fitApproach2, fitApproach3 } from '../../src/fit/index.ts';
 import { BIASES, sampleIsoflops, type SampleOptions } from '../../src/sampling/index.ts';
 import { SURFACES } from '../../src/surface/index.ts';

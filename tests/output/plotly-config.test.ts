@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPLORABLE_PLOT_CONFIG, PLOT_CONFIG } from '../../article/figures/palette.ts';
 import { REPORT_PLOTLY_CONFIG } from '../../src/cli/report.ts';
-import { FIGURE_PAGE_CONFIG, figureHtml } from '../../src/output/figure-html.ts';
+import { FIGURE_PAGE_CONFIG, figureHtml } from '../../experiments/harness/output/figure-html.ts';
 import { NETWORK_MODEBAR_BUTTONS, OFFLINE_PLOTLY_CONFIG } from '../../src/plot/plotly.ts';
 
 const pages = { article: PLOT_CONFIG, explorable: EXPLORABLE_PLOT_CONFIG, 'experiment figure page': FIGURE_PAGE_CONFIG, 'fit --report page': REPORT_PLOTLY_CONFIG };

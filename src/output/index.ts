@@ -1,6 +1,0 @@
-export * from './format.ts';
-export * from './csv.ts';
-export * from './json.ts';
-export * from './figure-html.ts';
-export * from '../plot/plotly-asset.ts';
-export * from './writer.ts';

@@ -1,5 +1,0 @@
-export * from './options.ts';
-export * from './isoflop-qc.ts';
-export * from './akima.ts';
-export * from './quadratic.ts';
-export * from './distributions.ts';
