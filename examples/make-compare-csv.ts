@@ -74,7 +74,10 @@ export function compareCsvs(): { baseline: string; variant: string } {
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
   const { baseline, variant } = compareCsvs();
-  const files: Array<[string, string]> = [[COMPARE_BASELINE_PATH, baseline], [COMPARE_VARIANT_PATH, variant]];
+  const files: Array<[string, string]> = [
+    [COMPARE_BASELINE_PATH, baseline],
+    [COMPARE_VARIANT_PATH, variant],
+  ];
   if (process.argv.includes('--check')) {
     let same = true;
     for (const [path, text] of files) {

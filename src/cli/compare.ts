@@ -68,7 +68,11 @@ export interface CompareReport {
   readonly targetRule: string;
   readonly run: CompareRun;
   readonly bootstrap:
-    | (ValueSummary<string> & { readonly seed: number; readonly scheme: { base: BootstrapScheme; variant: BootstrapScheme }; readonly reasons: { base: string; variant: string } })
+    | (ValueSummary<string> & {
+        readonly seed: number;
+        readonly scheme: { base: BootstrapScheme; variant: BootstrapScheme };
+        readonly reasons: { base: string; variant: string };
+      })
     | null;
   readonly verdict: string;
   readonly warnings: readonly string[];
@@ -108,8 +112,15 @@ function sideLines(label: string, r: CompareReport, side: 'base' | 'variant'): s
     ];
   }
   const e = fits.envelope!;
-  const pinned = Object.keys(e.pinned).length > 0 ? `; pinned ${Object.entries(e.pinned).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '';
-  return [`  ${label.padEnd(9)}Linf ${fmt(e.Linf)}  A ${fmt(e.A)}  gamma ${fmt(e.gamma)}  (${e.status}); L(${fmt(target, 3)}) = ${fmt(envelopeLoss(e, target), 5)}${pinned}`];
+  const pinned =
+    Object.keys(e.pinned).length > 0
+      ? `; pinned ${Object.entries(e.pinned)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', ')}`
+      : '';
+  return [
+    `  ${label.padEnd(9)}Linf ${fmt(e.Linf)}  A ${fmt(e.A)}  gamma ${fmt(e.gamma)}  (${e.status}); L(${fmt(target, 3)}) = ${fmt(envelopeLoss(e, target), 5)}${pinned}`,
+  ];
 }
 
 /** The readable summary. */
@@ -119,12 +130,16 @@ export function formatCompareSummary(r: CompareReport): string {
   const lines: string[] = [];
   const what = s.mode === 'surface' ? `surfaces (${r.run.base.surface!.method})` : `envelopes (--from ${s.envelope.from})`;
   lines.push(`Compare ${what}: variant ${r.variant.source} against baseline ${r.base.source}`);
-  lines.push(`  baseline ${r.base.nPoints} points in ${r.base.nGroups} IsoFLOP groups; variant ${r.variant.nPoints} points in ${r.variant.nGroups} IsoFLOP groups`);
+  lines.push(
+    `  baseline ${r.base.nPoints} points in ${r.base.nGroups} IsoFLOP groups; variant ${r.variant.nPoints} points in ${r.variant.nGroups} IsoFLOP groups`,
+  );
   if (r.filters.length > 0) lines.push(`  filters  ${r.filters.join('; ')} (both files)`);
   if (b !== null) {
     const failed = b.failed > 0 ? `, ${b.failed} failed` : '';
-    lines.push(`  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}), each data set resampled independently: ` +
-      `baseline ${SCHEME_DESCRIPTIONS[b.scheme.base]}, variant ${SCHEME_DESCRIPTIONS[b.scheme.variant]}; brackets: ${fmt(100 * b.level)}% percentile intervals`);
+    lines.push(
+      `  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}), each data set resampled independently: ` +
+        `baseline ${SCHEME_DESCRIPTIONS[b.scheme.base]}, variant ${SCHEME_DESCRIPTIONS[b.scheme.variant]}; brackets: ${fmt(100 * b.level)}% percentile intervals`,
+    );
   }
   lines.push('');
   lines.push(s.mode === 'surface' ? 'Fits  L(N, D) = E + A/N^alpha + B/D^beta' : 'Fits  L(C) = Linf + A·C^(−gamma)');
@@ -158,10 +173,32 @@ function sideJson(r: CompareReport, side: 'base' | 'variant'): Record<string, un
   const data = { source: d.source, n_points: d.nPoints, n_groups: d.nGroups };
   if (r.settings.mode === 'surface') {
     const s = fits.surface!;
-    return { data, method: s.method, E: s.E, A: s.A, B: s.B, alpha: s.alpha, beta: s.beta, rss: s.rss, status: s.status, pinned: s.surfaceFit?.pinned ?? null, target_loss: lossOpt(s.surface!, r.settings.envelope.targetCompute) };
+    return {
+      data,
+      method: s.method,
+      E: s.E,
+      A: s.A,
+      B: s.B,
+      alpha: s.alpha,
+      beta: s.beta,
+      rss: s.rss,
+      status: s.status,
+      pinned: s.surfaceFit?.pinned ?? null,
+      target_loss: lossOpt(s.surface!, r.settings.envelope.targetCompute),
+    };
   }
   const e = fits.envelope!;
-  return { data, Linf: e.Linf, A: e.A, gamma: e.gamma, rss: e.rss, dof: e.dof, status: e.status, pinned: e.pinned, target_loss: envelopeLoss(e, r.settings.envelope.targetCompute) };
+  return {
+    data,
+    Linf: e.Linf,
+    A: e.A,
+    gamma: e.gamma,
+    rss: e.rss,
+    dof: e.dof,
+    status: e.status,
+    pinned: e.pinned,
+    target_loss: envelopeLoss(e, r.settings.envelope.targetCompute),
+  };
 }
 
 /** The `--json` record. */
@@ -192,8 +229,14 @@ export function compareJson(r: CompareReport): Record<string, unknown> {
       ? {}
       : {
           bootstrap: {
-            replicates: b.replicates, seed: b.seed, level: b.level, resampling: 'each data set independently',
-            scheme: b.scheme, scheme_reason: b.reasons, succeeded: b.succeeded, failed: b.failed,
+            replicates: b.replicates,
+            seed: b.seed,
+            level: b.level,
+            resampling: 'each data set independently',
+            scheme: b.scheme,
+            scheme_reason: b.reasons,
+            succeeded: b.succeeded,
+            failed: b.failed,
             failures: b.failures.map((x) => ({ message: x.message, count: x.count })),
           },
         }),
@@ -225,10 +268,17 @@ export function compareFigure(r: CompareReport): PlotlyFigure {
     const m = r.run.multipliers[i]!;
     const isTarget = i === at.length - 1;
     data.push({
-      type: 'scatter', mode: 'markers', x: [C], y: [finite(m)], showlegend: i === 0 || isTarget,
-      name: isTarget ? 'target' : 'measured budgets', legendgroup: isTarget ? 'target' : 'budgets',
+      type: 'scatter',
+      mode: 'markers',
+      x: [C],
+      y: [finite(m)],
+      showlegend: i === 0 || isTarget,
+      name: isTarget ? 'target' : 'measured budgets',
+      legendgroup: isTarget ? 'target' : 'budgets',
       marker: { color: isTarget ? QUALITATIVE[1] : '#000000', symbol: isTarget ? 'star' : 'circle', size: isTarget ? 14 : 9 },
-      ...(iv !== null && Number.isFinite(iv[1]) ? { error_y: { type: 'data', symmetric: false, array: [iv[1] - m], arrayminus: [m - iv[0]], thickness: 2, width: 8 } } : {}),
+      ...(iv !== null && Number.isFinite(iv[1])
+        ? { error_y: { type: 'data', symmetric: false, array: [iv[1] - m], arrayminus: [m - iv[0]], thickness: 2, width: 8 } }
+        : {}),
     });
   }
   data.push({ type: 'scatter', mode: 'lines', x: [cLo, cHi], y: [1, 1], line: { color: '#888888', dash: 'dash', width: 1 }, name: 'm = 1 (no difference)' });
@@ -260,7 +310,8 @@ function commandOf(args: SubcommandArgs): { mode: CompareMode; from: EnvelopeSou
   if (!ENVELOPE_SOURCES.includes(from)) throw new UsageError(`--from must be one of ${ENVELOPE_SOURCES.join(', ')}; got "${String(fromText)}"`);
   const envelopeGiven = ENVELOPE_FIX_NAMES.filter((p) => args.fix[p] !== undefined);
   if (mode === 'surface' && envelopeGiven.length > 0) throw new UsageError(`--fix ${envelopeGiven.join(', ')}: envelope parameters apply with --envelope only`);
-  if (mode === 'surface' && args.shared.spec.method === 'approach2') throw new UsageError('compare needs a surface method (its L_opt and inverse); Approach 2 has none');
+  if (mode === 'surface' && args.shared.spec.method === 'approach2')
+    throw new UsageError('compare needs a surface method (its L_opt and inverse); Approach 2 has none');
   return { mode, from };
 }
 
@@ -328,32 +379,41 @@ async function runCommand(args: SubcommandArgs, io: CliIo): Promise<void> {
   }
   const m = run.multipliers[run.multipliers.length - 1]!;
   const verdict = verdictText(m, bootstrap === null ? null : bootstrap.intervals.target!, o.level, targetCompute);
-  const warnings = [
-    ...(run.base.surface?.warnings ?? []).map((w) => `baseline: ${w}`),
-    ...(run.variant.surface?.warnings ?? []).map((w) => `variant: ${w}`),
-  ];
-  if (run.multipliers.some((x) => x === Infinity)) warnings.push("at some budgets the variant's loss is at or below the baseline's irreducible loss: the baseline never reaches it (m = ∞)");
+  const warnings = [...(run.base.surface?.warnings ?? []).map((w) => `baseline: ${w}`), ...(run.variant.surface?.warnings ?? []).map((w) => `variant: ${w}`)];
+  if (run.multipliers.some((x) => x === Infinity))
+    warnings.push("at some budgets the variant's loss is at or below the baseline's irreducible loss: the baseline never reaches it (m = ∞)");
   const report: CompareReport = {
     base: { source: baseData.source, nPoints: baseData.N.length, nGroups: basePrep.grids.length, prepared: basePrep },
     variant: { source: variantData.source, nPoints: variantData.N.length, nGroups: variantPrep.grids.length, prepared: variantPrep },
-    filters: describeFilters(o), settings, targetRule, run, bootstrap, verdict, warnings,
+    filters: describeFilters(o),
+    settings,
+    targetRule,
+    run,
+    bootstrap,
+    verdict,
+    warnings,
   };
   const summary = formatCompareSummary(report);
   if (o.report !== null) {
-    const html = figurePage({
-      title: `Compare: ${variantData.source} against ${baseData.source}`,
-      meta: `${mode === 'surface' ? 'surfaces' : `envelopes (--from ${from})`} · target ${fmt(targetCompute, 4)} FLOPs`,
-      callout: verdict,
-      summary,
-      figures: [{
-        id: 'fig-multiplier',
-        title: 'Effective compute multiplier',
-        caption:
-          'How many times the compute the baseline needs to reach the variant\'s loss. Dots: the measured budgets; ★: the target' +
-          `${bootstrap !== null ? `; bars: ${fmt(100 * bootstrap.level)}% bootstrap intervals (each data set resampled independently)` : ''}. Dashed: m = 1, no difference.`,
-        figure: compareFigure(report),
-      }],
-    }, await readPlotlySource());
+    const html = figurePage(
+      {
+        title: `Compare: ${variantData.source} against ${baseData.source}`,
+        meta: `${mode === 'surface' ? 'surfaces' : `envelopes (--from ${from})`} · target ${fmt(targetCompute, 4)} FLOPs`,
+        callout: verdict,
+        summary,
+        figures: [
+          {
+            id: 'fig-multiplier',
+            title: 'Effective compute multiplier',
+            caption:
+              "How many times the compute the baseline needs to reach the variant's loss. Dots: the measured budgets; ★: the target" +
+              `${bootstrap !== null ? `; bars: ${fmt(100 * bootstrap.level)}% bootstrap intervals (each data set resampled independently)` : ''}. Dashed: m = 1, no difference.`,
+            figure: compareFigure(report),
+          },
+        ],
+      },
+      await readPlotlySource(),
+    );
     await writeReport(o.report, html);
   }
   if (o.json) io.stdout(`${JSON.stringify(compareJson(report))}\n`);
@@ -368,7 +428,12 @@ export async function compareMain(argv: readonly string[], io: CliIo): Promise<n
   const verbose = argv.includes('--verbose');
   try {
     const parsed = await parseSubcommand(argv, {
-      name: 'compare', files: 2, valueFlags: ['from'], booleanFlags: ['envelope'], fixNames: [...PARAMETER_NAMES, ...ENVELOPE_FIX_NAMES], help: HELP,
+      name: 'compare',
+      files: 2,
+      valueFlags: ['from'],
+      booleanFlags: ['envelope'],
+      fixNames: [...PARAMETER_NAMES, ...ENVELOPE_FIX_NAMES],
+      help: HELP,
     });
     if (parsed.kind === 'help') {
       io.stdout(parsed.text);

@@ -5,7 +5,7 @@
  * Student-t lack-of-fit interval and a seeded bootstrap interval at the
  * target compute; text, `--json` or `--report` (specs/cli.md, specs/envelope.md).
  */
-import { envelopeInterval, envelopeLoss, type EnvelopeFit, type EnvelopeInterval } from '../fit/envelope.ts';
+import { envelopeInterval, envelopeLoss, type EnvelopeInterval } from '../fit/envelope.ts';
 import { PARAMETER_NAMES } from '../fit/result.ts';
 import { describePinned } from '../fit/pinned.ts';
 import { readPlotlySource } from '../plot/plotly-asset.ts';
@@ -17,8 +17,16 @@ import { quantileSorted } from '../util/stats.ts';
 import { COMMAND_NAME, type CliOptions } from './args.ts';
 import { SCHEME_DESCRIPTIONS, chooseScheme, groupRowIndices, resampleScheme, type BootstrapScheme } from './bootstrap-core.ts';
 import {
-  DEFAULT_ENVELOPE_SOURCE, ENVELOPE_QUANTITIES, ENVELOPE_SOURCES, SOURCE_DESCRIPTIONS, envelopeReplicateTask, runEnvelope,
-  type EnvelopeQuantity, type EnvelopeRun, type EnvelopeSettings, type EnvelopeSource,
+  DEFAULT_ENVELOPE_SOURCE,
+  ENVELOPE_QUANTITIES,
+  ENVELOPE_SOURCES,
+  SOURCE_DESCRIPTIONS,
+  envelopeReplicateTask,
+  runEnvelope,
+  type EnvelopeQuantity,
+  type EnvelopeRun,
+  type EnvelopeSettings,
+  type EnvelopeSource,
 } from './envelope-core.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { envelopePins, ENVELOPE_FIX_NAMES, surfacePins } from './fix.ts';
@@ -101,14 +109,18 @@ export function formatEnvelopeSummary(r: EnvelopeReport): string {
   if (surfacePinned !== undefined) lines.push(`  surface  pinned ${describePinned(surfacePinned)}`);
   if (b !== null) {
     const failed = b.failed > 0 ? `, ${b.failed} failed` : '';
-    lines.push(`  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}); ${SCHEME_DESCRIPTIONS[b.scheme]} (${b.scheme}); brackets: ${fmt(100 * b.level)}% percentile intervals`);
+    lines.push(
+      `  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}); ${SCHEME_DESCRIPTIONS[b.scheme]} (${b.scheme}); brackets: ${fmt(100 * b.level)}% percentile intervals`,
+    );
   }
   lines.push('');
   lines.push('Envelope');
   lines.push(pad('Linf', fmt(f.Linf), pins.Linf !== undefined ? null : iv('Linf'), pins.Linf !== undefined ? '(pinned)' : ''));
   lines.push(pad('A', fmt(f.A), iv('A')));
   lines.push(pad('gamma', fmt(f.gamma), pins.gamma !== undefined ? null : iv('gamma'), pins.gamma !== undefined ? '(pinned)' : ''));
-  lines.push(`  RSS      ${fmt(f.rss)} on ${f.nPoints} budgets − ${f.free.length} free parameters = ${f.dof} degrees of freedom; residual sd ${fmt(f.sigma, 4)}`);
+  lines.push(
+    `  RSS      ${fmt(f.rss)} on ${f.nPoints} budgets − ${f.free.length} free parameters = ${f.dof} degrees of freedom; residual sd ${fmt(f.sigma, 4)}`,
+  );
   lines.push(`  status   ${f.status}: ${f.message}`);
   lines.push('');
   lines.push(`  ${'budget C'.padEnd(12)}${'loss'.padEnd(12)}${'envelope'.padEnd(12)}residual`);
@@ -121,7 +133,9 @@ export function formatEnvelopeSummary(r: EnvelopeReport): string {
   const t = r.interval;
   lines.push(`At C = ${fmt(t.compute, 4)} FLOPs (${r.targetRule})`);
   lines.push(`  L(C)     ${fmt(t.loss, 5)}`);
-  lines.push(`  ${fmt(100 * t.level)}% lack-of-fit interval [${fmt(t.lo, 5)}, ${fmt(t.hi, 5)}]  (Student t on ${t.dof} degrees of freedom, t = ${fmt(t.t, 4)}, se ${fmt(t.se, 3)})`);
+  lines.push(
+    `  ${fmt(100 * t.level)}% lack-of-fit interval [${fmt(t.lo, 5)}, ${fmt(t.hi, 5)}]  (Student t on ${t.dof} degrees of freedom, t = ${fmt(t.t, 4)}, se ${fmt(t.se, 3)})`,
+  );
   if (b !== null) {
     const bi = b.intervals.target_loss;
     lines.push(`  ${fmt(100 * b.level)}% bootstrap interval   [${fmt(bi[0], 5)}, ${fmt(bi[1], 5)}]`);
@@ -170,9 +184,21 @@ export function envelopeJson(r: EnvelopeReport): Record<string, unknown> {
       ? {}
       : {
           bootstrap: {
-            replicates: b.replicates, seed: b.seed, level: b.level, scheme: b.scheme, resampling: SCHEME_DESCRIPTIONS[b.scheme], scheme_reason: b.schemeReason,
-            succeeded: b.succeeded, failed: b.failed, failures: b.failures.map((x) => ({ message: x.message, count: x.count })),
-            intervals: { Linf: f.pinned.Linf !== undefined ? null : b.intervals.Linf, A: b.intervals.A, gamma: f.pinned.gamma !== undefined ? null : b.intervals.gamma, target_loss: b.intervals.target_loss },
+            replicates: b.replicates,
+            seed: b.seed,
+            level: b.level,
+            scheme: b.scheme,
+            resampling: SCHEME_DESCRIPTIONS[b.scheme],
+            scheme_reason: b.schemeReason,
+            succeeded: b.succeeded,
+            failed: b.failed,
+            failures: b.failures.map((x) => ({ message: x.message, count: x.count })),
+            intervals: {
+              Linf: f.pinned.Linf !== undefined ? null : b.intervals.Linf,
+              A: b.intervals.A,
+              gamma: f.pinned.gamma !== undefined ? null : b.intervals.gamma,
+              target_loss: b.intervals.target_loss,
+            },
           },
         }),
   };
@@ -189,8 +215,15 @@ export function envelopeFigure(r: EnvelopeReport): PlotlyFigure {
   const tBand = Cs.map((C) => envelopeInterval(f, C, r.interval.level));
   data.push({ type: 'scatter', mode: 'lines', x: Cs, y: tBand.map((x) => x.lo), line: { width: 0 }, showlegend: false, hoverinfo: 'skip' });
   data.push({
-    type: 'scatter', mode: 'lines', x: Cs, y: tBand.map((x) => x.hi), line: { width: 0 }, fill: 'tonexty', fillcolor: 'rgba(0,114,178,0.15)',
-    name: `${fmt(100 * r.interval.level)}% lack-of-fit band (Student t)`, hoverinfo: 'skip',
+    type: 'scatter',
+    mode: 'lines',
+    x: Cs,
+    y: tBand.map((x) => x.hi),
+    line: { width: 0 },
+    fill: 'tonexty',
+    fillcolor: 'rgba(0,114,178,0.15)',
+    name: `${fmt(100 * r.interval.level)}% lack-of-fit band (Student t)`,
+    hoverinfo: 'skip',
   });
   if (b !== null) {
     const tail = (1 - b.level) / 2;
@@ -203,21 +236,52 @@ export function envelopeFigure(r: EnvelopeReport): PlotlyFigure {
       lo.push(quantileSorted(v, tail));
       hi.push(quantileSorted(v, 1 - tail));
     }
-    data.push({ type: 'scatter', mode: 'lines', x: Cs, y: lo, line: { color: QUALITATIVE[1], dash: 'dot', width: 1.5 }, name: `${fmt(100 * b.level)}% bootstrap band` });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      x: Cs,
+      y: lo,
+      line: { color: QUALITATIVE[1], dash: 'dot', width: 1.5 },
+      name: `${fmt(100 * b.level)}% bootstrap band`,
+    });
     data.push({ type: 'scatter', mode: 'lines', x: Cs, y: hi, line: { color: QUALITATIVE[1], dash: 'dot', width: 1.5 }, showlegend: false });
   }
-  data.push({ type: 'scatter', mode: 'lines', x: Cs, y: Cs.map((C) => envelopeLoss(f, C)), line: { color: QUALITATIVE[0], width: 2 }, name: 'envelope L∞ + A·C^−γ' });
   data.push({
-    type: 'scatter', mode: 'markers', x: Array.from(f.C), y: Array.from(f.L), marker: { color: '#000000', size: 9 },
-    name: r.settings.from === 'surface' ? 'L_opt(C) of the surface fit' : 'parabola minimum per budget', hovertemplate: 'C = %{x:.3s}<br>L = %{y:.4f}<extra></extra>',
+    type: 'scatter',
+    mode: 'lines',
+    x: Cs,
+    y: Cs.map((C) => envelopeLoss(f, C)),
+    line: { color: QUALITATIVE[0], width: 2 },
+    name: 'envelope L∞ + A·C^−γ',
+  });
+  data.push({
+    type: 'scatter',
+    mode: 'markers',
+    x: Array.from(f.C),
+    y: Array.from(f.L),
+    marker: { color: '#000000', size: 9 },
+    name: r.settings.from === 'surface' ? 'L_opt(C) of the surface fit' : 'parabola minimum per budget',
+    hovertemplate: 'C = %{x:.3s}<br>L = %{y:.4f}<extra></extra>',
   });
   const t = r.interval;
   data.push({
-    type: 'scatter', mode: 'markers', x: [t.compute], y: [t.loss], name: 'target',
+    type: 'scatter',
+    mode: 'markers',
+    x: [t.compute],
+    y: [t.loss],
+    name: 'target',
     marker: { color: QUALITATIVE[0], symbol: 'star', size: 14, line: { color: '#000000', width: 1 } },
     error_y: { type: 'data', symmetric: false, array: [t.hi - t.loss], arrayminus: [t.loss - t.lo], color: QUALITATIVE[0], thickness: 2, width: 8 },
   });
-  if (f.Linf > 0) data.push({ type: 'scatter', mode: 'lines', x: [cLo, cHi], y: [f.Linf, f.Linf], line: { color: '#888888', dash: 'dash', width: 1 }, name: `L∞ = ${fmt(f.Linf, 4)}${f.pinned.Linf !== undefined ? ' (pinned)' : ''}` });
+  if (f.Linf > 0)
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      x: [cLo, cHi],
+      y: [f.Linf, f.Linf],
+      line: { color: '#888888', dash: 'dash', width: 1 },
+      name: `L∞ = ${fmt(f.Linf, 4)}${f.pinned.Linf !== undefined ? ' (pinned)' : ''}`,
+    });
   return {
     data,
     layout: {
@@ -246,15 +310,23 @@ function commandOf(args: SubcommandArgs): EnvelopeCommand {
   if (from === 'surface' && o.spec.method === 'approach2') throw new UsageError('--from surface needs a surface method; use --from parabola for Approach 2');
   const surfaceGiven = PARAMETER_NAMES.filter((p) => args.fix[p] !== undefined);
   if (from === 'parabola') {
-    const methodFlags = args.sharedGiven.filter((g) => ['method', 'optimizer', 'objective', 'huber-delta', 'lse', 'log-loss', 'grid-size', 'n-scale', 'd-scale'].includes(g));
-    if (methodFlags.length > 0) throw new UsageError(`${methodFlags.map((g) => `--${g}`).join(', ')} ${methodFlags.length === 1 ? 'does' : 'do'} not apply to --from parabola`);
+    const methodFlags = args.sharedGiven.filter((g) =>
+      ['method', 'optimizer', 'objective', 'huber-delta', 'lse', 'log-loss', 'grid-size', 'n-scale', 'd-scale'].includes(g),
+    );
+    if (methodFlags.length > 0)
+      throw new UsageError(`${methodFlags.map((g) => `--${g}`).join(', ')} ${methodFlags.length === 1 ? 'does' : 'do'} not apply to --from parabola`);
     if (surfaceGiven.length > 0) throw new UsageError(`--fix ${surfaceGiven.join(', ')}: surface parameters apply to --from surface only`);
   }
   return { args, from };
 }
 
 /** Seeded row indices of every replicate (within curves, whole curves or runs, as `fit` chooses). */
-export function drawIndices(N: Float64Array, groups: Float64Array, replicates: number, rng: Rng): { scheme: BootstrapScheme; reason: string; indices: Int32Array[] } {
+export function drawIndices(
+  N: Float64Array,
+  groups: Float64Array,
+  replicates: number,
+  rng: Rng,
+): { scheme: BootstrapScheme; reason: string; indices: Int32Array[] } {
   const groupRows = groupRowIndices(groups);
   const { scheme, reason } = chooseScheme(N, groupRows);
   return { scheme, reason, indices: Array.from({ length: replicates }, () => resampleScheme(scheme, groupRows, N.length, rng)) };
@@ -267,30 +339,51 @@ async function runCommand(c: EnvelopeCommand, io: CliIo): Promise<void> {
     const spec = { ...o.spec, fix: surfacePins(c.args.fix) };
     const prepared = prepareRun(data, o);
     const settings: EnvelopeSettings = {
-      from: c.from, spec, scales: o.scales, fix: envelopePins(c.args.fix), targetCompute: prepared.targetCompute, groupingNote: prepared.groupingNote,
+      from: c.from,
+      spec,
+      scales: o.scales,
+      fix: envelopePins(c.args.fix),
+      targetCompute: prepared.targetCompute,
+      groupingNote: prepared.groupingNote,
     };
     const run = runEnvelope(prepared.input, settings);
     const interval = envelopeInterval(run.fit, prepared.targetCompute, o.level);
     let bootstrap: EnvelopeReport['bootstrap'] = null;
     if (o.bootstrap > 0) {
       const drawn = drawIndices(prepared.input.N, prepared.input.groups, o.bootstrap, new Rng(o.seed));
-      const outcomes = await runReplicates(envelopeReplicateTask, drawn.indices.map((idx) => ({ input: prepared.input, idx, settings })), {
-        jobs: o.jobs,
-        onNote: (note) => io.stderr(`${COMMAND_NAME}: note: ${note}\n`),
-        ...(io.stderrIsTTY ? { onProgress: (d: number, n: number) => io.stderr(`\rbootstrap: ${d}/${n} replicates${d === n ? '\n' : ''}`) } : {}),
-      });
+      const outcomes = await runReplicates(
+        envelopeReplicateTask,
+        drawn.indices.map((idx) => ({ input: prepared.input, idx, settings })),
+        {
+          jobs: o.jobs,
+          onNote: (note) => io.stderr(`${COMMAND_NAME}: note: ${note}\n`),
+          ...(io.stderrIsTTY ? { onProgress: (d: number, n: number) => io.stderr(`\rbootstrap: ${d}/${n} replicates${d === n ? '\n' : ''}`) } : {}),
+        },
+      );
       bootstrap = { ...summariseValues(outcomes, ENVELOPE_QUANTITIES, o.level), seed: o.seed, scheme: drawn.scheme, schemeReason: drawn.reason };
     }
     const warnings = [...(run.points.surface?.warnings ?? [])];
     if (c.from === 'surface') {
       warnings.push(
-        'with --from surface the points are the fitted surface\'s own L_opt(C) = E + K·(C/6)^(−αβ/(α+β)), which the envelope fits exactly ' +
+        "with --from surface the points are the fitted surface's own L_opt(C) = E + K·(C/6)^(−αβ/(α+β)), which the envelope fits exactly " +
           '(L∞ = E, gamma = αβ/(α+β)): the lack-of-fit interval has no width and says nothing; use --bootstrap K for an interval, or --from parabola',
       );
-    } else if (run.fit.dof < 3) warnings.push(`only ${run.fit.dof} degree${run.fit.dof === 1 ? '' : 's'} of freedom for the lack-of-fit interval (${run.fit.nPoints} budgets, ${run.fit.free.length} free parameters): it is wide; pin Linf or gamma, or add budgets`);
+    } else if (run.fit.dof < 3)
+      warnings.push(
+        `only ${run.fit.dof} degree${run.fit.dof === 1 ? '' : 's'} of freedom for the lack-of-fit interval (${run.fit.nPoints} budgets, ${run.fit.free.length} free parameters): it is wide; pin Linf or gamma, or add budgets`,
+      );
     const report: EnvelopeReport = {
-      source: data.source, nPoints: data.N.length, nGroups: prepared.grids.length, groupedBy: prepared.groupedBy,
-      filters: describeFilters(o), targetRule: prepared.targetRule, settings, run, interval, bootstrap, warnings,
+      source: data.source,
+      nPoints: data.N.length,
+      nGroups: prepared.grids.length,
+      groupedBy: prepared.groupedBy,
+      filters: describeFilters(o),
+      targetRule: prepared.targetRule,
+      settings,
+      run,
+      interval,
+      bootstrap,
+      warnings,
     };
     await emit(report, o, io);
   } catch (err) {
@@ -302,20 +395,25 @@ async function emit(r: EnvelopeReport, o: CliOptions, io: CliIo): Promise<void> 
   const summary = formatEnvelopeSummary(r);
   if (o.report !== null) {
     const t = r.interval;
-    const html = figurePage({
-      title: `Loss envelope: ${r.source}`,
-      meta: `--from ${r.settings.from} · ${r.run.fit.nPoints} budgets · target ${fmt(t.compute, 4)} FLOPs`,
-      callout: `L(${fmt(t.compute, 3)}) = ${fmt(t.loss, 5)}, ${fmt(100 * t.level)}% lack-of-fit interval [${fmt(t.lo, 5)}, ${fmt(t.hi, 5)}] on ${t.dof} degrees of freedom.`,
-      summary,
-      figures: [{
-        id: 'fig-envelope',
-        title: 'Loss envelope and its extrapolation',
-        caption:
-          `Black: each budget's compute-optimal loss (${sourceLine(r)}). Blue: the fitted envelope and its pointwise ${fmt(100 * t.level)}% Student-t lack-of-fit band` +
-          `${r.bootstrap !== null ? `; dotted: the ${fmt(100 * r.bootstrap.level)}% bootstrap band of the refitted envelopes` : ''}; ★: the target with its interval.`,
-        figure: envelopeFigure(r),
-      }],
-    }, await readPlotlySource());
+    const html = figurePage(
+      {
+        title: `Loss envelope: ${r.source}`,
+        meta: `--from ${r.settings.from} · ${r.run.fit.nPoints} budgets · target ${fmt(t.compute, 4)} FLOPs`,
+        callout: `L(${fmt(t.compute, 3)}) = ${fmt(t.loss, 5)}, ${fmt(100 * t.level)}% lack-of-fit interval [${fmt(t.lo, 5)}, ${fmt(t.hi, 5)}] on ${t.dof} degrees of freedom.`,
+        summary,
+        figures: [
+          {
+            id: 'fig-envelope',
+            title: 'Loss envelope and its extrapolation',
+            caption:
+              `Black: each budget's compute-optimal loss (${sourceLine(r)}). Blue: the fitted envelope and its pointwise ${fmt(100 * t.level)}% Student-t lack-of-fit band` +
+              `${r.bootstrap !== null ? `; dotted: the ${fmt(100 * r.bootstrap.level)}% bootstrap band of the refitted envelopes` : ''}; ★: the target with its interval.`,
+            figure: envelopeFigure(r),
+          },
+        ],
+      },
+      await readPlotlySource(),
+    );
     await writeReport(o.report, html);
   }
   if (o.json) io.stdout(`${JSON.stringify(envelopeJson(r))}\n`);
@@ -329,7 +427,14 @@ async function emit(r: EnvelopeReport, o: CliOptions, io: CliIo): Promise<void> 
 export async function envelopeMain(argv: readonly string[], io: CliIo): Promise<number> {
   const verbose = argv.includes('--verbose');
   try {
-    const parsed = await parseSubcommand(argv, { name: 'envelope', files: 1, valueFlags: ['from'], booleanFlags: [], fixNames: [...PARAMETER_NAMES, ...ENVELOPE_FIX_NAMES], help: HELP });
+    const parsed = await parseSubcommand(argv, {
+      name: 'envelope',
+      files: 1,
+      valueFlags: ['from'],
+      booleanFlags: [],
+      fixNames: [...PARAMETER_NAMES, ...ENVELOPE_FIX_NAMES],
+      help: HELP,
+    });
     if (parsed.kind === 'help') {
       io.stdout(parsed.text);
       return EXIT_OK;

@@ -62,7 +62,8 @@ export function envelopePins(fix: Record<string, number>): EnvelopePins {
 export function pinnedSpec(raw: unknown, method: 'vpnls' | 'approach2' | 'approach3' | 'grid'): PinnedParameters | undefined {
   const fix = surfacePins(parseFixList(raw, PARAMETER_NAMES));
   if (Object.keys(fix).length === 0) return undefined;
-  if (method === 'approach2' || method === 'grid') throw new UsageError(`--fix does not apply to --method ${method}; it pins parameters of --method vpnls and approach3`);
+  if (method === 'approach2' || method === 'grid')
+    throw new UsageError(`--fix does not apply to --method ${method}; it pins parameters of --method vpnls and approach3`);
   const bounds = method === 'vpnls' ? VPNLS_EXPONENT_BOUNDS : APPROACH3_BOUNDS.alpha;
   try {
     return checkPinned(fix, { alpha: bounds, beta: bounds }, '--fix');

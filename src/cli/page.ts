@@ -29,7 +29,10 @@ pre{background:#f4f4f4;padding:12px 14px;overflow-x:auto;font-size:12.5px;line-h
 /** The page; `callout` is one highlighted sentence (e.g. the verdict), or empty. */
 export function figurePage(p: { title: string; meta: string; callout: string; summary: string; figures: readonly PageFigure[] }, plotlySource: string): string {
   const sections = p.figures
-    .map((f) => `<section><h2 id="${f.id}-title">${escapeHtml(f.title)}</h2><div class="figure" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`)
+    .map(
+      (f) =>
+        `<section><h2 id="${f.id}-title">${escapeHtml(f.title)}</h2><div class="figure" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`,
+    )
     .join('\n');
   const spec = jsonForScript(p.figures.map((f) => ({ id: f.id, data: f.figure.data, layout: f.figure.layout })));
   return `<!DOCTYPE html>

@@ -105,7 +105,11 @@ export async function parseSubcommand(argv: readonly string[], spec: SubcommandS
  * options as `fit`'s loader in main.ts).
  * @param file a path, or null for stdin
  */
-export async function loadSubcommandInput(file: string | null, o: CliOptions, io: { readStdin(): Promise<string>; readonly stdinIsTTY?: boolean }): Promise<IsoflopData> {
+export async function loadSubcommandInput(
+  file: string | null,
+  o: CliOptions,
+  io: { readStdin(): Promise<string>; readonly stdinIsTTY?: boolean },
+): Promise<IsoflopData> {
   const table: IsoflopTableOptions = {
     columns: o.columns,
     where: o.where,

@@ -12,8 +12,15 @@ import type { GradientSource } from './approach3.ts';
 import type { SeedGrid5 } from './grids5.ts';
 import type { PinnedParameters } from './pinned.ts';
 import {
-  PARAMETER_NAMES, boundHits, fitMessage, fitStatus, hitParameters, stopDiagnostics, surfaceFitResult,
-  type SurfaceBounds, type SurfaceFitResult,
+  PARAMETER_NAMES,
+  boundHits,
+  fitMessage,
+  fitStatus,
+  hitParameters,
+  stopDiagnostics,
+  surfaceFitResult,
+  type SurfaceBounds,
+  type SurfaceFitResult,
 } from './result.ts';
 
 /** The seed grid with each pinned axis reduced to the pinned value. */
@@ -50,10 +57,18 @@ export function refineApproach3Pinned(data: PreparedData, s: PinnedApproach3Sett
   const { fix, spec, bounds, method } = s;
   const par = spec.parameterization;
   const seed = withPins(s.seed, fix);
-  const free = PARAMETER_NAMES.map((p, i) => [p, i] as const).filter(([p]) => fix[p] === undefined).map(([, i]) => i);
+  const free = PARAMETER_NAMES.map((p, i) => [p, i] as const)
+    .filter(([p]) => fix[p] === undefined)
+    .map(([, i]) => i);
   const template = fromNatural(Float64Array.of(seed.E, seed.A, seed.B, seed.alpha, seed.beta), par);
-  const lowerAll = fromNatural(PARAMETER_NAMES.map((p) => bounds[p][0]), par);
-  const upperAll = fromNatural(PARAMETER_NAMES.map((p) => bounds[p][1]), par);
+  const lowerAll = fromNatural(
+    PARAMETER_NAMES.map((p) => bounds[p][0]),
+    par,
+  );
+  const upperAll = fromNatural(
+    PARAMETER_NAMES.map((p) => bounds[p][1]),
+    par,
+  );
   const box = { lower: free.map((i) => lowerAll[i]!), upper: free.map((i) => upperAll[i]!) };
   const full5 = approach3Objective(data, spec, s.kernels);
   const theta = Float64Array.from(template);
@@ -74,7 +89,11 @@ export function refineApproach3Pinned(data: PreparedData, s: PinnedApproach3Sett
   let natural = Float64Array.of(seed.E, seed.A, seed.B, seed.alpha, seed.beta);
   let opt = null;
   if (free.length > 0) {
-    opt = lbfgsb(fg, free.map((i) => template[i]!), { ...s.lbfgsbOptions, bounds: box, objectiveName: s.objectiveName });
+    opt = lbfgsb(
+      fg,
+      free.map((i) => template[i]!),
+      { ...s.lbfgsbOptions, bounds: box, objectiveName: s.objectiveName },
+    );
     const x = put(opt.x);
     natural = Float64Array.from(x, (v, i) => (par === 'lse' && i < 3 ? Math.exp(v) : v));
   }
@@ -87,11 +106,18 @@ export function refineApproach3Pinned(data: PreparedData, s: PinnedApproach3Sett
   const hits = boundHits(fitted, freeBounds);
   const optimizerMessage = opt === null ? 'every parameter pinned: nothing to fit' : opt.message;
   return surfaceFitResult(fitted, {
-    rss: s.kernels.rss5(data, natural), nPoints: data.n, method, iterations: opt?.iterations ?? 0,
-    status: fitStatus(opt?.status ?? 'none', hits), message: fitMessage(optimizerMessage, hits),
+    rss: s.kernels.rss5(data, natural),
+    nPoints: data.n,
+    method,
+    iterations: opt?.iterations ?? 0,
+    status: fitStatus(opt?.status ?? 'none', hits),
+    message: fitMessage(optimizerMessage, hits),
     diagnostics: {
-      nfev: (opt?.nfev ?? 0) + s.seedEvaluations, boundsHit: hitParameters(hits), start: seed,
-      objective: opt?.fun ?? full5(theta, grad5), ...stopDiagnostics(opt),
+      nfev: (opt?.nfev ?? 0) + s.seedEvaluations,
+      boundsHit: hitParameters(hits),
+      start: seed,
+      objective: opt?.fun ?? full5(theta, grad5),
+      ...stopDiagnostics(opt),
     },
     pinned: Object.freeze({ ...fix }),
   });

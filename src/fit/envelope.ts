@@ -120,7 +120,9 @@ export function fitEnvelope(C: ArrayLike<number>, L: ArrayLike<number>, options:
   if (n < free.length + 1) {
     throw new TooFewPointsError(
       `the envelope has ${free.length} free parameter${free.length === 1 ? '' : 's'} (${free.join(', ')}) and needs at least ${free.length + 1} budgets; got ${n}`,
-      null, n, free.length + 1,
+      null,
+      n,
+      free.length + 1,
     );
   }
   if (new Set(Array.from(C)).size < 2) throw new DegenerateDataError('the envelope needs at least 2 distinct budgets');
@@ -167,18 +169,24 @@ export function fitEnvelope(C: ArrayLike<number>, L: ArrayLike<number>, options:
         g0 = g;
       }
     }
-    const opt = lbfgsb((x, grad) => {
-      const p = profile(x[0]!);
-      grad[0] = p.grad;
-      return p.rss;
-    }, [g0], { bounds: { lower: [bounds[0]], upper: [bounds[1]] }, objectiveName: 'RSS' });
+    const opt = lbfgsb(
+      (x, grad) => {
+        const p = profile(x[0]!);
+        grad[0] = p.grad;
+        return p.rss;
+      },
+      [g0],
+      { bounds: { lower: [bounds[0]], upper: [bounds[1]] }, objectiveName: 'RSS' },
+    );
     gamma = opt.x[0]!;
     best = profile(gamma);
     note = opt.message;
     optStatus = opt.status;
   }
   if (!(best.a > 0)) {
-    throw new DegenerateDataError(`the envelope does not decrease with compute: the best fit with L∞, A ≥ 0 has A = ${best.a} (check that the loss falls as the budget grows)`);
+    throw new DegenerateDataError(
+      `the envelope does not decrease with compute: the best fit with L∞, A ≥ 0 has A = ${best.a} (check that the loss falls as the budget grows)`,
+    );
   }
   const A = best.a * Math.exp(gamma * lnC0);
   const hits: string[] = [];
@@ -187,12 +195,20 @@ export function fitEnvelope(C: ArrayLike<number>, L: ArrayLike<number>, options:
   const dof = n - free.length;
   const message = fix.gamma !== undefined ? 'gamma pinned: one linear solve' : note;
   return {
-    Linf: best.Linf, A, gamma, rss: best.rss, nPoints: n, free, dof,
+    Linf: best.Linf,
+    A,
+    gamma,
+    rss: best.rss,
+    nPoints: n,
+    free,
+    dof,
     sigma: dof > 0 ? Math.sqrt(best.rss / dof) : NaN,
-    pinned: Object.freeze({ ...fix }), referenceCompute: Math.exp(lnC0),
+    pinned: Object.freeze({ ...fix }),
+    referenceCompute: Math.exp(lnC0),
     status: optStatus === 'abnormal' || optStatus === 'max_iter' ? optStatus : hits.length > 0 ? 'bound_hit' : 'converged',
     message: hits.length > 0 ? `${message}; at a bound: ${hits.join(', ')}` : message,
-    C: Float64Array.from(C), L: Lv,
+    C: Float64Array.from(C),
+    L: Lv,
   };
 }
 

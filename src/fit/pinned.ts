@@ -13,7 +13,11 @@ export type PinnedParameters = Readonly<Partial<Record<ParameterName, number>>>;
 /** A pinned value that no fit can use: unknown name, not finite, or out of range. */
 export class PinnedParameterError extends InvalidInputError {
   override name = 'PinnedParameterError';
-  constructor(message: string, readonly parameter: string, value?: number) {
+  constructor(
+    message: string,
+    readonly parameter: string,
+    value?: number,
+  ) {
     super(message, `fix.${parameter}`, undefined, value);
   }
 }
@@ -36,11 +40,7 @@ export function hasPins(fix: PinnedParameters | undefined): fix is PinnedParamet
  * @param exponentBounds the method's bounds on α and β
  * @throws PinnedParameterError naming the parameter and the value
  */
-export function checkPinned(
-  fix: PinnedParameters,
-  exponentBounds: Pick<SurfaceBounds, 'alpha' | 'beta'>,
-  method: string,
-): PinnedParameters {
+export function checkPinned(fix: PinnedParameters, exponentBounds: Pick<SurfaceBounds, 'alpha' | 'beta'>, method: string): PinnedParameters {
   for (const key of Object.keys(fix)) {
     if (!(PARAMETER_NAMES as readonly string[]).includes(key)) {
       throw new PinnedParameterError(`${method}: cannot pin "${key}": the parameters are ${PARAMETER_NAMES.join(', ')}`, key);
@@ -64,5 +64,7 @@ export function checkPinned(
 
 /** `E = 1.6, alpha = 0.34` (full precision); empty string for none. */
 export function describePinned(fix: PinnedParameters | undefined): string {
-  return pinnedNames(fix).map((p) => `${p} = ${fix![p]}`).join(', ');
+  return pinnedNames(fix)
+    .map((p) => `${p} = ${fix![p]}`)
+    .join(', ');
 }

@@ -33,13 +33,19 @@ export function smallLsq(columns: readonly Float64Array[], y: ArrayLike<number>,
   if (k === 0) return { coef: new Float64Array(0), rss: residualSumOfSquares(columns, [], y) };
   const full = lstsq(columns, y);
   if (inner === 'ols') return full === null ? null : { coef: full, rss: residualSumOfSquares(columns, full, y) };
-  if (full !== null && full.every((c) => c >= 0)) return { coef: full, rss: residualSumOfSquares(columns, full, y) };
+  if (full?.every((c) => c >= 0)) return { coef: full, rss: residualSumOfSquares(columns, full, y) };
   let best: SmallLsqResult | null = null;
   // Proper subsets, the empty one included (mask 0: every coefficient zero).
   for (let mask = 0; mask < (1 << k) - 1; mask++) {
     const idx: number[] = [];
     for (let j = 0; j < k; j++) if (mask & (1 << j)) idx.push(j);
-    const sub = idx.length === 0 ? new Float64Array(0) : lstsq(idx.map((j) => columns[j]!), y);
+    const sub =
+      idx.length === 0
+        ? new Float64Array(0)
+        : lstsq(
+            idx.map((j) => columns[j]!),
+            y,
+          );
     if (sub === null || !sub.every((c) => c >= 0)) continue;
     const coef = new Float64Array(k);
     idx.forEach((j, t) => (coef[j] = sub[t]!));

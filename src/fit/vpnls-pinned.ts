@@ -13,8 +13,17 @@ import { linspace } from '../util/space.ts';
 import { InvalidInputError } from '../core/errors.ts';
 import type { PinnedParameters } from './pinned.ts';
 import {
-  boundHits, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
-  type BoundHit, type ParameterName, type SurfaceFitResult,
+  boundHits,
+  fitMessage,
+  fitStatus,
+  gridEdgeHit,
+  hitParameters,
+  stopDiagnostics,
+  surfaceFitResult,
+  vanishingHits,
+  type BoundHit,
+  type ParameterName,
+  type SurfaceFitResult,
 } from './result.ts';
 import { smallLsq } from './small-lsq.ts';
 import type { ExponentGrid, VpnlsRefinement } from './vpnls.ts';
@@ -48,7 +57,11 @@ export function pinnedProfile(data: PreparedData, fix: PinnedParameters, alpha: 
   const free = COEFFICIENTS.filter((c) => fix[c] === undefined);
   const ones = new Float64Array(n).fill(1);
   const column = { E: ones, A: x, B: y };
-  const solved = smallLsq(free.map((c) => column[c]), target, inner);
+  const solved = smallLsq(
+    free.map((c) => column[c]),
+    target,
+    inner,
+  );
   if (solved === null) {
     return { surface: { E: NaN, A: NaN, B: NaN, alpha, beta }, rss: NaN, gradAlpha: NaN, gradBeta: NaN };
   }
@@ -131,8 +144,12 @@ export function fitVpnlsPinned(data: PreparedData, s: PinnedVpnlsSettings): Surf
     const hits = freeHits([...edges, ...vanishingHits(final.surface)]);
     const why = freeExp.length === 0 ? 'both exponents pinned: one linear solve' : 'best cell of the exponent grid';
     return surfaceFitResult(final.surface, {
-      rss: final.rss, nPoints: data.n, method, iterations: 0,
-      status: fitStatus('none', hits), message: fitMessage(why, hits),
+      rss: final.rss,
+      nPoints: data.n,
+      method,
+      iterations: 0,
+      status: fitStatus('none', hits),
+      message: fitMessage(why, hits),
       diagnostics: { nfev: cells, boundsHit: hitParameters(hits), start, objective: bestRss, ...stopDiagnostics(null) },
       pinned,
     });
@@ -143,11 +160,15 @@ export function fitVpnlsPinned(data: PreparedData, s: PinnedVpnlsSettings): Surf
   if (refine.method === 'nelder-mead') {
     opt = nelderMead((v) => profile(v).rss, z0, { ...refine.options, bounds: box });
   } else if (refine.gradient === 'analytic') {
-    opt = lbfgsb((v, g) => {
-      const p = profile(v);
-      freeExp.forEach((e, j) => (g[j] = e === 'alpha' ? p.gradAlpha : p.gradBeta));
-      return p.rss;
-    }, z0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
+    opt = lbfgsb(
+      (v, g) => {
+        const p = profile(v);
+        freeExp.forEach((e, j) => (g[j] = e === 'alpha' ? p.gradAlpha : p.gradBeta));
+        return p.rss;
+      },
+      z0,
+      { ...refine.options, bounds: box, objectiveName: 'RSS' },
+    );
   } else {
     const f = withFiniteDifferences((v) => profile(v).rss, { scheme: refine.gradient, step: refine.step, bounds: box });
     opt = lbfgsb(f, z0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
@@ -156,8 +177,12 @@ export function fitVpnlsPinned(data: PreparedData, s: PinnedVpnlsSettings): Surf
   const expBounds = Object.fromEntries(freeExp.map((e) => [e, bounds])) as Partial<Record<'alpha' | 'beta', readonly [number, number]>>;
   const hits = freeHits([...boundHits(p.surface, expBounds), ...vanishingHits(p.surface)]);
   return surfaceFitResult(p.surface, {
-    rss: p.rss, nPoints: data.n, method, iterations: opt.iterations,
-    status: fitStatus(opt.status, hits), message: fitMessage(opt.message, hits),
+    rss: p.rss,
+    nPoints: data.n,
+    method,
+    iterations: opt.iterations,
+    status: fitStatus(opt.status, hits),
+    message: fitMessage(opt.message, hits),
     diagnostics: { nfev: opt.nfev, boundsHit: hitParameters(hits), start, objective: opt.fun, ...stopDiagnostics(opt) },
     pinned,
   });

@@ -10,7 +10,10 @@ describe('envelope fit', () => {
     it(`recovers L∞ = E, γ = αβ/(α+β) and A = K·6^γ from the noise-free compute-optimal losses of the ${name} surface`, () => {
       const s = SURFACES[name];
       const gamma = (s.alpha * s.beta) / (s.alpha + s.beta);
-      const f = fitEnvelope(BUDGETS, BUDGETS.map((C) => lossOpt(s, C)));
+      const f = fitEnvelope(
+        BUDGETS,
+        BUDGETS.map((C) => lossOpt(s, C)),
+      );
       expect(Math.abs(f.Linf / s.E - 1)).toBeLessThan(1e-9);
       expect(Math.abs(f.gamma / gamma - 1)).toBeLessThan(1e-9);
       expect(Math.abs(f.A / (lossOptCoefficient(s) * Math.pow(6, gamma)) - 1)).toBeLessThan(1e-9);

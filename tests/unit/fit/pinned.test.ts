@@ -23,8 +23,7 @@ function subsets(truth: LossSurface): PinnedParameters[] {
   return out;
 }
 
-const maxRelError = (fit: LossSurface, truth: LossSurface): number =>
-  Math.max(...PARAMETER_NAMES.map((k) => Math.abs(fit[k] / truth[k] - 1)));
+const maxRelError = (fit: LossSurface, truth: LossSurface): number => Math.max(...PARAMETER_NAMES.map((k) => Math.abs(fit[k] / truth[k] - 1)));
 
 describe('pinned VPNLS', () => {
   for (const fix of subsets(TRUTH)) {
@@ -74,9 +73,17 @@ describe('pinned VPNLS', () => {
       const n = data.N.length;
       const x = Float64Array.from(data.N, (N) => Math.pow(N, -TRUTH.alpha));
       const y = Float64Array.from(data.D, (D) => Math.pow(D, -TRUTH.beta));
-      let sxx = 0, sxy = 0, syy = 0, sx = 0, sy = 0;
+      let sxx = 0,
+        sxy = 0,
+        syy = 0,
+        sx = 0,
+        sy = 0;
       for (let i = 0; i < n; i++) {
-        sxx += x[i]! * x[i]!; sxy += x[i]! * y[i]!; syy += y[i]! * y[i]!; sx += x[i]!; sy += y[i]!;
+        sxx += x[i]! * x[i]!;
+        sxy += x[i]! * y[i]!;
+        syy += y[i]! * y[i]!;
+        sx += x[i]!;
+        sy += y[i]!;
       }
       const det = sxx * syy - sxy * sxy;
       const cx = (syy * sx - sxy * sy) / det;
