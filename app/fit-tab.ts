@@ -66,8 +66,8 @@ export interface FitState {
 }
 
 export interface FitTabHooks {
-  /** Called after every successful fit (and bootstrap). */
-  onFit(s: FitState, ms: number): void;
+  /** Called after every successful fit (and bootstrap): total time with drawing, and the time to the numbers (parse, filter, fit). */
+  onFit(s: FitState, ms: number, computeMs: number): void;
   onBootstrap(ms: number, replicates: number): void;
 }
 
@@ -204,9 +204,10 @@ export class FitTab {
       } catch (err) {
         throw locatedInFile(err, data.source);
       }
+      const computeMs = performance.now() - t0;
       this.setState(run, data, settings, null);
       showError('fit-error', null);
-      this.hooks.onFit(this.state!, performance.now() - t0);
+      this.hooks.onFit(this.state!, performance.now() - t0, computeMs);
     } catch (err) {
       this.state = null;
       show('fit-results', false);
@@ -340,7 +341,7 @@ export class FitTab {
       el('boot-status').textContent = `${summary.succeeded} of ${replicates} replicates fitted in ${(ms / 1000).toFixed(1)} s (${summary.scheme})`;
       document.body.dataset.bootstrap = 'done';
       this.hooks.onBootstrap(ms, replicates);
-      this.hooks.onFit(this.state!, 0);
+      this.hooks.onFit(this.state!, 0, 0);
     } catch (err) {
       if (err instanceof Cancelled) {
         el('boot-status').textContent = 'cancelled';

@@ -12,7 +12,8 @@ import { WorkerPool } from './workers.ts';
 
 interface AppDebug {
   engine: 'wasm' | 'ts';
-  fitMs: number[];
+  /** Per fit: time to the numbers (parse, filter, fit) and to everything drawn (Plotly's synchronous part included). */
+  fitMs: Array<{ compute: number; total: number }>;
   bootstrapMs: Array<{ replicates: number; ms: number }>;
   planMs: number[];
   lastFitJson: string | null;
@@ -60,8 +61,8 @@ function start(): void {
 
   let plan: PlanTab | null = null;
   const fit = new FitTab(bootPool, () => el('plotly-js').textContent ?? '', {
-    onFit: (s: FitState, ms: number) => {
-      if (ms > 0) debug.fitMs.push(ms);
+    onFit: (s: FitState, ms: number, computeMs: number) => {
+      if (ms > 0) debug.fitMs.push({ compute: computeMs, total: ms });
       debug.lastFitJson = s.json;
       plan?.surfaceNote();
     },

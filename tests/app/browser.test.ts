@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app/build.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, NETWORK_BUTTON_TITLES } from '../../article/check.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, NETWORK_BUTTON_TITLES } from '../../article/bin/check.ts';
 import { main } from '../../src/cli/main.ts';
 
 // The page embeds the release core; the CLI here uses the same build so that "byte-identical" compares like with like.
@@ -137,7 +137,8 @@ describe.skipIf(reason !== '')(`app page in headless Chromium${reason ? ` (skipp
     const t0 = Date.now();
     await page.setInputFiles('#csv-file', EXAMPLE);
     await page.waitForFunction(() => JSON.parse(window.__app!.lastFitJson ?? '{}').data?.source === 'isoflops-synthetic.csv', undefined, { timeout: 60_000 });
-    timings.fitMs = Date.now() - t0;
+    timings.uploadToFitMs = Date.now() - t0;
+    timings.fitComputeMs = Math.round((await page.evaluate(() => window.__app!.fitMs.at(-1)!.compute)) * 10) / 10;
     const ref = asPage((await cli([EXAMPLE, '--json'])).out);
     const shown = await page.$$eval('[data-key]', (els) => els.map((e) => ({ key: e.getAttribute('data-key')!, text: e.textContent ?? '', value: e.getAttribute('data-value') })));
     const keys = shown.map((s) => s.key);
@@ -180,6 +181,17 @@ describe.skipIf(reason !== '')(`app page in headless Chromium${reason ? ` (skipp
     expect(differences(got, ref)).toEqual([]);
     expect(await page.$$eval('#fit-figures .figure', (els) => els.map((e) => e.id))).toContain('fig-bootstrap');
   });
+
+  it('fits 1,000 bootstrap replicates in the workers (timed)', async () => {
+    await page.fill('#boot-n', '1000');
+    await page.fill('#boot-seed', '1');
+    await page.fill('#boot-level', '0.95');
+    await page.click('#boot-run');
+    await page.waitForFunction(() => document.body.dataset.bootstrap === 'done' && window.__app!.bootstrapMs.at(-1)!.replicates === 1000, undefined, { timeout: 300_000 });
+    timings.bootstrap1000Ms = Math.round((await page.evaluate(() => window.__app!.bootstrapMs.at(-1)!.ms))!);
+    timings.workers = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 2));
+    expect(JSON.parse((await page.evaluate(() => window.__app!.lastFitJson))!).bootstrap.succeeded).toBe(1000);
+  }, 300_000);
 
   it('cancels a running bootstrap and stays responsive meanwhile', async () => {
     await page.fill('#boot-n', '100000');
