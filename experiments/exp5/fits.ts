@@ -8,7 +8,7 @@ import { METHODS } from '../../src/fit/methods.ts';
 import { prepareData } from '../../src/kernels/index.ts';
 import { type SamplingBias, sampleIsoflops } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
-import { defineTask } from '../harness/pool.ts';
+import { defineTask } from '../../src/util/worker-pool.ts';
 
 /** Method identifiers of experiment 5 (specs/experiments.md §B.8); each runs with the registry's defaults. */
 export type Exp5Method =

@@ -12,7 +12,7 @@ import { getKernels, type PreparedData, prepareData } from '../../src/kernels/in
 import { type IsoflopSamples, type SamplingBias, sampleIsoflops } from '../../src/sampling/index.ts';
 import type { LossSurface } from '../../src/surface/index.ts';
 import { createRandom, type RandomSource, type RngKind } from '../../src/util/random.ts';
-import { defineTask } from '../harness/pool.ts';
+import { defineTask } from '../../src/util/worker-pool.ts';
 
 /** Method identifiers of experiment 7 (specs/experiments.md §B.8), in table order. */
 export const EXP7_METHODS = ['approach2', 'approach3_naive', 'approach3', 'approach3_lse_logloss', 'vpnls_lbfgsb_grad'] as const;

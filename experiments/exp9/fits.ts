@@ -5,7 +5,7 @@
  */
 import { isFitFailure, METHODS } from '../../src/fit/methods.ts';
 import { prepareData } from '../../src/kernels/index.ts';
-import { defineTask } from '../harness/pool.ts';
+import { defineTask } from '../../src/util/worker-pool.ts';
 
 /** Method identifiers of experiment 9 (specs/experiments.md §B.8), the values of the `method` column. */
 export const EXP9_METHODS = ['approach2', 'approach3_lse', 'vpnls_lbfgsb_grad'] as const;
