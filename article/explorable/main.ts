@@ -9,10 +9,10 @@ import { kernelsFromModule, setKernels, tsKernels, type Kernels } from '../../sr
 import { computeExplorable, type ExplorableResult } from './compute.ts';
 import { curvesFigure, lawFigure } from './views.ts';
 import { decodeState, defaultState, encodeState, PRESET_LABELS, scenarioState, type ExplorableState, type Preset } from './state.ts';
-import { FIGURE_SCENARIOS } from '../figures/scenarios.ts';
+import { FIGURE_SCENARIOS } from './scenarios.ts';
 import { fmtCount, fmtFlops, fmtNum, fmtPct } from './format.ts';
 import { SURFACES } from '../../src/surface/index.ts';
-import { EXPLORABLE_PLOT_CONFIG } from '../figures/palette.ts';
+import { EXPLORABLE_PLOT_CONFIG } from '../declarations/figures/palette.ts';
 
 interface PlotlyLike {
   react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;

@@ -3,8 +3,8 @@
  * bundle (main.ts) wires it up. Every control is a native, labelled,
  * keyboard-operable input with its value shown beside it.
  */
-import { escapeHtml } from '../lib/html.ts';
-import { FIGURE_SCENARIOS } from '../figures/scenarios.ts';
+import { escapeHtml } from '../engine/html.ts';
+import { FIGURE_SCENARIOS } from './scenarios.ts';
 import { LIMITS, PRESETS, PRESET_LABELS } from './state.ts';
 
 interface Slider {

@@ -6,7 +6,7 @@
  */
 import { BIASES, NAMED_GRIDS } from '../../src/sampling/index.ts';
 import { SURFACES, type LossSurface, type SurfaceName } from '../../src/surface/index.ts';
-import type { FigureScenario } from '../figures/scenarios.ts';
+import type { FigureScenario } from './scenarios.ts';
 
 export const PRESETS = ['symmetric', 'chinchilla', 'asymmetric', 'soda', 'sparse_nmm'] as const satisfies readonly SurfaceName[];
 export type Preset = (typeof PRESETS)[number];

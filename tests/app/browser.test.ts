@@ -35,7 +35,13 @@ const REL = 1e-9;
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => '', stdinIsTTY: true, stderrIsTTY: false });
+  const code = await main(argv, {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readStdin: async () => '',
+    stdinIsTTY: true,
+    stderrIsTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -46,7 +52,8 @@ function close(a: number, b: number): boolean {
 /** Every leaf where two JSON values differ beyond {@link REL} (numbers) or at all (other values). */
 function differences(a: unknown, b: unknown, path = '$'): string[] {
   if (typeof a === 'number' && typeof b === 'number') return close(a, b) ? [] : [`${path}: ${a} vs ${b}`];
-  if (Array.isArray(a) && Array.isArray(b)) return a.length !== b.length ? [`${path}: length ${a.length} vs ${b.length}`] : a.flatMap((x, i) => differences(x, b[i], `${path}[${i}]`));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length !== b.length ? [`${path}: length ${a.length} vs ${b.length}`] : a.flatMap((x, i) => differences(x, b[i], `${path}[${i}]`));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`));
@@ -71,7 +78,8 @@ function planDifferences(page: unknown, ref: unknown, path = '$'): string[] {
     const ok = fitted ? Math.abs(page - ref) <= 1e-6 : Math.abs(page - ref) <= 1e-12 * Math.max(Math.abs(page), Math.abs(ref));
     return ok ? [] : [`${path}: ${page} vs ${ref}`];
   }
-  if (Array.isArray(page) && Array.isArray(ref)) return page.length !== ref.length ? [`${path}: length`] : page.flatMap((x, i) => planDifferences(x, ref[i], `${path}[${i}]`));
+  if (Array.isArray(page) && Array.isArray(ref))
+    return page.length !== ref.length ? [`${path}: length`] : page.flatMap((x, i) => planDifferences(x, ref[i], `${path}[${i}]`));
   if (page && ref && typeof page === 'object' && typeof ref === 'object') {
     const keys = new Set([...Object.keys(page), ...Object.keys(ref)]);
     return [...keys].flatMap((k) => planDifferences((page as Record<string, unknown>)[k], (ref as Record<string, unknown>)[k], `${path}.${k}`));
@@ -140,9 +148,30 @@ describe.skipIf(reason !== '')(`app page in headless Chromium${reason ? ` (skipp
     timings.uploadToFitMs = Date.now() - t0;
     timings.fitComputeMs = Math.round((await page.evaluate(() => window.__app!.fitMs.at(-1)!.compute)) * 10) / 10;
     const ref = asPage((await cli([EXAMPLE, '--json'])).out);
-    const shown = await page.$$eval('[data-key]', (els) => els.map((e) => ({ key: e.getAttribute('data-key')!, text: e.textContent ?? '', value: e.getAttribute('data-value') })));
+    const shown = await page.$$eval('[data-key]', (els) =>
+      els.map((e) => ({ key: e.getAttribute('data-key')!, text: e.textContent ?? '', value: e.getAttribute('data-value') })),
+    );
     const keys = shown.map((s) => s.key);
-    for (const k of ['E', 'A', 'B', 'alpha', 'beta', 'a', 'b', 'a0', 'b0', 'rss', 'status', 'iterations', 'target.compute', 'target.N', 'target.D', 'target.D_over_N', 'target.loss']) expect(keys).toContain(k);
+    for (const k of [
+      'E',
+      'A',
+      'B',
+      'alpha',
+      'beta',
+      'a',
+      'b',
+      'a0',
+      'b0',
+      'rss',
+      'status',
+      'iterations',
+      'target.compute',
+      'target.N',
+      'target.D',
+      'target.D_over_N',
+      'target.loss',
+    ])
+      expect(keys).toContain(k);
     const bad: string[] = [];
     for (const s of shown) {
       if (s.key.startsWith('approach2_bias.')) {
@@ -187,7 +216,9 @@ describe.skipIf(reason !== '')(`app page in headless Chromium${reason ? ` (skipp
     await page.fill('#boot-seed', '1');
     await page.fill('#boot-level', '0.95');
     await page.click('#boot-run');
-    await page.waitForFunction(() => document.body.dataset.bootstrap === 'done' && window.__app!.bootstrapMs.at(-1)!.replicates === 1000, undefined, { timeout: 300_000 });
+    await page.waitForFunction(() => document.body.dataset.bootstrap === 'done' && window.__app!.bootstrapMs.at(-1)!.replicates === 1000, undefined, {
+      timeout: 300_000,
+    });
     timings.bootstrap1000Ms = Math.round((await page.evaluate(() => window.__app!.bootstrapMs.at(-1)!.ms))!);
     timings.workers = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 2));
     expect(JSON.parse((await page.evaluate(() => window.__app!.lastFitJson))!).bootstrap.succeeded).toBe(1000);
@@ -210,16 +241,26 @@ describe.skipIf(reason !== '')(`app page in headless Chromium${reason ? ` (skipp
     const cases: Array<[string, string]> = [
       ['bad-cell.csv', 'params,tokens,loss\n1e8,2e9,3.1\n2e8,1e9,abc\n'],
       ['no-loss.csv', 'params,tokens,value\n1e8,2e9,3.1\n'],
-      ['no-scaling.csv', `budget,params,tokens,loss\n${[1e18, 1e19].flatMap((C) => [1e7, 1e8, 1e9, 1e10].map((N) => `${C},${N},${C / (6 * N)},3`)).join('\n')}\n`],
+      [
+        'no-scaling.csv',
+        `budget,params,tokens,loss\n${[1e18, 1e19].flatMap((C) => [1e7, 1e8, 1e9, 1e10].map((N) => `${C},${N},${C / (6 * N)},3`)).join('\n')}\n`,
+      ],
     ];
     for (const [name, text] of cases) {
       const path = join(dir, name);
       writeFileSync(path, text);
       const ref = await cli([path]);
       expect(ref.code).toBe(2);
-      const message = ref.err.replace(/^scaling-fit: error: /, '').replace(/\n$/, '').replaceAll(path, name);
+      const message = ref.err
+        .replace(/^scaling-fit: error: /, '')
+        .replace(/\n$/, '')
+        .replaceAll(path, name);
       await page.setInputFiles('#csv-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-      await page.waitForFunction((n) => document.body.dataset.fitError === '1' && (document.getElementById('fit-error')?.textContent ?? '').startsWith(n), name, { timeout: 30_000 });
+      await page.waitForFunction(
+        (n) => document.body.dataset.fitError === '1' && (document.getElementById('fit-error')?.textContent ?? '').startsWith(n),
+        name,
+        { timeout: 30_000 },
+      );
       expect(await page.textContent('#fit-error')).toBe(message);
     }
   });
@@ -238,23 +279,64 @@ describe.skipIf(reason !== '')(`app page in headless Chromium${reason ? ` (skipp
     await page.waitForFunction(() => document.body.dataset.plan === 'done' && window.__app!.planMs.length === 2, undefined, { timeout: 120_000 });
     expect(await page.evaluate(() => window.__app!.lastPlanJson)).toBe(pageDefault);
     const fields: Array<[string, string]> = [
-      ['#plan-seed', '11'], ['#plan-replicates', '12'], ['#plan-table-replicates', '3'], ['#plan-table-widths', '4,16'], ['#plan-table-points', '5,9'],
-      ['#plan-noise', '0.01'], ['#plan-drift', '0.2'], ['#plan-width', '8'], ['#plan-points', '9'], ['#plan-target', '1e25'],
+      ['#plan-seed', '11'],
+      ['#plan-replicates', '12'],
+      ['#plan-table-replicates', '3'],
+      ['#plan-table-widths', '4,16'],
+      ['#plan-table-points', '5,9'],
+      ['#plan-noise', '0.01'],
+      ['#plan-drift', '0.2'],
+      ['#plan-width', '8'],
+      ['#plan-points', '9'],
+      ['#plan-target', '1e25'],
     ];
     for (const [sel, v] of fields) await page.fill(sel, v);
     await page.selectOption('#plan-preset', 'asymmetric');
     await page.click('#plan-run');
-    await page.waitForFunction(() => document.body.dataset.plan === 'done' && JSON.parse(window.__app!.lastPlanJson!).monte_carlo.seed === 11, undefined, { timeout: 120_000 });
-    const ref = await cli(['plan', '--json', '--seed', '11', '--replicates', '12', '--table-replicates', '3', '--table-widths', '4,16', '--table-points', '5,9', '--noise', '0.01', '--drift', '0.2', '--width', '8', '--points', '9', '--target-compute', '1e25', '--surface', 'asymmetric']);
+    await page.waitForFunction(() => document.body.dataset.plan === 'done' && JSON.parse(window.__app!.lastPlanJson!).monte_carlo.seed === 11, undefined, {
+      timeout: 120_000,
+    });
+    const ref = await cli([
+      'plan',
+      '--json',
+      '--seed',
+      '11',
+      '--replicates',
+      '12',
+      '--table-replicates',
+      '3',
+      '--table-widths',
+      '4,16',
+      '--table-points',
+      '5,9',
+      '--noise',
+      '0.01',
+      '--drift',
+      '0.2',
+      '--width',
+      '8',
+      '--points',
+      '9',
+      '--target-compute',
+      '1e25',
+      '--surface',
+      'asymmetric',
+    ]);
     expect(planDifferences(JSON.parse((await page.evaluate(() => window.__app!.lastPlanJson))!), JSON.parse(ref.out))).toEqual([]);
     // The surface fitted in the Fit tab can be assumed too.
     await page.click('#tabbtn-fit');
     await page.click('[data-example="1"]');
-    await page.waitForFunction(() => JSON.parse(window.__app!.lastFitJson ?? '{}').data?.source === 'isoflops-synthetic.csv' && document.body.dataset.fitError === undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => JSON.parse(window.__app!.lastFitJson ?? '{}').data?.source === 'isoflops-synthetic.csv' && document.body.dataset.fitError === undefined,
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.click('#tabbtn-plan');
     await page.selectOption('#plan-surface-kind', 'fitted');
     await page.click('#plan-run');
-    await page.waitForFunction(() => document.body.dataset.plan === 'done' && JSON.parse(window.__app!.lastPlanJson!).surface.name === null, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => document.body.dataset.plan === 'done' && JSON.parse(window.__app!.lastPlanJson!).surface.name === null, undefined, {
+      timeout: 120_000,
+    });
     const surface = JSON.parse((await page.evaluate(() => window.__app!.lastPlanJson))!).surface;
     const fitted = JSON.parse((await page.evaluate(() => window.__app!.lastFitJson))!);
     expect(surface.alpha).toBe(fitted.alpha);
@@ -265,7 +347,11 @@ describe.skipIf(reason !== '')(`app page in headless Chromium${reason ? ` (skipp
   it('has no mode-bar button that reaches the network', async () => {
     await page.click('#tabbtn-fit');
     await page.click('[data-example="0"]');
-    await page.waitForFunction(() => !document.getElementById('fit-results')!.hidden && JSON.parse(window.__app!.lastFitJson!).data.source === 'isoflops-realistic.csv', undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => !document.getElementById('fit-results')!.hidden && JSON.parse(window.__app!.lastFitJson!).data.source === 'isoflops-realistic.csv',
+      undefined,
+      { timeout: 60_000 },
+    );
     const ids = await page.$$eval('#fit-figures .figure', (els) => els.map((e) => e.id));
     expect(ids.length).toBeGreaterThan(0);
     await page.locator(`#${ids[0]}`).hover({ position: { x: 5, y: 5 } });

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, NETWORK_BUTTON_TITLES, runCheck, runPresentationCheck, type PresentationReport } from '../../article/check.ts';
+import { CHROMIUM_PATH, NETWORK_BUTTON_TITLES, runCheck, runPresentationCheck, type PresentationReport } from '../../article/bin/check.ts';
 import { haveRealData, PUBLISHED_FILES } from '../helpers/data.ts';
 
 const html = process.env.ARTICLE_HTML ? resolve(process.env.ARTICLE_HTML) : join(import.meta.dirname, '../../results/article/article.html');

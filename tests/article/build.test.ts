@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticle } from '../../article/build.ts';
+import { buildArticle } from '../../article/bin/build.ts';
 import { haveRealData, PUBLISHED_FILES, SHARED_DATA_DIR } from '../helpers/data.ts';
 
 const RESULTS = join(import.meta.dirname, '../../results/experiments');

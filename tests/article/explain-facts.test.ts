@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curveDepths } from '../../article/facts/explain.ts';
+import { curveDepths } from '../../article/declarations/facts/explain.ts';
 import { BIASES } from '../../src/sampling/index.ts';
 import { dOpt, loss, nOpt, SURFACES } from '../../src/surface/index.ts';
 

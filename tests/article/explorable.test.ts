@@ -5,9 +5,9 @@ import { computeExplorable, offsetVertexError } from '../../article/explorable/c
 import { decodeState, defaultState, encodeState, LIMITS, scenarioState } from '../../article/explorable/state.ts';
 import { fmtCount } from '../../article/explorable/format.ts';
 import { explorableMarkup } from '../../article/explorable/markup.ts';
-import { FIGURE_SCENARIOS } from '../../article/figures/scenarios.ts';
-import { gridRun } from '../../article/lib/sim.ts';
-import { failingState, CHINCHILLA_XL_REFERENCE } from '../../article/check.ts';
+import { FIGURE_SCENARIOS } from '../../article/explorable/scenarios.ts';
+import { gridRun } from '../../article/engine/approach2-runs.ts';
+import { failingState, CHINCHILLA_XL_REFERENCE } from '../../article/bin/check.ts';
 
 describe('explorable computation', () => {
   it('reproduces the specs/conventions.md §5 Chinchilla value at the defaults on both engines', () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintMath, lintRenderedText, lintSource, uncitedFigures } from '../../article/lib/lint.ts';
-import { parseSource } from '../../article/lib/markdown.ts';
+import { lintMath, lintRenderedText, lintSource, uncitedFigures } from '../../article/engine/prose-lint.ts';
+import { parseSource } from '../../article/engine/markdown-blocks.ts';
 
 const errors = (text: string) => lintSource(text, 'x.md').filter((i) => i.level === 'error');
 const warnings = (text: string) => lintSource(text, 'x.md').filter((i) => i.level === 'warning');

@@ -8,12 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PATHS } from '../../article/config.ts';
-import { literatureFacts, loadPublishedExponents } from '../../article/facts/literature.ts';
-import { FactBook } from '../../article/lib/facts.ts';
-import { PUBLISHED_SETS } from '../../article/lib/published.ts';
-import { Citations, loadReferences } from '../../article/lib/references.ts';
-import { parseFlatYaml } from '../../article/lib/yaml.ts';
+import { PATHS } from '../../article/declarations/config.ts';
+import { literatureFacts, loadPublishedExponents } from '../../article/declarations/facts/literature.ts';
+import { FactBook } from '../../article/engine/fact-registry.ts';
+import { PUBLISHED_SETS } from '../../article/engine/published-data.ts';
+import { Citations, loadReferences } from '../../article/engine/references.ts';
+import { parseFlatYaml } from '../../article/engine/yaml.ts';
 import { DATA_SOURCES } from '../../src/data/sources.ts';
 
 const entry = (key: string, fields: Record<string, string>): string[] => [`${key}:`, '  title: "T"', `  url: https://${key}`, ...Object.entries(fields).map(([k, v]) => `  ${k}: ${v}`)];

@@ -5,15 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED } from '../../article/config.ts';
-import { SUMMARY_EXPERIMENTS } from '../../article/facts/summary.ts';
-import { buildSummary, resultsMdPath } from '../../article/results.ts';
-import { evaluateClaim } from '../../article/lib/claims.ts';
-import { experimentStatus, loadRegistry } from '../../article/lib/experiments.ts';
-import { FactBook } from '../../article/lib/facts.ts';
-import { ResultStore } from '../../article/lib/results.ts';
-import { renderSummary, SUMMARY_HEADER, type SummaryInput } from '../../article/lib/results-md.ts';
-import type { ClaimDef } from '../../article/lib/types.ts';
+import { SEED } from '../../article/declarations/config.ts';
+import { SUMMARY_EXPERIMENTS } from '../../article/declarations/facts/summary.ts';
+import { buildSummary, resultsMdPath } from '../../article/bin/results-md.ts';
+import { evaluateClaim } from '../../article/engine/claim-check.ts';
+import { experimentStatus, loadRegistry } from '../../article/engine/experiment-status.ts';
+import { FactBook } from '../../article/engine/fact-registry.ts';
+import { ResultStore } from '../../article/engine/result-store.ts';
+import { renderSummary, SUMMARY_HEADER, type SummaryInput } from '../../article/engine/results-md-render.ts';
+import type { ClaimDef } from '../../article/engine/types.ts';
 import { haveRealData, PUBLISHED_FILES } from '../helpers/data.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

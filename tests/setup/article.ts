@@ -22,7 +22,7 @@ export default async function setup(): Promise<void> {
     console.warn(`article not built: ${missing}`);
     return;
   }
-  const { buildArticle } = await import('../../article/build.ts');
+  const { buildArticle } = await import('../../article/bin/build.ts');
   const t0 = performance.now();
   const r = await buildArticle({
     allowMissing: false, rerun: false, run: true,
