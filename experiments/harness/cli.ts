@@ -102,13 +102,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   const dataDirArg = args['data-dir'] ?? process.env[DATA_DIR_ENV];
   const dataDir = dataDirArg ? resolve(dataDirArg) : undefined;
   const reporter: Reporter = process.stderr.isTTY ? barReporter() : lineReporter();
-  const pool = createTaskPool(args.jobs);
+  // More workers than CPUs only add start-up time and memory (results do not depend on --jobs).
+  const cpus = defaultJobs();
+  const jobs = Math.min(args.jobs, cpus);
+  if (jobs < args.jobs) reporter.log(`--jobs ${args.jobs} is more than the ${cpus} CPUs Node can use here (os.availableParallelism()); using ${jobs}`);
+  const pool = createTaskPool(jobs);
   const records: RunRecord[] = [];
   const failures: Array<{ id: number; error: string }> = [];
   const overall = selected.length > 1 ? reporter.overall(selected.length) : null;
   reporter.log(
     `running experiment${selected.length > 1 ? 's' : ''} ${selected.map((e) => e.id).join(', ')}` +
-      ` (${args.quick ? 'quick' : 'full'} mode, seed ${args.seed}, rng ${args.rng}, ${args.jobs} job${args.jobs > 1 ? 's' : ''}) → ${outRoot}`,
+      ` (${args.quick ? 'quick' : 'full'} mode, seed ${args.seed}, rng ${args.rng}, ${jobs} job${jobs > 1 ? 's' : ''}) → ${outRoot}`,
   );
   try {
     for (const exp of selected) {

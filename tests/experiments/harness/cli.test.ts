@@ -55,6 +55,13 @@ describe('experiments CLI', () => {
     expect(negative.stderr).toContain('non-negative --seed, got -1');
   });
 
+  it('caps --jobs at the CPUs Node can use, saying so', () => {
+    const r = cli(['--id', '6', '--quick', '--jobs', '999', '--out', join(root, 'jobs-capped')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/--jobs 999 is more than the \d+ CPUs Node can use here \(os\.availableParallelism\(\)\); using \d+/);
+    expect(r.stderr).not.toContain('999 jobs');
+  });
+
   it('writes byte-identical outputs with --jobs 1 and 2, repeated and comma-listed ids', async () => {
     const one = join(root, 'jobs1');
     const two = join(root, 'jobs2');
