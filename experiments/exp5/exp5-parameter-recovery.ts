@@ -10,6 +10,7 @@ import { EXP5_METHOD_LABELS, EXP5_METHOD_LIST, type Exp5FitOutcome, type Exp5Met
 import { extrapolationFigure, methodComparisonFigure, paramErrorsFigure } from './figures.ts';
 import { biasColumns, namedWidth, RANGE_NAME_LIST, widthPoints, type WidthPoint } from '../shared/sweep.ts';
 import { ERR_PCT_KEYS, errPctColumns, missingParamColumns, PARAM_KEYS, paramColumns, type ParamKey } from '../shared/surface-params.ts';
+import { median } from '../../src/util/stats.ts';
 import type { Artifacts, RunContext } from '../harness/types.ts';
 import type { Exp5Config, FitRow } from './types.ts';
 
@@ -191,13 +192,6 @@ function buildTables(result: Exp5Result, config: Exp5Config): Tables {
     for (const method of config.comparisonMethods) summary.push({ surface, ...methodSummary(comparison.filter((r) => r.method === method && inGroup(r)), method) });
   }
   return { paramErrors, extrapolation, comparison, summary };
-}
-
-function median(x: readonly number[]): number {
-  if (x.length === 0) return NaN;
-  const s = [...x].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 }
 
 /** Max of |values|, ignoring missing ones; NaN when none is left. */

@@ -5,6 +5,7 @@
  * flags only clean rows.
  */
 import { akimaInterpolant } from './akima.ts';
+import { median } from '../../../src/util/stats.ts';
 import { studentTQuantile } from '../../../src/util/distributions.ts';
 import { MAD_NORMAL_SCALE, QC_REASON_GROUPS, QC_REASONS, type QcOptions, type QcReason, type QcReasonGroup, resolveQcOptions } from './options.ts';
 import { fitQuadratic } from './quadratic.ts';
@@ -40,13 +41,6 @@ function checkData(d: QcData): number {
     }
   }
   return n;
-}
-
-function median(values: ArrayLike<number>): number {
-  const s = Float64Array.from(values).sort();
-  const n = s.length;
-  if (n === 0) return NaN;
-  return n % 2 === 1 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 }
 
 /**
