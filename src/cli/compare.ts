@@ -20,15 +20,13 @@ import { COMMAND_NAME } from './args.ts';
 import { SCHEME_DESCRIPTIONS, type BootstrapScheme } from './bootstrap-core.ts';
 import { compareReplicateTask, runCompare, type CompareMode, type CompareRun, type CompareSettings } from './compare-core.ts';
 import { DEFAULT_ENVELOPE_SOURCE, ENVELOPE_SOURCES, budgetsOf, type EnvelopeSource } from './envelope-core.ts';
-import { drawIndices } from './envelope.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { describeFilters, locatedInFile, prepareRun, type PreparedRun } from './fit-run.ts';
 import { ENVELOPE_FIX_NAMES, envelopePins, surfacePins } from './fix.ts';
-import type { CliIo } from './main.ts';
 import { formatNumber } from './output.ts';
 import { figurePage, writeReport } from './page.ts';
-import { runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
-import { loadSubcommandInput, parseSubcommand, type SubcommandArgs } from './subcommand-args.ts';
+import { drawIndices, runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
+import { loadSubcommandInput, parseSubcommand, type SubcommandArgs, type SubcommandIo } from './subcommand-args.ts';
 
 const HELP = `${COMMAND_NAME} compare BASE.csv VARIANT.csv [options]
 
@@ -315,7 +313,7 @@ function commandOf(args: SubcommandArgs): { mode: CompareMode; from: EnvelopeSou
   return { mode, from };
 }
 
-async function runCommand(args: SubcommandArgs, io: CliIo): Promise<void> {
+async function runCommand(args: SubcommandArgs, io: SubcommandIo): Promise<void> {
   const o = args.shared;
   const { mode, from } = commandOf(args);
   const baseData = await loadSubcommandInput(args.files[0] ?? null, o, io);
@@ -424,7 +422,7 @@ async function runCommand(args: SubcommandArgs, io: CliIo): Promise<void> {
 }
 
 /** Runs `compare` with the arguments after the word; returns 0, 2 (bad input) or 1, never throws. */
-export async function compareMain(argv: readonly string[], io: CliIo): Promise<number> {
+export async function compareMain(argv: readonly string[], io: SubcommandIo): Promise<number> {
   const verbose = argv.includes('--verbose');
   try {
     const parsed = await parseSubcommand(argv, {

@@ -15,7 +15,7 @@ import { Rng } from '../util/rng.ts';
 import { linspace } from '../util/space.ts';
 import { quantileSorted } from '../util/stats.ts';
 import { COMMAND_NAME, type CliOptions } from './args.ts';
-import { SCHEME_DESCRIPTIONS, chooseScheme, groupRowIndices, resampleScheme, type BootstrapScheme } from './bootstrap-core.ts';
+import { SCHEME_DESCRIPTIONS, type BootstrapScheme } from './bootstrap-core.ts';
 import {
   DEFAULT_ENVELOPE_SOURCE,
   ENVELOPE_QUANTITIES,
@@ -32,10 +32,9 @@ import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.
 import { envelopePins, ENVELOPE_FIX_NAMES, surfacePins } from './fix.ts';
 import { formatNumber } from './output.ts';
 import { figurePage, writeReport } from './page.ts';
-import { runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
-import { loadSubcommandInput, parseSubcommand, type SubcommandArgs } from './subcommand-args.ts';
+import { drawIndices, runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
+import { loadSubcommandInput, parseSubcommand, type SubcommandArgs, type SubcommandIo } from './subcommand-args.ts';
 import { describeFilters, locatedInFile, prepareRun } from './fit-run.ts';
-import type { CliIo } from './main.ts';
 
 const HELP = `${COMMAND_NAME} envelope FILE.csv [options]
 
@@ -320,19 +319,7 @@ function commandOf(args: SubcommandArgs): EnvelopeCommand {
   return { args, from };
 }
 
-/** Seeded row indices of every replicate (within curves, whole curves or runs, as `fit` chooses). */
-export function drawIndices(
-  N: Float64Array,
-  groups: Float64Array,
-  replicates: number,
-  rng: Rng,
-): { scheme: BootstrapScheme; reason: string; indices: Int32Array[] } {
-  const groupRows = groupRowIndices(groups);
-  const { scheme, reason } = chooseScheme(N, groupRows);
-  return { scheme, reason, indices: Array.from({ length: replicates }, () => resampleScheme(scheme, groupRows, N.length, rng)) };
-}
-
-async function runCommand(c: EnvelopeCommand, io: CliIo): Promise<void> {
+async function runCommand(c: EnvelopeCommand, io: SubcommandIo): Promise<void> {
   const o: CliOptions = c.args.shared;
   const data = await loadSubcommandInput(c.args.files[0] ?? null, o, io);
   try {
@@ -391,7 +378,7 @@ async function runCommand(c: EnvelopeCommand, io: CliIo): Promise<void> {
   }
 }
 
-async function emit(r: EnvelopeReport, o: CliOptions, io: CliIo): Promise<void> {
+async function emit(r: EnvelopeReport, o: CliOptions, io: SubcommandIo): Promise<void> {
   const summary = formatEnvelopeSummary(r);
   if (o.report !== null) {
     const t = r.interval;
@@ -424,7 +411,7 @@ async function emit(r: EnvelopeReport, o: CliOptions, io: CliIo): Promise<void> 
 }
 
 /** Runs `envelope` with the arguments after the word; returns 0, 2 (bad input) or 1, never throws. */
-export async function envelopeMain(argv: readonly string[], io: CliIo): Promise<number> {
+export async function envelopeMain(argv: readonly string[], io: SubcommandIo): Promise<number> {
   const verbose = argv.includes('--verbose');
   try {
     const parsed = await parseSubcommand(argv, {

@@ -7,7 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { percentileInterval } from '../util/stats.ts';
 import { createWorkerPool, type TaskRef } from '../util/worker-pool.ts';
-import { BootstrapError, type ReplicateFailure } from './bootstrap-core.ts';
+import type { Rng } from '../util/rng.ts';
+import { BootstrapError, chooseScheme, groupRowIndices, resampleScheme, type BootstrapScheme, type ReplicateFailure } from './bootstrap-core.ts';
 import type { ReplicateValues } from './envelope-core.ts';
 
 export interface ReplicateRunOptions {
@@ -73,4 +74,16 @@ export function summariseValues<K extends string>(outcomes: readonly ReplicateVa
     intervals[k] = percentileInterval(samples[k], level);
   });
   return { replicates: outcomes.length, succeeded: ok.length, failed: outcomes.length - ok.length, failures, level, samples, intervals };
+}
+
+/** Seeded row indices of every replicate (within curves, whole curves or runs, as `fit` chooses). */
+export function drawIndices(
+  N: Float64Array,
+  groups: Float64Array,
+  replicates: number,
+  rng: Rng,
+): { scheme: BootstrapScheme; reason: string; indices: Int32Array[] } {
+  const groupRows = groupRowIndices(groups);
+  const { scheme, reason } = chooseScheme(N, groupRows);
+  return { scheme, reason, indices: Array.from({ length: replicates }, () => resampleScheme(scheme, groupRows, N.length, rng)) };
 }

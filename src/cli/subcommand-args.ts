@@ -11,6 +11,15 @@ import { parseCommandLine, type CliOptions } from './args.ts';
 import { UsageError } from './errors.ts';
 import { parseFixList } from './fix.ts';
 
+/** Where a subcommand reads and writes (a subset of `fit`'s CliIo in main.ts, which dispatches here). */
+export interface SubcommandIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  readonly stdinIsTTY?: boolean;
+  readonly stderrIsTTY?: boolean;
+}
+
 /** `fit` flags that take no value (every other `fit` flag takes one). */
 const FIT_BOOLEAN_FLAGS = new Set(['json', 'lse', 'log-loss', 'verbose']);
 

@@ -10,6 +10,11 @@ import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts
  */
 export type Parameterization = 'natural' | 'lse';
 
+/** How the gradient is obtained. */
+export type GradientSource =
+  | { readonly kind: 'analytic' }
+  | { readonly kind: 'forward' | 'central'; readonly step?: number };
+
 /** Residual scale: r = L − L̂ ('linear') or r = ln L − ln L̂ ('log', the log-loss). */
 export type ResidualScale = 'linear' | 'log';
 

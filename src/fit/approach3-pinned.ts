@@ -7,8 +7,7 @@
 import type { Kernels, PreparedData } from '../kernels/index.ts';
 import { lbfgsb, withFiniteDifferences, type ObjectiveWithGradient } from '../optim/index.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
-import { approach3Objective, fromNatural, type Approach3ObjectiveSpec } from './approach3-objective.ts';
-import type { GradientSource } from './approach3.ts';
+import { approach3Objective, fromNatural, type Approach3ObjectiveSpec, type GradientSource } from './approach3-objective.ts';
 import type { SeedGrid5 } from './grids5.ts';
 import type { PinnedParameters } from './pinned.ts';
 import {

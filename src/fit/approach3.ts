@@ -10,7 +10,7 @@ import { APPROACH3_BOUNDS, bestGridPoint, grid4, type SeedGrid5 } from './grids5
 import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts';
 import {
   approach3Objective, fromNatural, toNatural,
-  type ErrorFunction, type Parameterization, type ResidualScale,
+  type ErrorFunction, type GradientSource, type Parameterization, type ResidualScale,
 } from './approach3-objective.ts';
 import {
   PARAMETER_NAMES, boundHits, fitMessage, fitStatus, hitParameters, stopDiagnostics, surfaceFitResult,
@@ -23,10 +23,8 @@ export type Approach3Start =
   | { readonly kind: 'random'; readonly rng: RandomSource }
   | { readonly kind: 'point'; readonly surface: LossSurface };
 
-/** How the gradient is obtained. */
-export type GradientSource =
-  | { readonly kind: 'analytic' }
-  | { readonly kind: 'forward' | 'central'; readonly step?: number };
+// How the gradient is obtained: its home is ./approach3-objective.ts (the pinned path uses it too).
+export type { GradientSource } from './approach3-objective.ts';
 
 export interface Approach3Options {
   /** 'natural' (default) or 'lse': (E, A, B) = exp(e, a, b). */

@@ -5,10 +5,10 @@
  * short sweeps; practitioners pin E, or an exponent from an earlier study.
  */
 import { InvalidInputError } from '../core/errors.ts';
-import { PARAMETER_NAMES, type ParameterName, type SurfaceBounds } from './result.ts';
+import { PARAMETER_NAMES, type ParameterName, type SurfaceBounds, type SurfaceFitResult } from './result.ts';
 
 /** Values held fixed during a fit, by parameter name (natural units of the data the fit sees). */
-export type PinnedParameters = Readonly<Partial<Record<ParameterName, number>>>;
+export type PinnedParameters = NonNullable<SurfaceFitResult['pinned']>;
 
 /** A pinned value that no fit can use: unknown name, not finite, or out of range. */
 export class PinnedParameterError extends InvalidInputError {

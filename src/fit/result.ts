@@ -2,7 +2,6 @@ import type { LossSurface } from '../surface/loss-surface.ts';
 import { exponentA, exponentB } from '../surface/loss-surface.ts';
 import { NonFiniteResultError } from '../core/errors.ts';
 import type { LbfgsbResult, OptimResult, OptimStatus } from '../optim/index.ts';
-import type { PinnedParameters } from './pinned.ts';
 
 /**
  * How a surface fit ended (specs/conventions.md §4):
@@ -64,7 +63,7 @@ export interface SurfaceFitResult extends LossSurface {
   readonly message: string;
   readonly diagnostics: FitDiagnostics;
   /** Parameters held fixed by the `fix` option and their values; absent when none was pinned (specs/pinned.md). */
-  readonly pinned?: PinnedParameters;
+  readonly pinned?: Readonly<Partial<Record<ParameterName, number>>>;
 }
 
 /** One parameter that makes a fit `bound_hit`, with the bound it sits at. */

@@ -26,7 +26,7 @@ import {
   type SurfaceFitResult,
 } from './result.ts';
 import { smallLsq } from './small-lsq.ts';
-import type { ExponentGrid, VpnlsRefinement } from './vpnls.ts';
+import type { ExponentGrid, VpnlsRefinement } from './vpnls-refinement.ts';
 
 /** The profile at one point of the free exponents: the full surface, its RSS and the envelope gradient. */
 export interface PinnedProfilePoint {

@@ -1,5 +1,5 @@
 import { getKernels, prepareData, type Kernels, type PreparedData } from '../kernels/index.ts';
-import { lbfgsb, nelderMead, withFiniteDifferences, type LbfgsbOptions, type NelderMeadOptions, type OptimResult } from '../optim/index.ts';
+import { lbfgsb, nelderMead, withFiniteDifferences, type OptimResult } from '../optim/index.ts';
 import { linspace } from '../util/space.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
 import { checkSurfaceData } from './validate.ts';
@@ -7,50 +7,17 @@ import { InvalidInputError } from '../core/errors.ts';
 import { checkPinned, hasPins, type PinnedParameters } from './pinned.ts';
 import { fitVpnlsPinned } from './vpnls-pinned.ts';
 import {
+  VPNLS_DEFAULT_REFINEMENT, VPNLS_EXPONENT_BOUNDS, VPNLS_FINE_GRID, VPNLS_GRID, type ExponentGrid, type VpnlsRefinement,
+} from './vpnls-refinement.ts';
+import {
   boundHits, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
   type BoundHit, type SurfaceFitResult,
 } from './result.ts';
 
-/** Exponent grid of the VPNLS seed search (specs/conventions.md §4): linspace(lo, hi, size) for α and β. */
-export interface ExponentGrid {
-  readonly size: number;
-  readonly lo: number;
-  readonly hi: number;
-}
-
-/** Default seed grid: 32×32 over [0.05, 0.95]. */
-export const VPNLS_GRID: ExponentGrid = Object.freeze({ size: 32, lo: 0.05, hi: 0.95 });
-/** The fine-grid variant: 256×256, no refinement. */
-export const VPNLS_FINE_GRID: ExponentGrid = Object.freeze({ size: 256, lo: 0.05, hi: 0.95 });
-/** Bounds on α and β during refinement (specs/conventions.md §4). */
-export const VPNLS_EXPONENT_BOUNDS: readonly [number, number] = Object.freeze([0.01, 0.99]) as readonly [number, number];
-
-/** The local refinement after the grid: a discriminated union, so only valid combinations exist. */
-export type VpnlsRefinement =
-  | {
-      readonly method: 'lbfgsb';
-      readonly gradient: 'analytic' | 'forward' | 'central';
-      readonly step?: number;
-      readonly options?: Partial<LbfgsbOptions>;
-      /**
-       * Inner solve of the refined profile and of the final E, A, B. 'ols'
-       * (the default here) is the original study's recipe: unconstrained, so
-       * E, A or B can come out negative on data that do not show scaling.
-       * 'nnls' keeps E, A, B ≥ 0 (method id gets `_nnls`).
-       */
-      readonly inner?: 'ols' | 'nnls';
-    }
-  | { readonly method: 'nelder-mead'; readonly options?: Partial<NelderMeadOptions> }
-  | { readonly method: 'none' };
-
-/**
- * Default refinement: L-BFGS-B with the envelope-theorem gradient on the NNLS
- * profile, so the library's default never returns negative E, A or B
- * (`vpnls_lbfgsb_grad_nnls`). Where the OLS optimum has E, A, B > 0 both
- * profiles agree near it. The study's recipe (OLS profile) is
- * `{ method: 'lbfgsb', gradient: 'analytic' }`, id `vpnls_lbfgsb_grad`.
- */
-export const VPNLS_DEFAULT_REFINEMENT: VpnlsRefinement = Object.freeze({ method: 'lbfgsb', gradient: 'analytic', inner: 'nnls' });
+// The grid and refinement types live in ./vpnls-refinement.ts (shared with the pinned path, ./vpnls-pinned.ts).
+export {
+  VPNLS_DEFAULT_REFINEMENT, VPNLS_EXPONENT_BOUNDS, VPNLS_FINE_GRID, VPNLS_GRID, type ExponentGrid, type VpnlsRefinement,
+} from './vpnls-refinement.ts';
 
 export interface VpnlsOptions {
   /** Seed grid. Default {@link VPNLS_GRID} (32×32), or {@link VPNLS_FINE_GRID} when refine is 'none'. */
