@@ -75,6 +75,11 @@ const EPILOG = `Examples:
   $0 runs.csv --method approach2 --json
   $0 runs.csv --n-scale 1e6 --d-scale 1e9 --bootstrap 200 --report report.html
   cat runs.csv | $0 - --where condition=raw_loss --target-compute 1e24
+  $0 runs.csv --fix E=1.6 --fix alpha=0.34
+
+Other commands (each takes --help and the options above):
+  $0 envelope FILE.csv               the loss envelope and its interval at a target
+  $0 compare BASE.csv VARIANT.csv    the effective compute multiplier of a variant
 
 Exit codes: 0 success, 2 bad input (message on stderr), 1 unexpected failure.
 See specs/cli.md for the output schema.`;
