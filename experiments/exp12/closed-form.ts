@@ -8,6 +8,7 @@
  */
 import { approach2VertexShift } from '../../src/fit/approach2-bias.ts';
 import { dclFractionOfMisallocation } from '../../src/surface/allocation-cost.ts';
+import { mean } from '../../src/util/stats.ts';
 import { type DatasetAnalysis, FIT_VARIANTS, type FitVariant } from './analysis.ts';
 
 /** Stated once for the CSV, the summary and the article. */
@@ -80,8 +81,8 @@ export function closedFormBias(alpha: number, beta: number, grids: readonly Budg
   if (grids.length < 2) throw new RangeError(`closedFormBias: need at least 2 budgets with a parabola, got ${grids.length}`);
   const dw = grids.map((g) => approach2VertexShift(alpha, beta, g.W, g.n));
   const x = grids.map((g) => Math.log10(g.budget));
-  const mx = x.reduce((s, v) => s + v, 0) / x.length;
-  const my = dw.reduce((s, v) => s + v, 0) / dw.length;
+  const mx = mean(x);
+  const my = mean(dw);
   const sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
   const slope = x.reduce((s, v, i) => s + (v - mx) * (dw[i] - my), 0) / sxx;
   const icpt = my - slope * mx;

@@ -10,7 +10,7 @@ import { EXP5_METHOD_LABELS, EXP5_METHOD_LIST, type Exp5FitOutcome, type Exp5Met
 import { extrapolationFigure, methodComparisonFigure, paramErrorsFigure } from './figures.ts';
 import { biasColumns, namedWidth, RANGE_NAME_LIST, widthPoints, type WidthPoint } from '../shared/sweep.ts';
 import { ERR_PCT_KEYS, errPctColumns, missingParamColumns, PARAM_KEYS, paramColumns, type ParamKey } from '../shared/surface-params.ts';
-import { median } from '../../src/util/stats.ts';
+import { mean, median } from '../../src/util/stats.ts';
 import type { Artifacts, RunContext } from '../harness/types.ts';
 import type { Exp5Config, FitRow } from './types.ts';
 
@@ -211,7 +211,7 @@ function methodSummary(rows: FitRow[], method: Exp5Method): FitRow {
     n_abnormal: rows.filter((r) => r.abnormal === true).length,
     min_iterations: its.length ? Math.min(...its) : NaN,
     median_iterations: median(its),
-    mean_iterations: its.length ? its.reduce((a, b) => a + b, 0) / its.length : NaN,
+    mean_iterations: mean(its),
     max_iterations: its.length ? Math.max(...its) : NaN,
   };
   for (const k of PARAM_KEYS) out[`max_abs_${k}_err_pct`] = maxAbs(ok.map((r) => r[`${k}_err_pct`]));
