@@ -47,7 +47,11 @@ export function renderTable(id: string, head: readonly string[], rows: ReadonlyA
       const cells = r
         .map((c) => {
           if (typeof c === 'string') return `<td>${escapeHtml(c)}</td>`;
-          const attrs = [c.cls ? ` class="${c.cls}"` : '', c.key ? ` data-key="${escapeHtml(c.key)}"` : '', c.value !== undefined && c.value !== null ? ` data-value="${escapeHtml(String(c.value))}"` : ''].join('');
+          const attrs = [
+            c.cls ? ` class="${c.cls}"` : '',
+            c.key ? ` data-key="${escapeHtml(c.key)}"` : '',
+            c.value !== undefined && c.value !== null ? ` data-value="${escapeHtml(String(c.value))}"` : '',
+          ].join('');
           return `<td${attrs}>${escapeHtml(c.text)}</td>`;
         })
         .join('');

@@ -50,6 +50,26 @@ function shown(x: number | null): string {
   return Number(x.toPrecision(SHOWN_DIGITS)).toString();
 }
 
+type Interval = readonly [number, number] | null;
+
+/** The parts of `fit --json` (jsonRecord, specs/cli.md) the tab shows. */
+interface FitRecordView {
+  readonly [key: string]: unknown;
+  readonly status: string;
+  readonly message: string;
+  readonly iterations: number;
+  readonly target: Record<string, number | null>;
+  readonly warnings: string[];
+  readonly approach2_bias: {
+    readonly W: number;
+    readonly n: number;
+    readonly N_error: number;
+    readonly D_error: number;
+    readonly exponents_from: string;
+  } | null;
+  readonly bootstrap?: { readonly level: number; readonly intervals: Record<string, unknown> & { readonly target: Record<string, Interval> } };
+}
+
 interface Loaded {
   readonly name: string;
   readonly text: string;
@@ -179,7 +199,10 @@ export class FitTab {
     }
     const rows = COLUMN_ROLES.map((role) => {
       const current = overrides[role] ?? '';
-      const opts = [`<option value="">${detected[role] ? `auto: ${escapeHtml(detected[role]!)}` : 'auto: none'}</option>`, ...table.header.map((h) => `<option${h === current ? ' selected' : ''}>${escapeHtml(h)}</option>`)];
+      const opts = [
+        `<option value="">${detected[role] ? `auto: ${escapeHtml(detected[role]!)}` : 'auto: none'}</option>`,
+        ...table.header.map((h) => `<option${h === current ? ' selected' : ''}>${escapeHtml(h)}</option>`),
+      ];
       return `<tr><td>${role}</td><td data-detected="${role}">${escapeHtml(detected[role] ?? '—')}</td><td><select data-role="${role}">${opts.join('')}</select></td><td class="note">${COLUMN_ALIASES[role].join(', ')}</td></tr>`;
     });
     el('columns').innerHTML = `<tr><th>role</th><th>column used</th><th>choose</th><th>names found automatically</th></tr>${rows.join('')}`;
@@ -197,7 +220,13 @@ export class FitTab {
       this.table = table;
       this.showColumns(table, overrides);
       const settings = this.settings(overrides);
-      const data = buildIsoflopData(table, { columns: settings.columns, where: settings.where, ...(settings.dropHighestLoss !== undefined ? { dropHighestLoss: settings.dropHighestLoss } : {}), ...(settings.minCompute !== undefined ? { minCompute: settings.minCompute } : {}), ...(settings.maxCompute !== undefined ? { maxCompute: settings.maxCompute } : {}) });
+      const data = buildIsoflopData(table, {
+        columns: settings.columns,
+        where: settings.where,
+        ...(settings.dropHighestLoss !== undefined ? { dropHighestLoss: settings.dropHighestLoss } : {}),
+        ...(settings.minCompute !== undefined ? { minCompute: settings.minCompute } : {}),
+        ...(settings.maxCompute !== undefined ? { maxCompute: settings.maxCompute } : {}),
+      });
       let run: FitRun;
       try {
         run = fitRun(prepareRun(data, settings), settings, true);
@@ -226,43 +255,44 @@ export class FitTab {
 
   private render(): void {
     const s = this.state!;
-    const rec = jsonRecord(s.report) as Record<string, any>;
-    const boot = rec.bootstrap as Record<string, any> | undefined;
+    const rec = jsonRecord(s.report) as unknown as FitRecordView;
+    const boot = rec.bootstrap;
     const iv = (k: string, t?: string): string => {
-      const x = t ? boot?.intervals?.target?.[t] : boot?.intervals?.[k];
+      const x = t ? boot?.intervals.target[t] : (boot?.intervals[k] as Interval | undefined);
       return x ? `[${shown(x[0])}, ${shown(x[1])}]` : '';
     };
     const numCell = (key: string, x: number | null): Cell => ({ text: shown(x), value: x, key, cls: 'n' });
     const rows: Cell[][] = [];
     const unitsNote = s.settings.scales.n !== 1 || s.settings.scales.d !== 1 ? ' (scaled units)' : '';
-    for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) rows.push([`${k}${k === 'A' || k === 'B' || k === 'E' ? unitsNote : ''}`, numCell(k, rec[k]), iv(k)]);
-    for (const k of ['a', 'b', 'a0', 'b0', 'rss'] as const) rows.push([k === 'rss' ? 'RSS' : k, numCell(k, rec[k]), iv(k)]);
+    for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const)
+      rows.push([`${k}${k === 'A' || k === 'B' || k === 'E' ? unitsNote : ''}`, numCell(k, rec[k] as number | null), iv(k)]);
+    for (const k of ['a', 'b', 'a0', 'b0', 'rss'] as const) rows.push([k === 'rss' ? 'RSS' : k, numCell(k, rec[k] as number | null), iv(k)]);
     rows.push(['status', { text: String(rec.status), key: 'status', value: rec.status }, String(rec.message)]);
     rows.push(['iterations', numCell('iterations', rec.iterations), '']);
-    const t = rec.target as Record<string, number | null>;
+    const t = rec.target;
     rows.push(['target C (FLOPs)', numCell('target.compute', t.compute), s.report.data.targetRule]);
     rows.push(['N* (parameters)', numCell('target.N', t.N), iv('', 'N')]);
     rows.push(['D* (tokens)', numCell('target.D', t.D), iv('', 'D')]);
     rows.push(['D*/N*', numCell('target.D_over_N', t.D_over_N), iv('', 'D_over_N')]);
     rows.push(['L_opt', numCell('target.loss', t.loss), iv('', 'loss')]);
     renderTable('fit-table', ['quantity', 'value', boot ? `${Math.round(100 * boot.level)}% interval` : ''], rows);
-    const bias = rec.approach2_bias as Record<string, number | string> | null;
+    const bias = rec.approach2_bias;
     const callout = el('bias-callout');
     if (bias) {
       callout.hidden = false;
       callout.innerHTML = '';
       callout.append(
-        `Approach 2 on this grid (±${Math.pow(10, bias.W as number).toPrecision(3)}×, ${bias.n} points per curve, centred, no noise) would misplace N* by `,
-        Object.assign(document.createElement('b'), { textContent: `${shown(100 * (bias.N_error as number))}%` }),
+        `Approach 2 on this grid (±${Math.pow(10, bias.W).toPrecision(3)}×, ${bias.n} points per curve, centred, no noise) would misplace N* by `,
+        Object.assign(document.createElement('b'), { textContent: `${shown(100 * bias.N_error)}%` }),
         ' and D* by ',
-        Object.assign(document.createElement('b'), { textContent: `${shown(100 * (bias.D_error as number))}%` }),
+        Object.assign(document.createElement('b'), { textContent: `${shown(100 * bias.D_error)}%` }),
         ` at every budget (closed form, α and β from ${bias.exponents_from}).`,
       );
       callout.querySelectorAll('b')[0]!.setAttribute('data-key', 'approach2_bias.N_error_pct');
       callout.querySelectorAll('b')[1]!.setAttribute('data-key', 'approach2_bias.D_error_pct');
     } else callout.hidden = true;
     el('fit-warnings').innerHTML = '';
-    for (const w of rec.warnings as string[]) el('fit-warnings').append(Object.assign(document.createElement('li'), { textContent: `warning: ${w}` }));
+    for (const w of rec.warnings) el('fit-warnings').append(Object.assign(document.createElement('li'), { textContent: `warning: ${w}` }));
     el('fit-summary').textContent = formatSummary(s.report);
     show('fit-results', true);
     this.drawFigures();
@@ -327,7 +357,14 @@ export class FitTab {
       const size = Math.max(1, Math.min(25, Math.ceil(replicates / (4 * this.pool.size))));
       const chunks: BootstrapChunk[] = [];
       for (let k = 0; k < replicates; k += size) {
-        chunks.push({ input: run.input, spec: s.settings.spec, scales: s.settings.scales, targetCompute: run.targetCompute, groupingNote: run.groupingNote, replicates: indices.slice(k, k + size) });
+        chunks.push({
+          input: run.input,
+          spec: s.settings.spec,
+          scales: s.settings.scales,
+          targetCompute: run.targetCompute,
+          groupingNote: run.groupingNote,
+          replicates: indices.slice(k, k + size),
+        });
       }
       let done = 0;
       const outcomes = await this.pool.runChunks(chunks, (n) => {

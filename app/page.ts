@@ -7,8 +7,19 @@
 import { escapeHtml, scriptSafe } from '../src/plot/html.ts';
 import { SURFACES } from '../src/surface/named-surfaces.ts';
 import {
-  DEFAULT_PLAN_BUDGETS, DEFAULT_PLAN_NOISE, DEFAULT_PLAN_POINTS, DEFAULT_PLAN_REPLICATES, DEFAULT_PLAN_SEED, DEFAULT_PLAN_SURFACE, DEFAULT_PLAN_TARGET,
-  DEFAULT_PLAN_TOLERANCE, DEFAULT_PLAN_WIDTH_FACTOR, DEFAULT_TABLE_POINTS, DEFAULT_TABLE_REPLICATES, DEFAULT_TABLE_WIDTHS, DEFAULT_PLAN_LEVEL,
+  DEFAULT_PLAN_BUDGETS,
+  DEFAULT_PLAN_NOISE,
+  DEFAULT_PLAN_POINTS,
+  DEFAULT_PLAN_REPLICATES,
+  DEFAULT_PLAN_SEED,
+  DEFAULT_PLAN_SURFACE,
+  DEFAULT_PLAN_TARGET,
+  DEFAULT_PLAN_TOLERANCE,
+  DEFAULT_PLAN_WIDTH_FACTOR,
+  DEFAULT_TABLE_POINTS,
+  DEFAULT_TABLE_REPLICATES,
+  DEFAULT_TABLE_WIDTHS,
+  DEFAULT_PLAN_LEVEL,
 } from '../src/plan/options.ts';
 
 /**
@@ -183,7 +194,9 @@ ${num('plan-tolerance', 'Tolerance (fraction)', DEFAULT_PLAN_TOLERANCE)}
 
 /** The complete document. */
 export function appHtml(a: AppAssets): string {
-  const examples = a.examples.map(([name, text], i) => `<script type="text/plain" id="example-${i}" data-name="${escapeHtml(name)}">${scriptSafe(text)}</script>`).join('\n');
+  const examples = a.examples
+    .map(([name, text], i) => `<script type="text/plain" id="example-${i}" data-name="${escapeHtml(name)}">${scriptSafe(text)}</script>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -4,6 +4,7 @@
  * and cancel; the result rendered from the JSON record that `plan --json`
  * prints, so the page and the CLI show the same numbers.
  */
+import type { MethodRecord, PlanRecord } from '../src/plan/format.ts';
 import type { PlanOptions, PlanSurface } from '../src/plan/options.ts';
 import { SURFACES, type SurfaceName } from '../src/surface/named-surfaces.ts';
 import { download, el, FormError, numberField, renderTable, show, showError, value, type Cell } from './dom.ts';
@@ -58,7 +59,9 @@ export class PlanTab {
         for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) el<HTMLInputElement>(`plan-${k}`).value = String(f.surface[k]);
         note.textContent = `The surface fitted in the Fit tab to ${f.data.source} (natural units${f.run.outcome.surface === null ? '; a VPNLS fit, since Approach 2 has no surface' : ''}).`;
       } else note.textContent = 'No surface has been fitted in the Fit tab yet.';
-    } else note.textContent = kind === 'preset' ? 'A named surface of the study (specs/conventions.md §1).' : 'Your five numbers, natural units (N in parameters, D in tokens).';
+    } else
+      note.textContent =
+        kind === 'preset' ? 'A named surface of the study (specs/conventions.md §1).' : 'Your five numbers, natural units (N in parameters, D in tokens).';
   }
 
   private surface(): PlanSurface {
@@ -129,7 +132,7 @@ export class PlanTab {
       });
       const ms = performance.now() - t0;
       this.lastJson = r.json;
-      this.render(JSON.parse(r.json), r.text);
+      this.render(JSON.parse(r.json) as PlanRecord, r.text);
       el('plan-status').textContent = `done in ${(ms / 1000).toFixed(2)} s`;
       document.body.dataset.plan = 'done';
       this.hooks.onPlan(r.json, ms);
@@ -149,34 +152,70 @@ export class PlanTab {
     }
   }
 
-  // The record's schema is specs/app.md; `any` keeps the renderer short.
-  // biome-ignore lint/suspicious/noExplicitAny: JSON record rendered as is
-  private render(rec: any, text: string): void {
+  private render(rec: PlanRecord, text: string): void {
     const mc = rec.monte_carlo;
     const b = rec.approach2_bias;
     const lvl = `${Math.round(100 * mc.level)}%`;
-    const err = (m: any, k: 'N_error' | 'D_error'): string => (m[k] ? `${pct(m[k].median)} [${pct(m[k].lo)}, ${pct(m[k].hi)}]` : 'no fit');
+    const err = (m: MethodRecord, k: 'N_error' | 'D_error'): string => {
+      const e = m[k];
+      return e ? `${pct(e.median)} [${pct(e.lo)}, ${pct(e.hi)}]` : 'no fit';
+    };
     const rows: Cell[][] = [
       ['true N*, D* at the target', `${sci(rec.target.N)} parameters, ${sci(rec.target.D)} tokens`, `C = ${sci(rec.target.compute)} FLOPs`],
-      ['sweep compute', `${sci(rec.design.compute)} FLOPs`, `${rec.design.budgets.length} budgets × ${rec.design.points_per_curve} runs, ±${rec.design.width_factor}×`],
-      ['Approach 2, closed form (centred, no noise)', { text: `N* ${pct(b.closed_form.N_error)}, D* ${pct(b.closed_form.D_error)}`, key: 'closed_form', value: b.closed_form.D_error }, `vertex shift ${b.delta_w.toPrecision(4)} decades`],
-      ['Approach 2, this design without noise', b.noise_free ? `N* ${pct(b.noise_free.N_error)}, D* ${pct(b.noise_free.D_error)}` : `cannot be fitted: ${b.noise_free_error}`, b.centred ? 'centred: equals the closed form' : 'off-centre grid'],
-      [`VPNLS, ${mc.replicates} noisy sweeps`, `N* ${err(mc.vpnls, 'N_error')}`, `D* ${err(mc.vpnls, 'D_error')}${mc.vpnls.failed ? `; ${mc.vpnls.failed} failed` : ''}`],
-      [`Approach 2, ${mc.replicates} noisy sweeps`, `N* ${err(mc.approach2, 'N_error')}`, `D* ${err(mc.approach2, 'D_error')}${mc.approach2.failed ? `; ${mc.approach2.failed} failed` : ''}`],
+      [
+        'sweep compute',
+        `${sci(rec.design.compute)} FLOPs`,
+        `${rec.design.budgets.length} budgets × ${rec.design.points_per_curve} runs, ±${rec.design.width_factor}×`,
+      ],
+      [
+        'Approach 2, closed form (centred, no noise)',
+        { text: `N* ${pct(b.closed_form.N_error)}, D* ${pct(b.closed_form.D_error)}`, key: 'closed_form', value: b.closed_form.D_error },
+        `vertex shift ${b.delta_w.toPrecision(4)} decades`,
+      ],
+      [
+        'Approach 2, this design without noise',
+        b.noise_free ? `N* ${pct(b.noise_free.N_error)}, D* ${pct(b.noise_free.D_error)}` : `cannot be fitted: ${b.noise_free_error}`,
+        b.centred ? 'centred: equals the closed form' : 'off-centre grid',
+      ],
+      [
+        `VPNLS, ${mc.replicates} noisy sweeps`,
+        `N* ${err(mc.vpnls, 'N_error')}`,
+        `D* ${err(mc.vpnls, 'D_error')}${mc.vpnls.failed ? `; ${mc.vpnls.failed} failed` : ''}`,
+      ],
+      [
+        `Approach 2, ${mc.replicates} noisy sweeps`,
+        `N* ${err(mc.approach2, 'N_error')}`,
+        `D* ${err(mc.approach2, 'D_error')}${mc.approach2.failed ? `; ${mc.approach2.failed} failed` : ''}`,
+      ],
     ];
     renderTable('plan-summary', ['', 'error at the target', `median [${lvl} interval]`], rows);
     const t = rec.table;
-    el('plan-table-note').textContent = `${t.replicates} noisy sweeps per design (same seed). Cells: the largest |error| of N* and D* across the ${lvl} interval; ✓ within ±${(100 * t.tolerance).toPrecision(3)}%.`;
-    const worst = (m: any, ok: boolean): string => (m.succeeded + m.failed === 0 ? '—' : m.worst === null ? 'failed' : `±${(100 * m.worst).toPrecision(3)}%${m.failed ? ` (${m.failed} failed)` : ''}${ok ? ' ✓' : ''}`);
+    el('plan-table-note').textContent =
+      `${t.replicates} noisy sweeps per design (same seed). Cells: the largest |error| of N* and D* across the ${lvl} interval; ✓ within ±${(100 * t.tolerance).toPrecision(3)}%.`;
+    const worst = (m: MethodRecord, ok: boolean): string =>
+      m.succeeded + m.failed === 0
+        ? '—'
+        : m.worst === null
+          ? 'failed'
+          : `±${(100 * m.worst).toPrecision(3)}%${m.failed ? ` (${m.failed} failed)` : ''}${ok ? ' ✓' : ''}`;
     renderTable(
       'plan-table',
       ['grid', 'runs/curve', 'compute (FLOPs)', 'Approach 2 closed-form D*', 'VPNLS', 'Approach 2'],
-      t.rows.map((r: any) => [`±${r.width_factor}×`, String(r.points_per_curve), sci(r.compute), pct(r.closed_form.D_error), worst(r.vpnls, r.meets.vpnls), worst(r.approach2, r.meets.approach2)]),
+      t.rows.map((r) => [
+        `±${r.width_factor}×`,
+        String(r.points_per_curve),
+        sci(r.compute),
+        pct(r.closed_form.D_error),
+        worst(r.vpnls, r.meets.vpnls),
+        worst(r.approach2, r.meets.approach2),
+      ]),
       (i) => (i === t.cheapest.vpnls ? 'best' : ''),
     );
     const cheap = (m: 'vpnls' | 'approach2', label: string): string => {
       const i = t.cheapest[m];
-      return i === null ? `${label}: no design in the table meets the tolerance.` : `${label}: ±${t.rows[i].width_factor}× grid, ${t.rows[i].points_per_curve} runs per curve, ${sci(t.rows[i].compute)} FLOPs.`;
+      return i === null
+        ? `${label}: no design in the table meets the tolerance.`
+        : `${label}: ±${t.rows[i].width_factor}× grid, ${t.rows[i].points_per_curve} runs per curve, ${sci(t.rows[i].compute)} FLOPs.`;
     };
     el('plan-cheapest').textContent = `Cheapest design meeting the tolerance — ${cheap('vpnls', 'VPNLS (highlighted)')} ${cheap('approach2', 'Approach 2')}`;
     el('plan-text').textContent = text;

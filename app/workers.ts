@@ -43,7 +43,11 @@ export class WorkerPool {
     for (const r of rejects) r(new Cancelled('cancelled'));
   }
 
-  private call<T>(w: Worker, msg: ToWorker & { id: number }, onMessage: (m: FromWorker, resolve: (v: T) => void, reject: (e: Error) => void) => void): Promise<T> {
+  private call<T>(
+    w: Worker,
+    msg: ToWorker & { id: number },
+    onMessage: (m: FromWorker, resolve: (v: T) => void, reject: (e: Error) => void) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.rejectAll.push(reject);
       const done = (): void => {

@@ -193,5 +193,17 @@ export function summariseReplicates(
     intervals[key] = percentileInterval(v, level);
   });
   const warnings = zeroWidthWarnings(intervals, scheme);
-  return { scheme, schemeReason: reason, warnings, replicates, seed, level, succeeded: ok.length, failed: replicates - ok.length, failures, samples, intervals };
+  return {
+    scheme,
+    schemeReason: reason,
+    warnings,
+    replicates,
+    seed,
+    level,
+    succeeded: ok.length,
+    failed: replicates - ok.length,
+    failures,
+    samples,
+    intervals,
+  };
 }

@@ -11,7 +11,17 @@ import type { ColumnOverrides } from '../data/columns.ts';
 import { FitError, InvalidInputError } from '../core/errors.ts';
 import { approach2ExtrapolationError, approach2InterceptError } from '../fit/approach2-bias.ts';
 import type { BootstrapSummary } from './bootstrap-core.ts';
-import { fitApproach2Groups, formatCompute, runFit, unscaleSurface, fitSurface, type FitInput, type FitOutcome, type MethodSpec, type Scales } from './fit-core.ts';
+import {
+  fitApproach2Groups,
+  formatCompute,
+  runFit,
+  unscaleSurface,
+  fitSurface,
+  type FitInput,
+  type FitOutcome,
+  type MethodSpec,
+  type Scales,
+} from './fit-core.ts';
 import type { Approach2BiasReport, DataDescription, GroupGrid, RunReport } from './output.ts';
 import { groupsOf, type Companions } from './report.ts';
 import { median } from '../util/stats.ts';
@@ -80,7 +90,15 @@ function predictBias(grids: readonly GroupGrid[], alpha: number | null, beta: nu
   const W = median(usable.map((g) => g.W));
   const n = Math.max(3, Math.floor(median(usable.map((g) => g.n))));
   try {
-    return { W, n, alpha, beta, nError: approach2InterceptError(alpha, beta, W, n), dError: approach2ExtrapolationError(alpha, beta, W, n), exponentsFrom: from };
+    return {
+      W,
+      n,
+      alpha,
+      beta,
+      nError: approach2InterceptError(alpha, beta, W, n),
+      dError: approach2ExtrapolationError(alpha, beta, W, n),
+      exponentsFrom: from,
+    };
   } catch {
     return null;
   }
@@ -101,7 +119,12 @@ function companions(input: FitInput, o: FitRunSettings, outcome: FitOutcome): Co
   if (surface === null) {
     surfaceLabel = 'a VPNLS fit of the same data';
     try {
-      const vp = fitSurface(input.N.map((x) => x / o.scales.n), input.D.map((x) => x / o.scales.d), input.L, { ...o.spec, method: 'vpnls', gridSize: null, optimizer: 'lbfgsb' });
+      const vp = fitSurface(
+        input.N.map((x) => x / o.scales.n),
+        input.D.map((x) => x / o.scales.d),
+        input.L,
+        { ...o.spec, method: 'vpnls', gridSize: null, optimizer: 'lbfgsb' },
+      );
       surface = unscaleSurface(vp, o.scales);
     } catch {
       surface = null;

@@ -5,9 +5,22 @@
  */
 import yargs from 'yargs';
 import {
-  DEFAULT_PLAN_BUDGETS, DEFAULT_PLAN_LEVEL, DEFAULT_PLAN_NOISE, DEFAULT_PLAN_POINTS, DEFAULT_PLAN_REPLICATES, DEFAULT_PLAN_SEED, DEFAULT_PLAN_SURFACE,
-  DEFAULT_PLAN_TARGET, DEFAULT_PLAN_TOLERANCE, DEFAULT_PLAN_WIDTH_FACTOR, DEFAULT_TABLE_POINTS, DEFAULT_TABLE_REPLICATES, DEFAULT_TABLE_WIDTHS,
-  SURFACE_PRESETS, type PlanOptions, type PlanSurface,
+  DEFAULT_PLAN_BUDGETS,
+  DEFAULT_PLAN_LEVEL,
+  DEFAULT_PLAN_NOISE,
+  DEFAULT_PLAN_POINTS,
+  DEFAULT_PLAN_REPLICATES,
+  DEFAULT_PLAN_SEED,
+  DEFAULT_PLAN_SURFACE,
+  DEFAULT_PLAN_TARGET,
+  DEFAULT_PLAN_TOLERANCE,
+  DEFAULT_PLAN_WIDTH_FACTOR,
+  DEFAULT_TABLE_POINTS,
+  DEFAULT_TABLE_REPLICATES,
+  DEFAULT_TABLE_WIDTHS,
+  SURFACE_PRESETS,
+  type PlanOptions,
+  type PlanSurface,
 } from '../plan/options.ts';
 import type { SurfaceName } from '../surface/named-surfaces.ts';
 import { COMMAND_NAME } from './args.ts';
@@ -75,10 +88,23 @@ function buildParser(argv: readonly string[]) {
     .option('seed', num(`seed of the simulated noise [default: ${DEFAULT_PLAN_SEED}]`, mc))
     .option('replicates', num(`noisy sweeps of the design [default: ${DEFAULT_PLAN_REPLICATES}]`, mc))
     .option('level', num(`coverage of the error interval [default: ${DEFAULT_PLAN_LEVEL}]`, mc))
-    .option('table-widths', { type: 'string' as const, describe: `grid widths ±k× of the table, comma-separated [default: ${DEFAULT_TABLE_WIDTHS.join(',')}]`, group: mc, requiresArg: true })
-    .option('table-points', { type: 'string' as const, describe: `runs per curve of the table, comma-separated [default: ${DEFAULT_TABLE_POINTS.join(',')}]`, group: mc, requiresArg: true })
+    .option('table-widths', {
+      type: 'string' as const,
+      describe: `grid widths ±k× of the table, comma-separated [default: ${DEFAULT_TABLE_WIDTHS.join(',')}]`,
+      group: mc,
+      requiresArg: true,
+    })
+    .option('table-points', {
+      type: 'string' as const,
+      describe: `runs per curve of the table, comma-separated [default: ${DEFAULT_TABLE_POINTS.join(',')}]`,
+      group: mc,
+      requiresArg: true,
+    })
     .option('table-replicates', num(`noisy sweeps per design of the table (0: no simulation) [default: ${DEFAULT_TABLE_REPLICATES}]`, mc))
-    .option('tolerance', num(`a design meets the tolerance when the N* and D* errors stay within ±this fraction over the interval [default: ${DEFAULT_PLAN_TOLERANCE}]`, mc))
+    .option(
+      'tolerance',
+      num(`a design meets the tolerance when the N* and D* errors stay within ±this fraction over the interval [default: ${DEFAULT_PLAN_TOLERANCE}]`, mc),
+    )
     .option('json', { type: 'boolean' as const, describe: 'print one JSON object instead of the text', group: out })
     .option('verbose', { type: 'boolean' as const, describe: 'print the stack trace of an error', group: out })
     .epilogue(EPILOG)
@@ -127,7 +153,8 @@ function surface(args: Args): PlanSurface | undefined {
   const v = single(args, 'surface');
   if (v === undefined) return undefined;
   if (!v.includes(',')) {
-    if (!(SURFACE_PRESETS as readonly string[]).includes(v)) throw new UsageError(`--surface "${v}" is neither a preset (${SURFACE_PRESETS.join(', ')}) nor E,A,B,alpha,beta`);
+    if (!(SURFACE_PRESETS as readonly string[]).includes(v))
+      throw new UsageError(`--surface "${v}" is neither a preset (${SURFACE_PRESETS.join(', ')}) nor E,A,B,alpha,beta`);
     return v as SurfaceName;
   }
   const xs = v.split(',').map((p) => decimal('surface', p));
@@ -143,7 +170,12 @@ function toOptions(args: Args): PlanCommandOptions {
   const max = num(args, 'budget-max');
   const count = num(args, 'budget-count');
   const entries: Array<[keyof PlanOptions, unknown]> = [
-    ['budgets', min === undefined && max === undefined && count === undefined ? undefined : { min: min ?? DEFAULT_PLAN_BUDGETS.min, max: max ?? DEFAULT_PLAN_BUDGETS.max, count: count ?? DEFAULT_PLAN_BUDGETS.count }],
+    [
+      'budgets',
+      min === undefined && max === undefined && count === undefined
+        ? undefined
+        : { min: min ?? DEFAULT_PLAN_BUDGETS.min, max: max ?? DEFAULT_PLAN_BUDGETS.max, count: count ?? DEFAULT_PLAN_BUDGETS.count },
+    ],
     ['pointsPerCurve', num(args, 'points')],
     ['widthFactor', num(args, 'width')],
     ['centerScale', num(args, 'center-scale')],

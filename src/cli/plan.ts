@@ -5,7 +5,7 @@
  */
 import { formatPlanJson, formatPlanText } from '../plan/format.ts';
 import { PlanOptionsError } from '../plan/options.ts';
-import { runPlan } from '../plan/plan.ts';
+import { runPlan, type PlanResult } from '../plan/plan.ts';
 import { COMMAND_NAME } from './args.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { PLAN_FLAG_OF_FIELD, parsePlanCommandLine } from './plan-args.ts';
@@ -36,8 +36,10 @@ export async function planMain(argv: readonly string[], io: PlanIo): Promise<num
       return EXIT_OK;
     }
     const { plan, json } = parsed.options;
-    const progress = io.stderrIsTTY ? (done: number, total: number) => io.stderr(`\rplan: ${done}/${total} simulated sweeps${done === total ? '\n' : ''}`) : undefined;
-    let result;
+    const progress = io.stderrIsTTY
+      ? (done: number, total: number) => io.stderr(`\rplan: ${done}/${total} simulated sweeps${done === total ? '\n' : ''}`)
+      : undefined;
+    let result: PlanResult;
     try {
       result = runPlan(plan, progress ? { onProgress: progress } : {});
     } catch (err) {

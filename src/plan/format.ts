@@ -7,16 +7,90 @@ import { formatCompute } from '../util/format.ts';
 import type { ErrorSummary, MethodSummary, PlanMethod } from './monte-carlo.ts';
 import type { PlanResult } from './plan.ts';
 
-function errorRecord(e: ErrorSummary | null): Record<string, number> | null {
+/** An error summary in the record (fractions). */
+export interface ErrorRecord {
+  readonly median: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** One method's Monte Carlo summary in the record. */
+export interface MethodRecord {
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly failures: ReadonlyArray<{ readonly message: string; readonly count: number }>;
+  readonly N_error: ErrorRecord | null;
+  readonly D_error: ErrorRecord | null;
+  readonly worst: number | null;
+}
+
+interface ErrorPair {
+  readonly N_error: number;
+  readonly D_error: number;
+}
+
+/** The plan as `plan --json` prints it (schema: specs/app.md). */
+export interface PlanRecord {
+  readonly surface: { readonly name: string | null; readonly E: number; readonly A: number; readonly B: number; readonly alpha: number; readonly beta: number };
+  readonly design: {
+    readonly budgets: readonly number[];
+    readonly points_per_curve: number;
+    readonly width_factor: number;
+    readonly W: number;
+    readonly center_scale: number;
+    readonly drift_rate: number;
+    readonly compute: number;
+  };
+  readonly noise_std: number;
+  readonly target: { readonly compute: number; readonly N: number; readonly D: number; readonly loss: number };
+  readonly approach2_bias: {
+    readonly delta_w: number;
+    readonly closed_form: ErrorPair;
+    readonly centred: boolean;
+    readonly noise_free: ErrorPair | null;
+    readonly noise_free_error: string | null;
+  };
+  readonly monte_carlo: {
+    readonly replicates: number;
+    readonly seed: number;
+    readonly level: number;
+    readonly rng: string;
+    readonly vpnls: MethodRecord;
+    readonly approach2: MethodRecord;
+  };
+  readonly table: {
+    readonly replicates: number;
+    readonly tolerance: number;
+    readonly rows: ReadonlyArray<{
+      readonly width_factor: number;
+      readonly points_per_curve: number;
+      readonly compute: number;
+      readonly closed_form: ErrorPair;
+      readonly vpnls: MethodRecord;
+      readonly approach2: MethodRecord;
+      readonly meets: { readonly vpnls: boolean; readonly approach2: boolean };
+    }>;
+    readonly cheapest: { readonly vpnls: number | null; readonly approach2: number | null };
+  };
+}
+
+function errorRecord(e: ErrorSummary | null): ErrorRecord | null {
   return e === null ? null : { median: e.median, lo: e.lo, hi: e.hi };
 }
 
-function methodRecord(m: MethodSummary): Record<string, unknown> {
-  return { succeeded: m.succeeded, failed: m.failed, failures: m.failures.map((f) => ({ message: f.message, count: f.count })), N_error: errorRecord(m.N), D_error: errorRecord(m.D), worst: m.worst };
+function methodRecord(m: MethodSummary): MethodRecord {
+  return {
+    succeeded: m.succeeded,
+    failed: m.failed,
+    failures: m.failures.map((f) => ({ message: f.message, count: f.count })),
+    N_error: errorRecord(m.N),
+    D_error: errorRecord(m.D),
+    worst: m.worst,
+  };
 }
 
 /** The plan as a plain object (schema in specs/app.md). */
-export function planRecord(r: PlanResult): Record<string, unknown> {
+export function planRecord(r: PlanResult): PlanRecord {
   const o = r.options;
   const b = r.approach2Bias;
   return {
@@ -90,7 +164,10 @@ function errLine(label: string, m: MethodSummary, pctLevel: string): string[] {
   if (m.N === null || m.D === null) return [`  ${name}no replicate could be fitted${m.failures[0] ? ` (${m.failures[0].message})` : ''}`];
   const part = (e: ErrorSummary): string => `${pct(e.median)} [${pct(e.lo)}, ${pct(e.hi)}]`;
   const out = [`  ${name}N* ${part(m.N)}   D* ${part(m.D)}   (median [${pctLevel} interval])`];
-  if (m.failed > 0) out.push(`  ${''.padEnd(11)}${m.failed} replicate${m.failed === 1 ? '' : 's'} failed: ${m.failures[0]!.message}${m.failures.length > 1 ? ` (and ${m.failures.length - 1} other messages)` : ''}`);
+  if (m.failed > 0)
+    out.push(
+      `  ${''.padEnd(11)}${m.failed} replicate${m.failed === 1 ? '' : 's'} failed: ${m.failures[0]!.message}${m.failures.length > 1 ? ` (and ${m.failures.length - 1} other messages)` : ''}`,
+    );
   return out;
 }
 
@@ -109,7 +186,9 @@ export function formatPlanText(r: PlanResult): string {
   const b = r.approach2Bias;
   const mc = r.monteCarlo;
   const lvl = `${Math.round(100 * o.level)}%`;
-  const centring = b.centred ? 'centred on N*' : `centre ${o.centerScale === 1 ? '' : `${o.centerScale}× below N*`}${o.centerScale !== 1 && o.driftRate !== 0 ? ', ' : ''}${o.driftRate === 0 ? '' : `drifting ${o.driftRate} decades below N* by the largest budget`}`;
+  const centring = b.centred
+    ? 'centred on N*'
+    : `centre ${o.centerScale === 1 ? '' : `${o.centerScale}× below N*`}${o.centerScale !== 1 && o.driftRate !== 0 ? ', ' : ''}${o.driftRate === 0 ? '' : `drifting ${o.driftRate} decades below N* by the largest budget`}`;
   const lines = [
     `Assumed surface: ${o.surfaceName ?? 'custom'} (E = ${s.E}, A = ${s.A}, B = ${s.B}, alpha = ${s.alpha}, beta = ${s.beta})`,
     `Sweep: ${o.budgets.count} budgets ${formatCompute(o.budgets.min)} … ${formatCompute(o.budgets.max)} FLOPs, ${o.pointsPerCurve} runs per curve, ±${o.widthFactor}× grid, ${centring}`,
@@ -118,7 +197,9 @@ export function formatPlanText(r: PlanResult): string {
     '',
     'Approach 2 without noise:',
     `  closed form (centred grid): N* ${pct(b.closedForm.N)}, D* ${pct(b.closedForm.D)} (vertex shift ${b.deltaW.toPrecision(4)} decades)`,
-    b.noiseFree === null ? `  simulated: cannot be fitted (${b.noiseFreeError})` : `  simulated on this design: N* ${pct(b.noiseFree.N)}, D* ${pct(b.noiseFree.D)}`,
+    b.noiseFree === null
+      ? `  simulated: cannot be fitted (${b.noiseFreeError})`
+      : `  simulated on this design: N* ${pct(b.noiseFree.N)}, D* ${pct(b.noiseFree.D)}`,
     '',
     `Monte Carlo: ${mc.replicates} noisy sweeps, seed ${mc.seed}; error of the predicted N*, D* at the target:`,
     ...errLine(METHOD_LABEL.vpnls, mc.vpnls, lvl),

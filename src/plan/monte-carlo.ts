@@ -82,7 +82,10 @@ function summarise(method: PlanMethod, nErr: number[], dErr: number[], failures:
  */
 export function simulateDesign(truth: LossSurface, design: SweepDesign, s: MonteCarloSettings, onReplicate?: (done: number) => void): MonteCarloResult {
   const rng = new Rng(s.seed);
-  const errs = { vpnls: { N: [] as number[], D: [] as number[], fail: new Map<string, number>() }, approach2: { N: [] as number[], D: [] as number[], fail: new Map<string, number>() } };
+  const errs = {
+    vpnls: { N: [] as number[], D: [] as number[], fail: new Map<string, number>() },
+    approach2: { N: [] as number[], D: [] as number[], fail: new Map<string, number>() },
+  };
   for (let r = 0; r < s.replicates; r++) {
     const x = sampleDesign(truth, design, s.noiseStd, rng);
     for (const m of PLAN_METHODS) {

@@ -13,7 +13,10 @@ import type { LossSurface } from '../surface/loss-surface.ts';
 /** A planner option with an unusable value; `field` names the option. */
 export class PlanOptionsError extends RangeError {
   override name = 'PlanOptionsError';
-  constructor(message: string, readonly field: string) {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
     super(message);
   }
 }

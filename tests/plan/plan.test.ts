@@ -10,8 +10,18 @@ import { defaultConfig, run as runExp6, type Exp6Row } from '../../experiments/e
 import type { RunContext } from '../../experiments/harness/types.ts';
 import { main } from '../../src/cli/main.ts';
 import {
-  approach2DesignBias, budgetsOf, designOf, formatPlanJson, formatPlanText, planRecord, resolvePlanOptions, runPlan, simulateDesign, sweepCompute,
-  PlanOptionsError, type SweepDesign,
+  approach2DesignBias,
+  budgetsOf,
+  designOf,
+  formatPlanJson,
+  formatPlanText,
+  planRecord,
+  resolvePlanOptions,
+  runPlan,
+  simulateDesign,
+  sweepCompute,
+  PlanOptionsError,
+  type SweepDesign,
 } from '../../src/plan/index.ts';
 import { BIASES } from '../../src/sampling/center-offset.ts';
 import { SURFACES } from '../../src/surface/named-surfaces.ts';
@@ -39,7 +49,13 @@ describe('planner closed form', () => {
     expect(result.rows.length).toBe(60);
     for (const row of result.rows as Exp6Row[]) {
       const surface = SURFACES[row.surface as keyof typeof SURFACES];
-      const design: SweepDesign = { budgets: defaultConfig.budgets, pointsPerCurve: row.n_points, widthFactor: 10 ** row.log_range, W: row.log_range, bias: BIASES.centered };
+      const design: SweepDesign = {
+        budgets: defaultConfig.budgets,
+        pointsPerCurve: row.n_points,
+        widthFactor: 10 ** row.log_range,
+        W: row.log_range,
+        bias: BIASES.centered,
+      };
       const b = approach2DesignBias(surface, design, 1e24);
       expect(b.deltaW).toBe(row.delta_w);
       expect(100 * b.closedForm.N).toBe(row.intercept_err_pred_pct);
@@ -106,10 +122,46 @@ describe('planner Monte Carlo and table', () => {
 describe('scaling-fit plan', () => {
   it('prints the library’s record byte for byte with --json, the same options given as flags', async () => {
     const c = capture();
-    const code = await main(['plan', '--json', '--seed', '5', '--replicates', '8', '--table-replicates', '3', '--table-widths', '4,16', '--table-points', '5,15', '--noise', '0.01', '--width', '8', '--points', '9', '--drift', '0.2', '--surface', '1.7,400,410,0.34,0.28'], c.io);
+    const code = await main(
+      [
+        'plan',
+        '--json',
+        '--seed',
+        '5',
+        '--replicates',
+        '8',
+        '--table-replicates',
+        '3',
+        '--table-widths',
+        '4,16',
+        '--table-points',
+        '5,15',
+        '--noise',
+        '0.01',
+        '--width',
+        '8',
+        '--points',
+        '9',
+        '--drift',
+        '0.2',
+        '--surface',
+        '1.7,400,410,0.34,0.28',
+      ],
+      c.io,
+    );
     expect(c.err()).toBe('');
     expect(code).toBe(0);
-    const lib = formatPlanJson(runPlan({ ...SMALL, seed: 5, noiseStd: 0.01, widthFactor: 8, pointsPerCurve: 9, driftRate: 0.2, surface: { E: 1.7, A: 400, B: 410, alpha: 0.34, beta: 0.28 } }));
+    const lib = formatPlanJson(
+      runPlan({
+        ...SMALL,
+        seed: 5,
+        noiseStd: 0.01,
+        widthFactor: 8,
+        pointsPerCurve: 9,
+        driftRate: 0.2,
+        surface: { E: 1.7, A: 400, B: 410, alpha: 0.34, beta: 0.28 },
+      }),
+    );
     expect(c.out()).toBe(lib);
   });
 
@@ -119,7 +171,21 @@ describe('scaling-fit plan', () => {
     expect(t.out()).toContain('closed form (centred grid): N* +5.37%, D* -5.10%');
     const h = capture();
     expect(await main(['plan', '--help'], h.io)).toBe(0);
-    for (const flag of ['--budget-min', '--budget-max', '--budget-count', '--points', '--width', '--center-scale', '--drift', '--noise', '--target-compute', '--surface', '--seed', '--json']) expect(h.out()).toContain(flag);
+    for (const flag of [
+      '--budget-min',
+      '--budget-max',
+      '--budget-count',
+      '--points',
+      '--width',
+      '--center-scale',
+      '--drift',
+      '--noise',
+      '--target-compute',
+      '--surface',
+      '--seed',
+      '--json',
+    ])
+      expect(h.out()).toContain(flag);
   });
 
   it('names the flag of a bad value and exits 2', async () => {
