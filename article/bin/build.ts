@@ -25,7 +25,7 @@ import { evaluateClaim } from '../engine/claim-check.ts';
 import { loadDocs } from '../engine/content-load.ts';
 import { BuildError, MissingResultError } from '../engine/errors.ts';
 import { prepareExperiments } from '../engine/experiment-status.ts';
-import { escapeHtml, jsonForScript } from '../engine/html.ts';
+import { escapeHtml, jsonForScript } from '../../src/plot/html.ts';
 import { lintRenderedText, lintSource, uncitedFigures, type LintIssue } from '../engine/prose-lint.ts';
 import { MathRenderer } from '../engine/math-render.ts';
 import { Citations, loadReferences } from '../engine/references.ts';

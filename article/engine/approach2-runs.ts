@@ -25,11 +25,6 @@ export function gridRun(surface: SurfaceName, grid: SamplingGridName, bias: Bias
   return simRun(surface, NAMED_GRIDS[grid].W, bias);
 }
 
-/** Intercept factor error (the article's notation): 10^(b̂0 − b0) − 1, as a fraction. */
-export function interceptFactorError(fitted: number, truth: number): number {
-  return Math.expm1((fitted - truth) * Math.LN10);
-}
-
 /** The 16 widths of the offset figures: W from log10 2 to log10 16, evenly spaced in W. */
 export function offsetWidths(): number[] {
   const lo = Math.log10(2);

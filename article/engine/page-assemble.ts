@@ -6,7 +6,8 @@
  * allows no network access.
  */
 import { PHONE_BREAKPOINT_PX } from './phone-layout.ts';
-import { escapeHtml, htmlText, jsonForScript, scriptSafe } from './html.ts';
+import { escapeHtml, jsonForScript, scriptSafe } from '../../src/plot/html.ts';
+import { htmlText } from './html-text.ts';
 import type { RenderOutput, TocEntry } from './render-sections.ts';
 
 export interface PageParts {

@@ -7,7 +7,7 @@
  * must carry a `note`, shown to the reader, saying what is unconfirmed.
  */
 import { BuildError } from './errors.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../../src/plot/html.ts';
 import { parseFlatYaml, type Scalar } from './yaml.ts';
 
 export interface Reference {

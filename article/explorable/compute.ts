@@ -14,7 +14,7 @@ import type { Kernels } from '../../src/kernels/types.ts';
 import { DEFAULT_BUDGETS, sampleIsoflops, type IsoflopSamples } from '../../src/sampling/index.ts';
 import { dOpt, exponentA, exponentB, intercepts, nOpt, type LossSurface } from '../../src/surface/index.ts';
 import { Rng } from '../../src/util/rng.ts';
-import { interceptFactorError } from '../engine/approach2-runs.ts';
+import { interceptFactorError } from './law-errors.ts';
 import { stateSurface, type ExplorableState } from './state.ts';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };

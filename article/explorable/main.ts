@@ -12,7 +12,7 @@ import { decodeState, defaultState, encodeState, PRESET_LABELS, scenarioState, t
 import { FIGURE_SCENARIOS } from './scenarios.ts';
 import { fmtCount, fmtFlops, fmtNum, fmtPct } from './format.ts';
 import { SURFACES } from '../../src/surface/index.ts';
-import { EXPLORABLE_PLOT_CONFIG } from '../declarations/figures/palette.ts';
+import { EXPLORABLE_PLOT_CONFIG } from './style.ts';
 
 interface PlotlyLike {
   react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;

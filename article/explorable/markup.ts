@@ -3,7 +3,7 @@
  * bundle (main.ts) wires it up. Every control is a native, labelled,
  * keyboard-operable input with its value shown beside it.
  */
-import { escapeHtml } from '../engine/html.ts';
+import { escapeHtml } from '../../src/plot/html.ts';
 import { FIGURE_SCENARIOS } from './scenarios.ts';
 import { LIMITS, PRESETS, PRESET_LABELS } from './state.ts';
 

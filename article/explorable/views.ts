@@ -7,7 +7,7 @@
  */
 import { budgetColor, formatPow10, MARKERS } from '../../src/plot/theme.ts';
 import { dOpt, loss, lossOpt } from '../../src/surface/index.ts';
-import { METHOD_COLORS } from '../declarations/figures/palette.ts';
+import { METHOD_COLORS } from './style.ts';
 import type { ExplorableResult } from './compute.ts';
 
 type Trace = Record<string, unknown>;

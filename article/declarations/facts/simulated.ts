@@ -7,7 +7,8 @@ import { approach2ExtrapolationError, approach2VertexShift } from '../../../src/
 import { BIASES, NAMED_GRIDS, type SamplingGridName } from '../../../src/sampling/index.ts';
 import { SURFACES, type SurfaceName } from '../../../src/surface/index.ts';
 import type { FactBook } from '../../engine/fact-registry.ts';
-import { gridRun, interceptFactorError, leadingOrderShift, offsetWidths, simRun } from '../../engine/approach2-runs.ts';
+import { gridRun, leadingOrderShift, offsetWidths, simRun } from '../../engine/approach2-runs.ts';
+import { interceptFactorError } from '../../explorable/law-errors.ts';
 import { GRID_NAMES, MAIN_SURFACES } from '../figures/palette.ts';
 
 const LIB = 'library: experiments/shared/approach2-run.ts#runApproach2 (noise-free, 5 budgets, 15 points)';

@@ -8,7 +8,7 @@
  */
 import { SEED } from '../config.ts';
 import type { FactBook, FactContext } from '../../engine/fact-registry.ts';
-import { interceptFactorError } from '../../engine/approach2-runs.ts';
+import { interceptFactorError } from '../../explorable/law-errors.ts';
 import { GRID_NAMES, MAIN_SURFACES } from '../figures/palette.ts';
 
 /** Experiments whose run.json records the mode of the outputs results.md is built from. */

@@ -8,6 +8,7 @@ import { type MethodId, METHOD_LABELS as REGISTRY_LABELS } from '../../../src/fi
 import { OFFLINE_PLOTLY_CONFIG } from '../../../src/plot/plotly.ts';
 import { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS } from '../../../src/plot/theme.ts';
 import { BIASES, type SamplingBias } from '../../../src/sampling/center-offset.ts';
+import { METHOD_COLORS } from '../../explorable/style.ts';
 
 /** The methods the article names, with the registry's labels (src/fit/method-ids.ts); `vpnls` is the method family. */
 const ARTICLE_METHODS: readonly MethodId[] = [
@@ -19,20 +20,6 @@ export const METHOD_LABELS: Readonly<Record<string, string>> = {
   vpnls: 'VPNLS',
 };
 
-export const METHOD_COLORS: Readonly<Record<string, string>> = {
-  approach2: '#D55E00',
-  approach3_naive: '#999999',
-  approach3: '#E69F00',
-  approach3_lse: '#CC79A7',
-  approach3_lse_logloss: '#CC79A7',
-  approach3_lse_logloss_fd: '#F0A3D0',
-  vpnls: '#0072B2',
-  vpnls_lbfgsb_grad: '#0072B2',
-  vpnls_lbfgsb_fd: '#56B4E9',
-  vpnls_nelder_mead: '#009E73',
-  vpnls_grid256: '#7F7F7F',
-  vpnls_lbfgsb_grad_256: '#0072B2',
-};
 
 export const SURFACE_LABELS: Readonly<Record<string, string>> = {
   symmetric: 'Symmetric',
@@ -73,6 +60,8 @@ export const GRID_NAMES = ['XS', 'S', 'L', 'XL'] as const;
 export const MAIN_SURFACES = ['symmetric', 'chinchilla', 'asymmetric'] as const;
 
 export { BIAS_COLORS, GRID_COLORS, SURFACE_COLORS };
+/** Method colors: one map for the figures and the explorable's views. */
+export { METHOD_COLORS };
 
 /** Label of a method id; unknown ids are returned as they are. */
 export function methodLabel(id: string): string {
@@ -89,9 +78,6 @@ export const PLOT_CONFIG = Object.freeze({
   modeBarButtonsToRemove: [...OFFLINE_PLOTLY_CONFIG.modeBarButtonsToRemove, 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
   toImageButtonOptions: { format: 'png', scale: 2 },
 });
-
-/** Config of the explorable's views: offline, no mode bar. */
-export const EXPLORABLE_PLOT_CONFIG = Object.freeze({ ...OFFLINE_PLOTLY_CONFIG, displayModeBar: false });
 
 /** Qualitative colors for lists of studies or series. */
 export function qualitativeColor(i: number): string {

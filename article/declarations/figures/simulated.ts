@@ -6,7 +6,8 @@
 import { panelGrid, type PanelSpec } from '../../../src/plot/figure.ts';
 import { NAMED_GRIDS } from '../../../src/sampling/index.ts';
 import { SURFACES } from '../../../src/surface/index.ts';
-import { gridRun, interceptFactorError, leadingOrderShift, offsetWidths, simRun } from '../../engine/approach2-runs.ts';
+import { gridRun, leadingOrderShift, offsetWidths, simRun } from '../../engine/approach2-runs.ts';
+import { interceptFactorError } from '../../explorable/law-errors.ts';
 import type { FigureDef } from '../../engine/types.ts';
 import { cell, checked, isoflopPanel, powerLawPanel, signedPct } from './figure-helpers.ts';
 import { ASYMMETRIC_FIGURE, OFFSET_FIGURE } from '../../explorable/scenarios.ts';

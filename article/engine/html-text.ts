@@ -1,6 +1,4 @@
-/** HTML helpers shared by the build; escaping itself is the library's (src/plot/html.ts). */
-
-export { escapeHtml, jsonForScript, scriptSafe } from '../../src/plot/html.ts';
+/** Visible text of rendered HTML, for the output lint and word counts (escaping is the library's, src/plot/html.ts). */
 
 /** Visible text of an HTML fragment (tags removed, entities decoded, whitespace collapsed). */
 export function htmlText(html: string): string {
