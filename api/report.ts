@@ -1,0 +1,109 @@
+/**
+ * The API report: the public surface of the package's library entries as one
+ * declaration listing, checked in as api/scaling-fit.api.d.ts, so a change to
+ * what users can import is a visible decision in review.
+ *
+ * It compiles the entries' declaration files in memory (as `npm run build:ts`
+ * writes them to dist/), then lists every exported name with its declaration,
+ * sorted, without doc comments (they may change freely).
+ *
+ *   npm run api            write api/scaling-fit.api.d.ts
+ *   npm run api -- --check exit 1 if the checked-in report is out of date
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The checked-in report. */
+export const REPORT_FILE = join(ROOT, 'api', 'scaling-fit.api.d.ts');
+/** Package subpath → source entry, for the library entries a browser may load. */
+export const ENTRIES: Readonly<Record<string, string>> = { 'scaling-fit': 'src/index.ts', 'scaling-fit/analysis': 'src/analysis/index.ts' };
+
+/** Compiler options of tsconfig.build.json, declarations only. */
+function buildOptions(): ts.CompilerOptions {
+  const configPath = join(ROOT, 'tsconfig.build.json');
+  const config = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT, undefined, configPath);
+  return { ...parsed.options, declaration: true, emitDeclarationOnly: true, noEmit: false, declarationMap: false, sourceMap: false };
+}
+
+/** The declaration files of the entries and everything they import, keyed by absolute output path. */
+function emitDeclarations(options: ts.CompilerOptions): Map<string, string> {
+  const out = new Map<string, string>();
+  const program = ts.createProgram(Object.values(ENTRIES).map((e) => join(ROOT, e)), options);
+  const result = program.emit(undefined, (file, text) => out.set(resolve(file), text), undefined, true);
+  const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length) throw new Error(`the library does not compile:\n${ts.formatDiagnostics(errors.slice(0, 10), { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' })}`);
+  return out;
+}
+
+const PRINTER = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
+
+/** One exported name as its declaration text (overloads joined), `export` and `declare` dropped. */
+function declarationText(symbol: ts.Symbol, checker: ts.TypeChecker): string {
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  if (!target.declarations?.length) throw new Error(`export ${symbol.getName()} has no declaration (unresolved re-export?)`);
+  const texts = target.declarations.map((d) => {
+    const node = ts.isVariableDeclaration(d) ? d.parent.parent : d;
+    return PRINTER.printNode(ts.EmitHint.Unspecified, node, node.getSourceFile())
+      .replace(/^export\s+/, '')
+      .replace(/^declare\s+/, '');
+  });
+  const body = texts.join('\n');
+  const original = target.getName();
+  return original === symbol.getName() || original === 'default' ? body : `/* exported as ${symbol.getName()} */ ${body}`;
+}
+
+/** The report text for the current sources. */
+export function apiReport(): string {
+  const options = buildOptions();
+  const files = emitDeclarations(options);
+  const rootDir = options.rootDir ?? join(ROOT, 'src');
+  const outDir = options.outDir ?? join(ROOT, 'dist');
+  const dtsOf = (entry: string): string => join(outDir, relative(rootDir, join(ROOT, entry))).replace(/\.ts$/, '.d.ts');
+  const host = ts.createCompilerHost({ ...options, noEmit: true });
+  const readFile = host.readFile.bind(host);
+  host.readFile = (f) => files.get(resolve(f)) ?? readFile(f);
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (f) => files.has(resolve(f)) || fileExists(f);
+  // The emitted files are in memory only: their folders need not exist on disk.
+  const folders = new Set([...files.keys()].flatMap((f) => f.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (d) => folders.has(resolve(d)) || (directoryExists ? directoryExists(d) : ts.sys.directoryExists(d));
+  const dtsProgram = ts.createProgram(
+    Object.values(ENTRIES).map(dtsOf),
+    { ...options, noEmit: true, declaration: false, emitDeclarationOnly: false, rootDir: outDir },
+    host,
+  );
+  const checker = dtsProgram.getTypeChecker();
+  const lines = [
+    '// API report of scaling-fit: every name the library entries export, with its declaration.',
+    '// Generated by `npm run api` (api/report.ts) from the declaration files; do not edit by hand.',
+    '// tests/api/api-report.test.ts fails when the public surface changes without this file.',
+  ];
+  for (const [subpath, entry] of Object.entries(ENTRIES)) {
+    const source = dtsProgram.getSourceFile(dtsOf(entry));
+    const moduleSymbol = source && checker.getSymbolAtLocation(source);
+    if (!moduleSymbol) throw new Error(`no declarations for ${entry}`);
+    const exportsOf = checker.getExportsOfModule(moduleSymbol).sort((a, b) => a.getName().localeCompare(b.getName(), 'en'));
+    lines.push('', `// ---- ${subpath} (${entry}): ${exportsOf.length} names ----`);
+    for (const s of exportsOf) lines.push('', declarationText(s, checker));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const report = apiReport();
+  if (process.argv.includes('--check')) {
+    if (readFileSync(REPORT_FILE, 'utf8') !== report) {
+      console.error(`${relative(ROOT, REPORT_FILE)} is out of date: the public API changed. Review the change, then run npm run api to accept it.`);
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(REPORT_FILE, report);
+    console.log(`wrote ${relative(ROOT, REPORT_FILE)}`);
+  }
+}
