@@ -16,7 +16,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KERNEL_CASES = [
   'loss_eval_1e6', 'vpnls_grid_32_n75', 'vpnls_grid_256_n75', 'vpnls_grid_1024_n75', 'vpnls_grid_256_n1000',
   'vpnls_grid_256_n10000', 'jacobian_fwd_n75', 'jacobian_central_n75', 'jacobian_fwd_n1000',
-  'fit_vpnls_nm_n75', 'fit_vpnls_lbfgsb_n75', 'fit_approach3_n75',
+  'fit_vpnls_nm_n75', 'fit_vpnls_lbfgsb_n75', 'fit_approach3_n75', 'approach3_grid4_n75',
+  ...['rss', 'lse', 'logloss', 'huber'].flatMap((o) => [`approach3_objective_${o}_n75`, `fit_approach3_fused_${o}_n75`]),
+  'bootstrap_vpnls_1000_n75',
 ];
 const WASM_ONLY = [
   'vpnls_grid_64_n75', 'vpnls_grid_128_n75', 'vpnls_grid_512_n75', 'vpnls_grid_256_n300', 'vpnls_grid_256_n3000',
