@@ -1,10 +1,12 @@
 /**
  * Bootstrap replicates: refit resampled copies of the data. This module is
- * what a worker thread loads (its default export runs one chunk), and the
- * main thread calls {@link runReplicates} directly when there is one job.
+ * the task module the worker threads of src/util/worker-pool.ts import
+ * ({@link runReplicatesTask}); with one job the pool calls
+ * {@link runReplicates} in the main thread.
  * Only plain data crosses the thread boundary, so results are identical
  * whatever the number of jobs.
  */
+import { defineTask } from '../util/worker-pool.ts';
 import { runFit, quantities, QUANTITY_KEYS, type FitInput, type MethodSpec, type Scales } from './fit-core.ts';
 
 /** One chunk of replicates for one worker. */
@@ -43,4 +45,5 @@ export function runReplicates(chunk: BootstrapChunk): ReplicateOutcome[] {
   });
 }
 
-export default runReplicates;
+/** {@link runReplicates} as a worker-pool task (one chunk of replicates per input). */
+export const runReplicatesTask = defineTask(import.meta.url, 'runReplicates', runReplicates);

@@ -10,11 +10,11 @@
  * than three distinct model sizes for Approach 2) are counted and left out.
  */
 import { availableParallelism } from 'node:os';
-import Tinypool from 'tinypool';
+import { createWorkerPool } from '../util/worker-pool.ts';
 import { FitError } from '../core/errors.ts';
 import { Rng } from '../util/rng.ts';
 import { percentileInterval } from '../util/stats.ts';
-import { runReplicates, type BootstrapChunk, type ReplicateOutcome } from './bootstrap-worker.ts';
+import { runReplicatesTask, type BootstrapChunk, type ReplicateOutcome } from './bootstrap-worker.ts';
 import { QUANTITY_KEYS, type FitInput, type MethodSpec, type QuantityKey, type Scales } from './fit-core.ts';
 
 /** Default `--seed`. */
@@ -162,41 +162,23 @@ export function groupRowIndices(groups: Float64Array): number[][] {
 // One home for the quantile and the percentile interval (src/util/stats.ts).
 export { percentileInterval, quantileSorted } from '../util/stats.ts';
 
-/** URL of the worker module: the TypeScript one through a tsx-registering entry when running from sources, else the compiled one. */
-export function bootstrapWorkerUrl(): string {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./bootstrap-worker-tsx.mjs', here).href : new URL('./bootstrap-worker.js', here).href;
-}
-
+/**
+ * Fits the chunks on the project's worker pool (src/util/worker-pool.ts), one
+ * chunk per task input: inline for one job or one chunk, else worker threads;
+ * outcomes in chunk order either way.
+ */
 async function runChunks(chunks: BootstrapChunk[], jobs: number, onDone: (n: number) => void): Promise<ReplicateOutcome[]> {
-  if (jobs <= 1 || chunks.length <= 1) {
-    const out: ReplicateOutcome[] = [];
-    for (const c of chunks) {
-      for (const r of runReplicates(c)) out.push(r);
-      onDone(c.replicates.length);
-    }
-    return out;
-  }
-  const pool = new Tinypool({
-    filename: bootstrapWorkerUrl(),
-    minThreads: jobs,
-    maxThreads: jobs,
-    isolateWorkers: false,
-    // The worker entry sets up TypeScript itself when needed; don't inherit tsx's or vitest's flags.
-    execArgv: [],
-  });
+  const pool = createWorkerPool(jobs);
   try {
-    const parts = await Promise.all(
-      chunks.map((c) =>
-        (pool.run(c) as Promise<ReplicateOutcome[]>).then((res) => {
-          onDone(c.replicates.length);
-          return res;
-        }),
-      ),
-    );
+    const parts = await pool.map(runReplicatesTask, chunks, {
+      chunkSize: 1,
+      onDone: (done) => {
+        for (const c of done) onDone(c.replicates.length);
+      },
+    });
     return parts.flat();
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapWorkerUrl, groupRowIndices, percentileInterval, quantileSorted, resampleIndices } from '../../src/cli/bootstrap.ts';
+import { workerEntryUrl } from '../../src/util/worker-pool.ts';
+import { groupRowIndices, percentileInterval, quantileSorted, resampleIndices } from '../../src/cli/bootstrap.ts';
 import { Rng } from '../../src/util/rng.ts';
 import { EXAMPLE_CSV, HAVE_SHARED_DATA, LLAMA_CSV, runJson, runMain, spawnTsxCli } from './helpers.ts';
 
@@ -26,7 +27,7 @@ describe('bootstrap building blocks', () => {
   });
 
   it('uses the tsx-registering worker entry when running from the sources', () => {
-    expect(bootstrapWorkerUrl()).toMatch(/\/src\/cli\/bootstrap-worker-tsx\.mjs$/);
+    expect(workerEntryUrl()).toMatch(/\/src\/util\/worker-entry-tsx\.mjs$/);
   });
 });
 
