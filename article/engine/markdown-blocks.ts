@@ -7,7 +7,7 @@
  * attach to the paragraph or list they sit in or precede (markdown-it runs
  * with `html: false`, so a marker is paragraph text until it is taken out
  * here). Inline content is kept as source text and rendered later by
- * `inline.ts`. Every block keeps its 1-based source line for messages.
+ * `markdown-inline.ts`. Every block keeps its 1-based source line for messages.
  */
 import markdownit, { type MarkdownIt, type StateBlock, type Token } from 'markdown-it';
 import { BuildError } from './errors.ts';
@@ -122,7 +122,7 @@ function explorableRule(state: StateBlock, startLine: number, _endLine: number, 
   return true;
 }
 
-/** The block parser: markdown-it with our block rules, no inline pass (inline.ts renders inline text). */
+/** The block parser: markdown-it with our block rules, no inline pass (markdown-inline.ts renders inline text). */
 function blockParser(): MarkdownIt {
   const md = markdownit('default', { html: false, linkify: false, typographer: false });
   md.disable(['code', 'fence', 'blockquote', 'hr', 'reference', 'html_block', 'lheading']);

@@ -307,7 +307,7 @@ export function renderDocs(input: RenderInput): RenderOutput {
         currentUses.add(`figure:${id}`);
         const number = Number(anchor.label.replace(/\D/g, ''));
         if (!state) {
-          problems.push(`${where}: figure ${id} has no builder in article/figures/index.ts`);
+          problems.push(`${where}: figure ${id} has no builder in article/declarations/figures/index.ts`);
           figureOrder.push({ id, number, manifest: null });
           return '';
         }
@@ -335,7 +335,7 @@ export function renderDocs(input: RenderInput): RenderOutput {
         const def = input.tables.get(id);
         const caption = renderBlocks(b.body, doc, null).replace(/^<p>|<\/p>$/g, '');
         if (!def) {
-          problems.push(`${where}: table ${id} has no definition in article/tables.ts`);
+          problems.push(`${where}: table ${id} has no definition in article/declarations/tables.ts`);
           return '';
         }
         const table = renderTable(def, h, where);

@@ -8,7 +8,7 @@ import type { FactBook } from '../../engine/fact-registry.ts';
 
 /** Surfaces of the table, in row order, by fact prefix (`surf.<key>.*`). */
 export const TABLE_SURFACES = ['symmetric', 'chinchilla', 'asymmetric', 'soda', 'sparsenmm', 'llama3'] as const;
-/** The Llama 3 surface is a fit (experiment 11), the others library constants (config facts in facts/config.ts). */
+/** The Llama 3 surface is a fit (experiment 11), the others library constants (config facts in declarations/facts/config.ts). */
 export const FITTED_SURFACES: ReadonlySet<string> = new Set(['llama3']);
 
 const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
