@@ -15,7 +15,7 @@ import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
 import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
 import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap-core.ts';
 import type { FitInput, FitOutcome, QuantityKey } from './fit-core.ts';
-import { formatNumber, formatPercent, formatSummary, gridFactor, type RunReport } from './output.ts';
+import { formatNumber, formatPercent, formatSummary, gridFactor, pinnedQuantities, type RunReport } from './output.ts';
 
 /** A figure with its anchor id, heading and caption. */
 export interface ReportFigure {
@@ -327,7 +327,9 @@ function bootstrapFigure(r: RunReport): PlotlyFigure | null {
     a0: r.outcome.a0, b0: r.outcome.b0, rss: r.outcome.rss, 'target.N': r.outcome.target.N, 'target.D': r.outcome.target.D,
     'target.D_over_N': r.outcome.target.D_over_N, 'target.loss': r.outcome.target.loss,
   };
-  const shown = HISTOGRAM_KEYS.filter(([k]) => b.samples[k] !== null);
+  // Pinned quantities (--fix) take one value in every replicate: no histogram.
+  const pinned = pinnedQuantities(r.outcome);
+  const shown = HISTOGRAM_KEYS.filter(([k]) => b.samples[k] !== null && !pinned.includes(k));
   const cols = 3;
   const rows = Math.ceil(shown.length / cols);
   const data: Array<Record<string, unknown>> = [];
