@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   bootstrapCi, bootstrapReplicates, iqr, mad, mean, median, percentileInterval, populationStd, populationVariance, quantile, quantileSorted,
   type IndexSource,
-} from '../../src/util/stats.ts';
-import { Rng } from '../../src/util/rng.ts';
+} from '../../../src/util/stats.ts';
+import { Rng } from '../../../src/util/rng.ts';
 
 // Reference values from numpy 1.x: x = [3, -1, 4, 1, -5, 9, 2, 6];
 // np.quantile(x, [0.1, 0.25, 0.5, 0.75, 0.99]) = [-2.2, 0.5, 2.5, 4.5, 8.79],

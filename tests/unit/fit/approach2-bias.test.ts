@@ -4,12 +4,12 @@ import {
   approach2ExtrapolationError,
   approach2InterceptError,
   approach2VertexShift,
-} from '../../src/fit/approach2-bias.ts';
-import { fitApproach2, extrapolateApproach2 } from '../../src/fit/approach2.ts';
-import { InvalidInputError } from '../../src/core/errors.ts';
-import { SURFACES, dOpt, exponentA, exponentB, intercepts, nOpt, type LossSurface } from '../../src/surface/index.ts';
-import { NAMED_GRIDS, sampleIsoflops, widthSweep } from '../../src/sampling/index.ts';
-import { APPROACH2_D_ERR_PCT } from '../helpers/reference.ts';
+} from '../../../src/fit/approach2-bias.ts';
+import { fitApproach2, extrapolateApproach2 } from '../../../src/fit/approach2.ts';
+import { InvalidInputError } from '../../../src/core/errors.ts';
+import { SURFACES, dOpt, exponentA, exponentB, intercepts, nOpt, type LossSurface } from '../../../src/surface/index.ts';
+import { NAMED_GRIDS, sampleIsoflops, widthSweep } from '../../../src/sampling/index.ts';
+import { APPROACH2_D_ERR_PCT } from '../../helpers/reference.ts';
 
 const N_POINTS = 15;
 const WIDTHS = [...widthSweep(), Math.log10(2)];

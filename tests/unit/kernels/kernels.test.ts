@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { prepareData, type Kernels, type PreparedData } from '../../src/kernels/index.ts';
-import { InvalidInputError } from '../../src/core/errors.ts';
-import { lstsq } from '../../src/util/lstsq.ts';
-import { linspace } from '../../src/util/space.ts';
-import { Rng } from '../../src/util/rng.ts';
-import { SURFACES } from '../../src/surface/index.ts';
-import { sampleIsoflops } from '../../src/sampling/index.ts';
-import { bothBackends } from '../helpers/backends.ts';
+import { prepareData, type Kernels, type PreparedData } from '../../../src/kernels/index.ts';
+import { InvalidInputError } from '../../../src/core/errors.ts';
+import { lstsq } from '../../../src/util/lstsq.ts';
+import { linspace } from '../../../src/util/space.ts';
+import { Rng } from '../../../src/util/rng.ts';
+import { SURFACES } from '../../../src/surface/index.ts';
+import { sampleIsoflops } from '../../../src/sampling/index.ts';
+import { bothBackends } from '../../helpers/backends.ts';
 
 /**
  * Brute-force NNLS reference on explicit residuals: least squares by QR on

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SURFACES, nOpt } from '../../src/surface/index.ts';
-import { sampleIsoflops, centerOffset, BIASES, NAMED_GRIDS, sweepWidth, widthSweep } from '../../src/sampling/index.ts';
-import { Rng } from '../../src/util/rng.ts';
+import { SURFACES, nOpt } from '../../../src/surface/index.ts';
+import { sampleIsoflops, centerOffset, BIASES, NAMED_GRIDS, sweepWidth, widthSweep } from '../../../src/sampling/index.ts';
+import { Rng } from '../../../src/util/rng.ts';
 
 describe('IsoFLOP sampling', () => {
   it('samples 15 log-spaced points per budget centred on N* with D = C/(6N)', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SURFACES, exponentA, exponentB, intercepts } from '../../src/surface/index.ts';
-import { sampleIsoflops, widthSweep } from '../../src/sampling/index.ts';
-import { fitApproach2 } from '../../src/fit/approach2.ts';
+import { SURFACES, exponentA, exponentB, intercepts } from '../../../src/surface/index.ts';
+import { sampleIsoflops, widthSweep } from '../../../src/sampling/index.ts';
+import { fitApproach2 } from '../../../src/fit/approach2.ts';
 import {
   InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, VertexOutOfRangeError,
-} from '../../src/core/errors.ts';
+} from '../../../src/core/errors.ts';
 
 describe('Approach 2 on noise-free surfaces', () => {
   it('recovers exponents and intercepts exactly on the symmetric surface', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SURFACES, allocationG, computeForLoss, dOpt, exponentA, exponentB, imbalanceFamily, imbalanceSurface, intercepts,
   loss, lossOpt, nOpt,
-} from '../../src/surface/index.ts';
+} from '../../../src/surface/index.ts';
 
 describe('loss surface allocation', () => {
   for (const [name, s] of Object.entries(SURFACES)) {
