@@ -23,7 +23,10 @@ import { wasmDebugKernels } from '../helpers/backends.ts';
 // the switch between the paths must not change one.
 const wasm = wasmDebugKernels();
 const core = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(fileURLToPath(wasmUrl('debug')))), {}).exports as unknown as CoreExports;
-const backends: Array<[string, Kernels]> = [['wasm', wasm], ['ts', tsKernels]];
+const backends: Array<[string, Kernels]> = [
+  ['wasm', wasm],
+  ['ts', tsKernels],
+];
 
 const surfaceArb = fc.record({
   E: fc.double({ min: 0.5, max: 4, noNaN: true }),
@@ -41,11 +44,21 @@ const dataArb = fc.record({
   seed: fc.integer({ min: 0, max: 1 << 30 }),
 });
 
-function makeData(x: { surface: { E: number; A: number; B: number; alpha: number; beta: number }; points: number; budgets: number; noise: number; seed: number }): PreparedData {
+function makeData(x: {
+  surface: { E: number; A: number; B: number; alpha: number; beta: number };
+  points: number;
+  budgets: number;
+  noise: number;
+  seed: number;
+}): PreparedData {
   const budgets = Array.from({ length: x.budgets }, (_, i) => 1e17 * Math.pow(10, i));
   const s = sampleIsoflops(x.surface, { W: 1, pointsPerCurve: x.points, budgets, noiseStd: x.noise, rng: new Rng(x.seed) });
   // Keep the losses positive (the log-loss needs them); noise can push small ones below 0.
-  return prepareData(s.N, s.D, Array.from(s.L, (l) => Math.max(l, 0.05)));
+  return prepareData(
+    s.N,
+    s.D,
+    Array.from(s.L, (l) => Math.max(l, 0.05)),
+  );
 }
 
 const SPECS: Approach3ObjectiveSpec[] = [];
@@ -67,7 +80,25 @@ describe('fdlibm log in the core', () => {
       if (!same(core.fdlibmLog(x), Math.log(x))) differ++;
     }
     expect(differ).toBe(0);
-    const special = [0, -0, -1, Infinity, -Infinity, NaN, 1, 1 + 2 ** -52, 1 - 2 ** -53, 1 + 2 ** -21, 1 - 2 ** -21, 5e-324, 2.2250738585072014e-308, Number.MAX_VALUE, 2, 0.5, Math.E];
+    const special = [
+      0,
+      -0,
+      -1,
+      Infinity,
+      -Infinity,
+      NaN,
+      1,
+      1 + 2 ** -52,
+      1 - 2 ** -53,
+      1 + 2 ** -21,
+      1 - 2 ** -21,
+      5e-324,
+      2.2250738585072014e-308,
+      Number.MAX_VALUE,
+      2,
+      0.5,
+      Math.E,
+    ];
     for (const x of special) expect(same(core.fdlibmLog(x), Math.log(x)), `log(${x})`).toBe(true);
   });
 });
@@ -126,7 +157,8 @@ describe('lossBatch and the Jacobian (SIMD exp and log)', () => {
 });
 
 describe('fused Approach 3 kernels against the per-point path', () => {
-  const axisArb = (lo: number, hi: number) => fc.array(fc.double({ min: lo, max: hi, noNaN: true }), { minLength: 1, maxLength: 5 }).map((v) => Float64Array.from(v));
+  const axisArb = (lo: number, hi: number) =>
+    fc.array(fc.double({ min: lo, max: hi, noNaN: true }), { minLength: 1, maxLength: 5 }).map((v) => Float64Array.from(v));
   const gridArb = fc.record({ E: axisArb(0.1, 5), A: axisArb(10, 1e4), B: axisArb(10, 1e4), alpha: axisArb(0.02, 1.2), beta: axisArb(0.02, 1.2) });
 
   it('the seed grid gives the per-point best index and RSS, bit for bit, on both backends', () => {
@@ -148,7 +180,13 @@ describe('fused Approach 3 kernels against the per-point path', () => {
 
   it('ties keep the first point in E-major order', () => {
     const d = prepareData([1e8, 1e9], [1e10, 1e11], [2, 2]);
-    const grid: SeedGrid5 = { E: Float64Array.of(2, 2, 2), A: Float64Array.of(0, 0), B: Float64Array.of(0), alpha: Float64Array.of(0.3, 0.3), beta: Float64Array.of(0.4) };
+    const grid: SeedGrid5 = {
+      E: Float64Array.of(2, 2, 2),
+      A: Float64Array.of(0, 0),
+      B: Float64Array.of(0),
+      alpha: Float64Array.of(0.3, 0.3),
+      beta: Float64Array.of(0.4),
+    };
     for (const [, k] of backends) expect(bestGridPoint(d, grid, k, 'fused').index).toEqual([0, 0, 0, 0, 0]);
   });
 
@@ -172,8 +210,14 @@ describe('fused Approach 3 kernels against the per-point path', () => {
 
   it('L-BFGS-B from the grid seed follows the same iterates with either path (every objective, both backends)', () => {
     const box = (spec: Approach3ObjectiveSpec) => ({
-      lower: fromNatural(PARAMETER_NAMES.map((p) => APPROACH3_BOUNDS[p][0]), spec.parameterization),
-      upper: fromNatural(PARAMETER_NAMES.map((p) => APPROACH3_BOUNDS[p][1]), spec.parameterization),
+      lower: fromNatural(
+        PARAMETER_NAMES.map((p) => APPROACH3_BOUNDS[p][0]),
+        spec.parameterization,
+      ),
+      upper: fromNatural(
+        PARAMETER_NAMES.map((p) => APPROACH3_BOUNDS[p][1]),
+        spec.parameterization,
+      ),
     });
     fc.assert(
       fc.property(dataArb, fc.constantFrom(...SPECS), (x, spec) => {

@@ -53,7 +53,11 @@ export function approach3ObjectiveTs(data: PreparedData, mode: Approach3Mode, th
   const al = theta[3];
   const be = theta[4];
   let f = 0;
-  let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
+  let g0 = 0,
+    g1 = 0,
+    g2 = 0,
+    g3 = 0,
+    g4 = 0;
   for (let i = 0; i < n; i++) {
     const x = Math.exp(-al * lnN[i]);
     const y = Math.exp(-be * lnD[i]);
