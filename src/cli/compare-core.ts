@@ -38,7 +38,8 @@ export interface CompareRun {
   readonly multipliers: readonly number[];
 }
 
-function fitSide(input: FitInput, s: CompareSettings, groupingNote: string): CompareSide {
+/** Fits one data set as the comparison asks (surface, or envelope). */
+export function fitSide(input: FitInput, s: CompareSettings, groupingNote: string): CompareSide {
   const settings = { ...s.envelope, groupingNote };
   if (s.mode === 'surface') return { surface: runFit(input, settings.spec, settings.scales, settings.targetCompute, groupingNote), envelope: null };
   const run = runEnvelope(input, settings);
@@ -47,8 +48,11 @@ function fitSide(input: FitInput, s: CompareSettings, groupingNote: string): Com
 
 /** Fits both and computes the multipliers. */
 export function runCompare(base: FitInput, variant: FitInput, s: CompareSettings): CompareRun {
-  const b = fitSide(base, s, s.baseGroupingNote);
-  const v = fitSide(variant, s, s.variantGroupingNote);
+  return compareSides(fitSide(base, s, s.baseGroupingNote), fitSide(variant, s, s.variantGroupingNote), s);
+}
+
+/** m at every budget and at the target from two fitted sides. */
+export function compareSides(b: CompareSide, v: CompareSide, s: CompareSettings): CompareRun {
   const at = [...s.budgets, s.envelope.targetCompute];
   const multipliers = at.map((C) =>
     s.mode === 'surface' ? surfaceMultiplier(b.surface!.surface!, v.surface!.surface!, C) : envelopeMultiplier(b.envelope!, v.envelope!, C),

@@ -18,7 +18,7 @@ import { Rng } from '../util/rng.ts';
 import { linspace } from '../util/space.ts';
 import { COMMAND_NAME } from './args.ts';
 import { SCHEME_DESCRIPTIONS, type BootstrapScheme } from './bootstrap-core.ts';
-import { compareReplicateTask, runCompare, type CompareMode, type CompareRun, type CompareSettings } from './compare-core.ts';
+import { compareReplicateTask, compareSides, fitSide, type CompareMode, type CompareRun, type CompareSettings, type CompareSide } from './compare-core.ts';
 import { DEFAULT_ENVELOPE_SOURCE, ENVELOPE_SOURCES, budgetsOf, type EnvelopeSource } from './envelope-core.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { describeFilters, locatedInFile, prepareRun, type PreparedRun } from './fit-run.ts';
@@ -341,20 +341,19 @@ async function runCommand(args: SubcommandArgs, io: SubcommandIo): Promise<void>
     baseGroupingNote: basePrep.groupingNote,
     variantGroupingNote: variantPrep.groupingNote,
   };
-  let run: CompareRun;
-  try {
-    run = runCompare(basePrep.input, variantPrep.input, settings);
-  } catch (err) {
-    // Say which file could not be fitted.
-    let which = baseData.source;
+  // Each side separately, so an error names the file that could not be fitted.
+  const side = (input: PreparedRun['input'], note: string, source: string): CompareSide => {
     try {
-      runCompare(basePrep.input, basePrep.input, settings);
-      which = variantData.source;
-    } catch {
-      /* the baseline fails */
+      return fitSide(input, settings, note);
+    } catch (err) {
+      throw locatedInFile(err, source);
     }
-    throw locatedInFile(err, which);
-  }
+  };
+  const run: CompareRun = compareSides(
+    side(basePrep.input, basePrep.groupingNote, baseData.source),
+    side(variantPrep.input, variantPrep.groupingNote, variantData.source),
+    settings,
+  );
   let bootstrap: CompareReport['bootstrap'] = null;
   const keys = multiplierKeys(settings);
   if (o.bootstrap > 0) {
