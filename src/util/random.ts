@@ -6,9 +6,10 @@
  * global.
  */
 import { NumpyGenerator } from './numpy-random.ts';
+import type { RandomSource, RngKind } from './random-source.ts';
 import { Rng } from './rng.ts';
 
-export type RngKind = 'numpy' | 'xoshiro';
+export type { RandomSource, RngKind };
 
 /** Every generator kind, in `--rng` order. */
 export const RNG_KINDS: readonly RngKind[] = ['numpy', 'xoshiro'];
@@ -22,20 +23,6 @@ export const DEFAULT_RNG_KIND: RngKind = 'numpy';
 
 /** The name a run records in its summary (`"rng"`): 'numpy', or the project generator's name. */
 export const RNG_NAMES: Readonly<Record<RngKind, string>> = { numpy: 'numpy', xoshiro: 'xoshiro128**' };
-
-export interface RandomSource {
-  readonly kind: RngKind;
-  /** Uniform in [0, 1). */
-  random(): number;
-  /** lo + (hi − lo)·random(). */
-  uniform(lo: number, hi: number): number;
-  /** One standard normal. */
-  standardNormal(): number;
-  /** `size` integers uniform in [0, high), drawn in order. */
-  integers(high: number, size: number): Int32Array;
-  /** An independent child generator. */
-  spawn(): RandomSource;
-}
 
 /** Whether `value` names a generator kind. */
 export function isRngKind(value: unknown): value is RngKind {

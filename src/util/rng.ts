@@ -5,7 +5,7 @@
  * outputs; normals come from Box–Muller. It is the 'xoshiro' RandomSource
  * (./random.ts); pass it as an argument, never as a global.
  */
-import type { RandomSource } from './random.ts';
+import type { RandomSource } from './random-source.ts';
 
 const MASK64 = (1n << 64n) - 1n;
 
