@@ -6,7 +6,7 @@
  * the JSON and the HTML report. Errors are shown in the CLI's words.
  */
 import { summariseReplicates, drawReplicates, type BootstrapSummary } from '../src/cli/bootstrap-core.ts';
-import type { BootstrapChunk } from '../src/cli/bootstrap-worker.ts';
+import type { BootstrapChunk } from '../src/cli/bootstrap-replicates.ts';
 import { DEFAULT_HUBER_DELTA, type MethodSpec } from '../src/cli/fit-core.ts';
 import { fitRun, locatedInFile, prepareRun, runReport, type FitRun, type FitRunSettings } from '../src/cli/fit-run.ts';
 import { formatJson, formatSummary, jsonRecord, type RunReport } from '../src/cli/output.ts';
@@ -120,10 +120,16 @@ export class FitTab {
       const f = e.dataTransfer?.files?.[0];
       if (f) this.load({ name: f.name, text: await f.text() });
     });
-    el('csv-paste-use').addEventListener('click', () => this.load({ name: '<pasted>', text: el<HTMLTextAreaElement>('csv-text').value }));
+    // The chooser keeps showing the last file chosen; clear it when the data come from elsewhere.
+    const clearChooser = (): void => void (el<HTMLInputElement>('csv-file').value = '');
+    el('csv-paste-use').addEventListener('click', () => {
+      clearChooser();
+      this.load({ name: '<pasted>', text: el<HTMLTextAreaElement>('csv-text').value });
+    });
     document.querySelectorAll<HTMLButtonElement>('[data-example]').forEach((b) =>
       b.addEventListener('click', () => {
         const s = el(`example-${b.dataset.example}`);
+        clearChooser();
         this.load({ name: s.dataset.name ?? 'example.csv', text: s.textContent ?? '' });
       }),
     );

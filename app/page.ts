@@ -90,8 +90,11 @@ pre{background:#f4f4f4;padding:10px 12px;overflow-x:auto;font-size:12px;max-widt
 @media (max-width:600px){header h1{font-size:19px}section.tab{padding:10px 8px 24px}nav.tabs button{padding:6px 10px}}
 `;
 
+/** A default value as a person types it: FLOP-sized numbers as 1e17, not 100000000000000000. */
+const typed = (x: string | number): string => (typeof x === 'number' && Math.abs(x) >= 1e6 ? x.toExponential().replace('e+', 'e') : String(x));
+
 const num = (id: string, label: string, value: string | number, extra = ''): string =>
-  `<label>${label}<input type="text" inputmode="decimal" class="num" id="${id}" value="${escapeHtml(String(value))}"${extra}></label>`;
+  `<label>${label}<input type="text" inputmode="decimal" class="num" id="${id}" value="${escapeHtml(typed(value))}"${extra}></label>`;
 
 function fitTab(examples: AppAssets['examples']): string {
   const exampleButtons = examples.map(([name], i) => `<button type="button" data-example="${i}">${escapeHtml(name)}</button>`).join('');

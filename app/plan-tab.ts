@@ -188,7 +188,7 @@ export class PlanTab {
         `D* ${err(mc.approach2, 'D_error')}${mc.approach2.failed ? `; ${mc.approach2.failed} failed` : ''}`,
       ],
     ];
-    renderTable('plan-summary', ['', 'error at the target', `median [${lvl} interval]`], rows);
+    renderTable('plan-summary', ['', `error at the target: median [${lvl} interval]`, ''], rows);
     const t = rec.table;
     el('plan-table-note').textContent =
       `${t.replicates} noisy sweeps per design (same seed). Cells: the largest |error| of N* and D* across the ${lvl} interval; ✓ within ±${(100 * t.tolerance).toPrecision(3)}%.`;

@@ -3,7 +3,7 @@
  * (typed arrays, numbers, strings), as with the CLI's worker threads, so a
  * worker's numbers are the main thread's.
  */
-import type { BootstrapChunk, ReplicateOutcome } from '../src/cli/bootstrap-worker.ts';
+import type { BootstrapChunk, ReplicateOutcome } from '../src/cli/bootstrap-replicates.ts';
 import type { PlanOptions } from '../src/plan/options.ts';
 
 export type ToWorker =

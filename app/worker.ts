@@ -3,7 +3,7 @@
  * fits bootstrap chunks with the CLI's `runReplicates` and runs the sweep
  * planner, on the WebAssembly core the page hands over.
  */
-import { runReplicates } from '../src/cli/bootstrap-worker.ts';
+import { runReplicates } from '../src/cli/bootstrap-replicates.ts';
 import { kernelsFromModule, setKernels, tsKernels } from '../src/kernels/index.ts';
 import { formatPlanJson, formatPlanText } from '../src/plan/format.ts';
 import { runPlan } from '../src/plan/plan.ts';

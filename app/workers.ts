@@ -4,7 +4,7 @@
  * chunks go to whichever worker is free; cancelling terminates the workers,
  * which stops their fits at once, and the next job starts fresh ones.
  */
-import type { BootstrapChunk, ReplicateOutcome } from '../src/cli/bootstrap-worker.ts';
+import type { BootstrapChunk, ReplicateOutcome } from '../src/cli/bootstrap-replicates.ts';
 import type { PlanOptions } from '../src/plan/options.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 

@@ -8,7 +8,7 @@
 import { FitError } from '../core/errors.ts';
 import { Rng } from '../util/rng.ts';
 import { percentileInterval } from '../util/stats.ts';
-import type { ReplicateOutcome } from './bootstrap-worker.ts';
+import type { ReplicateOutcome } from './bootstrap-replicates.ts';
 import { QUANTITY_KEYS, type FitInput, type QuantityKey } from './fit-core.ts';
 
 /** Default `--seed`. */
