@@ -23,7 +23,7 @@ export const EXP7_METHOD_COMPARISON_COLUMNS = [
   'n_bound_hit', 'n_fail', ...Array.from({ length: EXP7_TOP_K }, (_, i) => `top${i + 1}`),
 ] as const;
 
-/** Quantiles of the pooled |error| reported with bootstrap intervals (extra columns after the spec's). */
+/** Quantiles of the pooled |error| reported with bootstrap intervals (extra columns after those of specs/experiments.md §C.7). */
 export const EXP7_POOLED_QUANTILES = [
   { key: 'median', q: 0.5 },
   { key: 'p90', q: 0.9 },
@@ -31,7 +31,7 @@ export const EXP7_POOLED_QUANTILES = [
 ] as const;
 
 /**
- * `method_comparison.csv` columns: the spec's, then each pooled quantile with
+ * `method_comparison.csv` columns: those of specs/experiments.md §C.7, then each pooled quantile with
  * its bootstrap interval, and the interval of the maximum over bootstrap
  * resamples of the fits (how much the worst case depends on the draw).
  */

@@ -47,7 +47,7 @@ export interface Experiment<C = unknown, R = unknown> {
   readonly title: string;
   readonly hypothesis: string;
   readonly defaultConfig: C;
-  /** The reduced CI configuration; the default one where the spec gives no quick variant. */
+  /** The reduced CI configuration; the default one where specs/experiments.md gives no quick variant. */
   readonly quickConfig: C;
   /** True for experiments that consume random numbers; the runner then records `"rng"` in summary.json. */
   readonly random?: boolean;

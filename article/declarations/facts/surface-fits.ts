@@ -8,7 +8,7 @@ import type { FactBook, FactContext } from '../../engine/fact-registry.ts';
 const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
 const PARAM_LABELS: Record<string, string> = { e: 'E', coef_a: 'A', coef_b: 'B', alpha: 'α', beta: 'β' };
 
-/** Methods of experiment 5 part 3, in the spec's order. */
+/** Methods of experiment 5 part 3, in the order of specs/experiments.md §C.5. */
 export const EXP5_METHODS = ['approach3_lse_logloss', 'approach3_lse_logloss_fd', 'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256'] as const;
 /** Methods of experiment 7. */
 export const EXP7_METHODS = ['approach2', 'approach3_naive', 'approach3', 'approach3_lse_logloss', 'vpnls_lbfgsb_grad'] as const;

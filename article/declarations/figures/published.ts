@@ -23,7 +23,7 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
       const ys: Record<'N' | 'D', unknown[]> = { N: [], D: [] };
       const panels: PanelSpec[] = sets.map((set, si) => {
         const traces: PanelTrace[] = [];
-        // Five decimals (of log10 N, log10 D and nats) are far below what the figure resolves and keep the spec within budget.
+        // Five decimals (of log10 N, log10 D and nats) are far below what the figure resolves and keep the figure's JSON within its size budget.
         const r5 = (v: number[]): number[] => v.map((x) => Math.round(x * 1e5) / 1e5);
         const push = (t: PanelTrace, xN0: number[], xD0: number[], yN0: number[], yD0: number[] = yN0): void => {
           const [xN, xD, yN] = [r5(xN0), r5(xD0), r5(yN0)];

@@ -60,7 +60,7 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
     expect(fits.rows).toHaveLength(NOISE.length * BUDGETS.length * POINTS.length * REPEATS * EXP7_METHODS.length);
     expect(byCondition.header).toEqual([...EXP7_BY_CONDITION_COLUMNS]);
     expect(byCondition.rows).toHaveLength(NOISE.length * BUDGETS.length * EXP7_METHODS.length);
-    // Every spec column, in the spec's order, then the robust extras.
+    // Every column of specs/experiments.md §C.7, in its order, then the robust extras.
     expect(comparison.header.slice(0, EXP7_METHOD_COMPARISON_COLUMNS.length)).toEqual([...EXP7_METHOD_COMPARISON_COLUMNS]);
     expect(comparison.header).toEqual([...EXP7_METHOD_COMPARISON_ALL_COLUMNS]);
     expect(comparison.rows.map((r) => r.method)).toEqual([...EXP7_METHODS]);
