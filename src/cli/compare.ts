@@ -19,10 +19,11 @@ import { linspace } from '../util/space.ts';
 import { COMMAND_NAME } from './args.ts';
 import { SCHEME_DESCRIPTIONS, type BootstrapScheme } from './bootstrap-core.ts';
 import { compareReplicateTask, compareSides, fitSide, type CompareMode, type CompareRun, type CompareSettings, type CompareSide } from './compare-core.ts';
-import { DEFAULT_ENVELOPE_SOURCE, ENVELOPE_SOURCES, budgetsOf, type EnvelopeSource } from './envelope-core.ts';
+import { DEFAULT_ENVELOPE_SOURCE, budgetsOf, type EnvelopeSource } from './envelope-core.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { describeFilters, locatedInFile, prepareRun, type PreparedRun } from './fit-run.ts';
-import { ENVELOPE_FIX_NAMES, envelopePins, surfacePins } from './fix.ts';
+import { checkSurfacePins, ENVELOPE_FIX_NAMES, envelopePins, surfacePins } from './fix.ts';
+import { envelopeSource } from './envelope.ts';
 import { formatNumber } from './output.ts';
 import { figurePage, writeReport } from './page.ts';
 import { drawIndices, runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
@@ -302,10 +303,8 @@ function runCurve(r: CompareReport, C: number): number {
 
 function commandOf(args: SubcommandArgs): { mode: CompareMode; from: EnvelopeSource } {
   const mode: CompareMode = args.own.envelope === true ? 'envelope' : 'surface';
-  const fromText = args.own.from;
-  if (mode === 'surface' && fromText !== undefined) throw new UsageError('--from applies with --envelope only');
-  const from = (fromText === undefined ? DEFAULT_ENVELOPE_SOURCE : String(fromText)) as EnvelopeSource;
-  if (!ENVELOPE_SOURCES.includes(from)) throw new UsageError(`--from must be one of ${ENVELOPE_SOURCES.join(', ')}; got "${String(fromText)}"`);
+  if (mode === 'surface' && args.own.from !== undefined) throw new UsageError('--from applies with --envelope only');
+  const from = mode === 'envelope' ? envelopeSource(args) : DEFAULT_ENVELOPE_SOURCE;
   const envelopeGiven = ENVELOPE_FIX_NAMES.filter((p) => args.fix[p] !== undefined);
   if (mode === 'surface' && envelopeGiven.length > 0) throw new UsageError(`--fix ${envelopeGiven.join(', ')}: envelope parameters apply with --envelope only`);
   if (mode === 'surface' && args.shared.spec.method === 'approach2')
@@ -334,9 +333,17 @@ async function runCommand(args: SubcommandArgs, io: SubcommandIo): Promise<void>
   const targetCompute = o.targetCompute ?? largest * 1000;
   const targetRule = o.targetCompute !== null ? '--target-compute' : `largest budget ${fmt(largest, 4)} × 1000`;
   const budgets = [...new Set([...budgetsOf(basePrep.input.groups), ...budgetsOf(variantPrep.input.groups)])].sort((a, b) => a - b);
+  const pins = checkSurfacePins(surfacePins(args.fix), o.spec.method);
   const settings: CompareSettings = {
     mode,
-    envelope: { from, spec: { ...o.spec, fix: surfacePins(args.fix) }, scales: o.scales, fix: envelopePins(args.fix), targetCompute, groupingNote: '' },
+    envelope: {
+      from,
+      spec: pins === undefined ? o.spec : { ...o.spec, fix: pins },
+      scales: o.scales,
+      fix: envelopePins(args.fix),
+      targetCompute,
+      groupingNote: '',
+    },
     budgets,
     baseGroupingNote: basePrep.groupingNote,
     variantGroupingNote: variantPrep.groupingNote,

@@ -29,7 +29,7 @@ import {
   type EnvelopeSource,
 } from './envelope-core.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
-import { envelopePins, ENVELOPE_FIX_NAMES, surfacePins } from './fix.ts';
+import { checkSurfacePins, envelopePins, ENVELOPE_FIX_NAMES, surfacePins } from './fix.ts';
 import { formatNumber } from './output.ts';
 import { figurePage, writeReport } from './page.ts';
 import { drawIndices, runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
@@ -302,6 +302,16 @@ interface EnvelopeCommand {
 }
 
 function commandOf(args: SubcommandArgs): EnvelopeCommand {
+  return { args, from: envelopeSource(args) };
+}
+
+/**
+ * `--from` of `envelope` and `compare --envelope`, with the flags that do not
+ * go with it refused: method flags and surface pins with `parabola`, Approach 2
+ * with `surface`.
+ * @throws UsageError naming the flags
+ */
+export function envelopeSource(args: SubcommandArgs): EnvelopeSource {
   const fromText = args.own.from;
   const from = (fromText === undefined ? DEFAULT_ENVELOPE_SOURCE : String(fromText)) as EnvelopeSource;
   if (!ENVELOPE_SOURCES.includes(from)) throw new UsageError(`--from must be one of ${ENVELOPE_SOURCES.join(', ')}; got "${String(fromText)}"`);
@@ -316,14 +326,15 @@ function commandOf(args: SubcommandArgs): EnvelopeCommand {
       throw new UsageError(`${methodFlags.map((g) => `--${g}`).join(', ')} ${methodFlags.length === 1 ? 'does' : 'do'} not apply to --from parabola`);
     if (surfaceGiven.length > 0) throw new UsageError(`--fix ${surfaceGiven.join(', ')}: surface parameters apply to --from surface only`);
   }
-  return { args, from };
+  return from;
 }
 
 async function runCommand(c: EnvelopeCommand, io: SubcommandIo): Promise<void> {
   const o: CliOptions = c.args.shared;
   const data = await loadSubcommandInput(c.args.files[0] ?? null, o, io);
   try {
-    const spec = { ...o.spec, fix: surfacePins(c.args.fix) };
+    const pins = checkSurfacePins(surfacePins(c.args.fix), o.spec.method);
+    const spec = pins === undefined ? o.spec : { ...o.spec, fix: pins };
     const prepared = prepareRun(data, o);
     const settings: EnvelopeSettings = {
       from: c.from,

@@ -60,7 +60,14 @@ export function envelopePins(fix: Record<string, number>): EnvelopePins {
  * @throws UsageError for Approach 2 and the grid search (nothing to pin), and for a bad name or value
  */
 export function pinnedSpec(raw: unknown, method: 'vpnls' | 'approach2' | 'approach3' | 'grid'): PinnedParameters | undefined {
-  const fix = surfacePins(parseFixList(raw, PARAMETER_NAMES));
+  return checkSurfacePins(surfacePins(parseFixList(raw, PARAMETER_NAMES)), method);
+}
+
+/**
+ * Surface pins checked against `method`'s bounds; undefined when there are none.
+ * @throws UsageError as {@link pinnedSpec}
+ */
+export function checkSurfacePins(fix: PinnedParameters, method: 'vpnls' | 'approach2' | 'approach3' | 'grid'): PinnedParameters | undefined {
   if (Object.keys(fix).length === 0) return undefined;
   if (method === 'approach2' || method === 'grid')
     throw new UsageError(`--fix does not apply to --method ${method}; it pins parameters of --method vpnls and approach3`);
