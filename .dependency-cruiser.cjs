@@ -6,10 +6,10 @@
 // The library's layers, bottom first. A folder imports its own layer and the
 // layers below it, never one above (README.md "How the code is organised").
 const SRC_LAYERS = [
-  ['core', 'util'], // errors, argument checks, shared types, the seed; numeric helpers
-  ['surface', 'sampling', 'plot'], // the loss surface and IsoFLOP designs; figure building blocks
-  ['kernels', 'optim', 'data'], // WebAssembly core and twins; optimisers; data sets and CSV
-  ['fit'], // the fitting methods and their registry
+  ['core', 'util'], // errors, argument checks, shared types, the seed; leaf helpers (random sources, stats, least squares)
+  ['surface'], // the loss surface, optimal allocation, allocation cost
+  ['sampling', 'kernels', 'optim', 'plot'], // IsoFLOP designs; WebAssembly core and twins; optimisers; figure building blocks
+  ['fit', 'data'], // the fitting methods and their registry; CSV and the published data sets
   ['analysis', 'plan'], // conditioning; the sweep planner
   ['cli'], // the commands
 ];
