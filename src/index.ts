@@ -27,6 +27,19 @@ export type { SurfaceFitResult, FitStatus, FitDiagnostics, ParameterName } from 
 export { fitApproach2, extrapolateApproach2, type Approach2Options, type Approach2Result } from './fit/approach2.ts';
 export { approach2Bias, approach2VertexShift, approach2ExtrapolationError, approach2InterceptError, type Approach2BiasPrediction } from './fit/approach2-bias.ts';
 export { PinnedParameterError, type PinnedParameters } from './fit/pinned.ts';
+// The loss envelope L(C) = L∞ + A·C^(−γ) and the effective compute multiplier (specs/envelope.md).
+export {
+  fitEnvelope,
+  envelopeInterval,
+  envelopeLoss,
+  envelopeCompute,
+  type EnvelopeFit,
+  type EnvelopeInterval,
+  type EnvelopeOptions,
+  type EnvelopeParameter,
+  type EnvelopePins,
+} from './fit/envelope.ts';
+export { surfaceMultiplier, envelopeMultiplier } from './fit/compute-multiplier.ts';
 
 // Errors: bad arguments throw InvalidInputError; fits that cannot run, a FitError subclass.
 export {
