@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { curveDepths } from '../../article/declarations/facts/explain.ts';
-import { BIASES } from '../../src/sampling/index.ts';
-import { dOpt, loss, nOpt, SURFACES } from '../../src/surface/index.ts';
+import { curveDepths } from '../../../../article/declarations/facts/explain.ts';
+import { BIASES } from '../../../../src/sampling/index.ts';
+import { dOpt, loss, nOpt, SURFACES } from '../../../../src/surface/index.ts';
 
 describe('IsoFLOP curve depth (noise against curve depth, article §8.4–8.5)', () => {
   it('on a centered grid of the Symmetric surface equals the loss at the grid edge minus the optimal loss', () => {

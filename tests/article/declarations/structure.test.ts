@@ -4,15 +4,15 @@
  * noisy-experiment designs quoted in captions.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig as EXP9 } from '../../experiments/exp9/exp9-data-efficiency.ts';
-import { defineFacts } from '../../article/declarations/facts/index.ts';
-import { gridText, listText } from '../../article/declarations/facts/designs.ts';
-import { TABLE_SURFACES } from '../../article/declarations/facts/surfaces.ts';
-import { BIAS_LABELS, biasLabel } from '../../article/declarations/figures/palette.ts';
-import { ResultStore } from '../../article/engine/result-store.ts';
-import { TABLES } from '../../article/declarations/tables.ts';
-import { BIASES } from '../../src/sampling/index.ts';
-import { dOpt, nOpt, SURFACES } from '../../src/surface/index.ts';
+import { defaultConfig as EXP9 } from '../../../experiments/exp9/exp9-data-efficiency.ts';
+import { defineFacts } from '../../../article/declarations/facts/index.ts';
+import { gridText, listText } from '../../../article/declarations/facts/designs.ts';
+import { TABLE_SURFACES } from '../../../article/declarations/facts/surfaces.ts';
+import { BIAS_LABELS, biasLabel } from '../../../article/declarations/figures/palette.ts';
+import { ResultStore } from '../../../article/engine/result-store.ts';
+import { TABLES } from '../../../article/declarations/tables.ts';
+import { BIASES } from '../../../src/sampling/index.ts';
+import { dOpt, nOpt, SURFACES } from '../../../src/surface/index.ts';
 
 function configBook() {
   const f = defineFacts();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { americanize, declutter, signedPct, symlog, symlogAxis, thinTicks } from '../../article/declarations/figures/figure-helpers.ts';
-import { panelCells, phoneLayout, wrapText } from '../../article/engine/phone-layout.ts';
-import { panelGrid } from '../../src/plot/figure.ts';
+import { americanize, declutter, signedPct, symlog, symlogAxis, thinTicks } from '../../../article/declarations/figures/figure-helpers.ts';
+import { panelCells, phoneLayout, wrapText } from '../../../article/engine/phone-layout.ts';
+import { panelGrid } from '../../../src/plot/figure.ts';
 
 const panel = (title: string, y = 'Loss (nats)') => ({ title, x: { title: 'log₁₀ D' }, y: { title: y }, traces: [{ type: 'scatter', x: [1, 2], y: [1, 2] }] });
 

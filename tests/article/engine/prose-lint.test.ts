@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintMath, lintRenderedText, lintSource, uncitedFigures } from '../../article/engine/prose-lint.ts';
-import { parseSource } from '../../article/engine/markdown-blocks.ts';
+import { lintMath, lintRenderedText, lintSource, uncitedFigures } from '../../../article/engine/prose-lint.ts';
+import { parseSource } from '../../../article/engine/markdown-blocks.ts';
 
 const errors = (text: string) => lintSource(text, 'x.md').filter((i) => i.level === 'error');
 const warnings = (text: string) => lintSource(text, 'x.md').filter((i) => i.level === 'warning');
@@ -58,7 +58,7 @@ describe('prose lint', () => {
   });
 
   it('passes on every article source', () => {
-    const dir = join(import.meta.dirname, '../../article/content');
+    const dir = join(import.meta.dirname, '../../../article/content');
     const all = readdirSync(dir)
       .filter((f) => f.endsWith('.md'))
       .flatMap((f) => lintSource(readFileSync(join(dir, f), 'utf8'), f).filter((i) => i.level === 'error'));
@@ -91,7 +91,7 @@ describe('figure and table citations', () => {
   });
 
   it('holds for every figure and table of the article', () => {
-    const dir = join(import.meta.dirname, '../../article/content');
+    const dir = join(import.meta.dirname, '../../../article/content');
     const docs = readdirSync(dir)
       .filter((f) => f.endsWith('.md'))
       .map((f) => parseSource(readFileSync(join(dir, f), 'utf8'), f));

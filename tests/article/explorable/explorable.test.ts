@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { approach2ExtrapolationError } from '../../src/fit/approach2-bias.ts';
-import { tsKernels, getKernels } from '../../src/kernels/index.ts';
-import { computeExplorable, offsetVertexError } from '../../article/explorable/compute.ts';
-import { decodeState, defaultState, encodeState, LIMITS, scenarioState } from '../../article/explorable/state.ts';
-import { fmtCount } from '../../article/explorable/format.ts';
-import { explorableMarkup } from '../../article/explorable/markup.ts';
-import { FIGURE_SCENARIOS } from '../../article/explorable/scenarios.ts';
-import { gridRun } from '../../article/engine/approach2-runs.ts';
-import { failingState, CHINCHILLA_XL_REFERENCE } from '../../article/bin/check.ts';
+import { approach2ExtrapolationError } from '../../../src/fit/approach2-bias.ts';
+import { tsKernels, getKernels } from '../../../src/kernels/index.ts';
+import { computeExplorable, offsetVertexError } from '../../../article/explorable/compute.ts';
+import { decodeState, defaultState, encodeState, LIMITS, scenarioState } from '../../../article/explorable/state.ts';
+import { fmtCount } from '../../../article/explorable/format.ts';
+import { explorableMarkup } from '../../../article/explorable/markup.ts';
+import { FIGURE_SCENARIOS } from '../../../article/explorable/scenarios.ts';
+import { gridRun } from '../../../article/engine/approach2-runs.ts';
+import { failingState, CHINCHILLA_XL_REFERENCE } from '../../../article/bin/check.ts';
 
 describe('explorable computation', () => {
   it('reproduces the specs/conventions.md §5 Chinchilla value at the defaults on both engines', () => {

@@ -8,13 +8,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PATHS } from '../../article/declarations/config.ts';
-import { literatureFacts, loadPublishedExponents } from '../../article/declarations/facts/literature.ts';
-import { FactBook } from '../../article/engine/fact-registry.ts';
-import { PUBLISHED_SETS } from '../../article/engine/published-data.ts';
-import { Citations, loadReferences } from '../../article/engine/references.ts';
-import { parseFlatYaml } from '../../article/engine/yaml.ts';
-import { DATA_SOURCES } from '../../src/data/sources.ts';
+import { PATHS } from '../../../article/declarations/config.ts';
+import { literatureFacts, loadPublishedExponents } from '../../../article/declarations/facts/literature.ts';
+import { FactBook } from '../../../article/engine/fact-registry.ts';
+import { PUBLISHED_SETS } from '../../../article/engine/published-data.ts';
+import { Citations, loadReferences } from '../../../article/engine/references.ts';
+import { parseFlatYaml } from '../../../article/engine/yaml.ts';
+import { DATA_SOURCES } from '../../../src/data/sources.ts';
 
 const entry = (key: string, fields: Record<string, string>): string[] => [`${key}:`, '  title: "T"', `  url: https://${key}`, ...Object.entries(fields).map(([k, v]) => `  ${k}: ${v}`)];
 const refsOf = (...entries: string[][]) => loadReferences(entries.flat().join('\n'), 'refs.yaml');
@@ -71,7 +71,7 @@ describe('reference verification rules', () => {
 
 /** Keys cited as [@a; @b] in the article's prose sources. */
 function citedInContent(): Set<string> {
-  const dir = join(import.meta.dirname, '../../article/content');
+  const dir = join(import.meta.dirname, '../../../article/content');
   const keys = new Set<string>();
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
     for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/\[@([^\]]+)\]/g)) for (const k of m[1].split(';')) keys.add(k.trim().replace(/^@/, ''));

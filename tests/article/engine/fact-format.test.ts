@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../article/engine/fact-format.ts';
+import { formatValue } from '../../../article/engine/fact-format.ts';
 
 describe('fact formats', () => {
   it('formats signed and unsigned percentages with a typographic minus', () => {

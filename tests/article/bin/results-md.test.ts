@@ -5,18 +5,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED } from '../../article/declarations/config.ts';
-import { SUMMARY_EXPERIMENTS } from '../../article/declarations/facts/summary.ts';
-import { buildSummary, resultsMdPath } from '../../article/bin/results-md.ts';
-import { evaluateClaim } from '../../article/engine/claim-check.ts';
-import { experimentStatus, loadRegistry } from '../../article/engine/experiment-status.ts';
-import { FactBook } from '../../article/engine/fact-registry.ts';
-import { ResultStore } from '../../article/engine/result-store.ts';
-import { renderSummary, SUMMARY_HEADER, type SummaryInput } from '../../article/engine/results-md-render.ts';
-import type { ClaimDef } from '../../article/engine/types.ts';
-import { haveRealData, PUBLISHED_FILES } from '../helpers/data.ts';
+import { SEED } from '../../../article/declarations/config.ts';
+import { SUMMARY_EXPERIMENTS } from '../../../article/declarations/facts/summary.ts';
+import { buildSummary, resultsMdPath } from '../../../article/bin/results-md.ts';
+import { evaluateClaim } from '../../../article/engine/claim-check.ts';
+import { experimentStatus, loadRegistry } from '../../../article/engine/experiment-status.ts';
+import { FactBook } from '../../../article/engine/fact-registry.ts';
+import { ResultStore } from '../../../article/engine/result-store.ts';
+import { renderSummary, SUMMARY_HEADER, type SummaryInput } from '../../../article/engine/results-md-render.ts';
+import type { ClaimDef } from '../../../article/engine/types.ts';
+import { haveRealData, PUBLISHED_FILES } from '../../helpers/data.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../../..');
 const RESULTS = join(ROOT, 'results');
 
 function input(template: string, extra: Partial<SummaryInput> = {}): SummaryInput {

@@ -8,10 +8,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticle } from '../../article/bin/build.ts';
-import { haveRealData, PUBLISHED_FILES, SHARED_DATA_DIR } from '../helpers/data.ts';
+import { buildArticle } from '../../../article/bin/build.ts';
+import { haveRealData, PUBLISHED_FILES, SHARED_DATA_DIR } from '../../helpers/data.ts';
 
-const RESULTS = join(import.meta.dirname, '../../results/experiments');
+const RESULTS = join(import.meta.dirname, '../../../results/experiments');
 const KEEP = [1, 2, 3, 4, 6, 10];
 const have = KEEP.every((n) => existsSync(join(RESULTS, `exp${n}`, 'summary.json')));
 const haveData = haveRealData(PUBLISHED_FILES, 'the article build with missing experiments');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderInline, type InlineHost } from '../../article/engine/markdown-inline.ts';
-import { parseSource } from '../../article/engine/markdown-blocks.ts';
-import { Citations, loadReferences } from '../../article/engine/references.ts';
+import { renderInline, type InlineHost } from '../../../article/engine/markdown-inline.ts';
+import { parseSource } from '../../../article/engine/markdown-blocks.ts';
+import { Citations, loadReferences } from '../../../article/engine/references.ts';
 
 function host(problems: string[] = []): InlineHost {
   return {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FactBook } from '../../article/engine/fact-registry.ts';
-import { MissingResultError } from '../../article/engine/errors.ts';
-import { ResultStore } from '../../article/engine/result-store.ts';
-import { CLAIMS, SUMMARY_CLAIMS } from '../../article/declarations/claims.ts';
-import { defineFacts } from '../../article/declarations/facts/index.ts';
+import { FactBook } from '../../../article/engine/fact-registry.ts';
+import { MissingResultError } from '../../../article/engine/errors.ts';
+import { ResultStore } from '../../../article/engine/result-store.ts';
+import { CLAIMS, SUMMARY_CLAIMS } from '../../../article/declarations/claims.ts';
+import { defineFacts } from '../../../article/declarations/facts/index.ts';
 
 function book(): FactBook {
   const f = new FactBook();
