@@ -7,7 +7,7 @@
  */
 import { summariseReplicates, drawReplicates, type BootstrapSummary } from '../src/cli/bootstrap-core.ts';
 import type { BootstrapChunk } from '../src/cli/bootstrap-replicates.ts';
-import { DEFAULT_HUBER_DELTA, type MethodSpec } from '../src/cli/fit-core.ts';
+import { DEFAULT_HUBER_DELTA, registryMethod, type MethodSpec } from '../src/cli/fit-core.ts';
 import { fitRun, locatedInFile, prepareRun, runReport, type FitRun, type FitRunSettings } from '../src/cli/fit-run.ts';
 import { formatJson, formatSummary, jsonRecord, type RunReport } from '../src/cli/output.ts';
 import { reportFigures, reportHtml } from '../src/cli/report.ts';
@@ -15,6 +15,7 @@ import { COLUMN_ALIASES, COLUMN_ROLES, resolveColumns, type ColumnOverrides, typ
 import { parseCsv, type CsvTable } from '../src/data/csv.ts';
 import { buildIsoflopData, type IsoflopData, type RowFilter } from '../src/data/isoflop-table.ts';
 import { escapeHtml } from '../src/plot/html.ts';
+import { METHODS } from '../src/fit/methods.ts';
 import { OFFLINE_PLOTLY_CONFIG } from '../src/plot/plotly.ts';
 import type { LossSurface } from '../src/surface/loss-surface.ts';
 import { download, el, FormError, numberField, renderTable, show, showError, value, type Cell } from './dom.ts';
@@ -25,21 +26,38 @@ interface PlotlyLike {
   purge(el: HTMLElement): void;
 }
 
-/** The methods of `fit --method …` with the flags each choice stands for. */
-const METHODS: ReadonlyArray<{ id: string; label: string; spec: Partial<MethodSpec> }> = [
-  { id: 'vpnls', label: 'VPNLS (default; --method vpnls)', spec: { method: 'vpnls' } },
-  { id: 'vpnls-nm', label: 'VPNLS with Nelder-Mead (--optimizer nelder-mead)', spec: { method: 'vpnls', optimizer: 'nelder-mead' } },
-  { id: 'approach3', label: 'Approach 3 (--method approach3)', spec: { method: 'approach3' } },
-  { id: 'approach3-lse', label: 'Approach 3, log-sum-exp parameters (--lse)', spec: { method: 'approach3', lse: true } },
-  { id: 'approach3-logloss', label: 'Approach 3 on log loss (--log-loss)', spec: { method: 'approach3', logLoss: true } },
-  { id: 'approach3-huber', label: 'Approach 3, Huber objective (--objective huber)', spec: { method: 'approach3', objective: 'huber' } },
-  { id: 'grid', label: '5-D grid search (--method grid)', spec: { method: 'grid' } },
-  { id: 'approach2', label: 'Approach 2, Chinchilla parabolas (--method approach2)', spec: { method: 'approach2' } },
+/** Every choice of `fit --method …` and its flags that the page offers; labels and recipes come from the method registry. */
+const CHOICES: ReadonlyArray<{ readonly flags: string; readonly spec: Partial<MethodSpec> }> = [
+  { flags: '--method vpnls (default)', spec: { method: 'vpnls' } },
+  { flags: '--optimizer nelder-mead', spec: { method: 'vpnls', optimizer: 'nelder-mead' } },
+  { flags: '--optimizer none', spec: { method: 'vpnls', optimizer: 'none' } },
+  ...[false, true].flatMap((lse) =>
+    [false, true].flatMap((logLoss) =>
+      (['mse', 'huber'] as const).map((objective) => ({
+        flags: ['--method approach3', lse ? '--lse' : '', logLoss ? '--log-loss' : '', objective === 'huber' ? '--objective huber' : '']
+          .filter((f) => f !== '')
+          .join(' '),
+        spec: { method: 'approach3' as const, lse, logLoss, objective },
+      })),
+    ),
+  ),
+  { flags: '--method grid', spec: { method: 'grid' } },
+  { flags: '--method approach2', spec: { method: 'approach2' } },
 ];
 
-function methodSpec(id: string): MethodSpec {
-  const m = METHODS.find((x) => x.id === id) ?? METHODS[0]!;
-  return { method: 'vpnls', optimizer: 'lbfgsb', objective: 'mse', huberDelta: DEFAULT_HUBER_DELTA, lse: false, logLoss: false, gridSize: null, ...m.spec };
+function fullSpec(partial: Partial<MethodSpec>): MethodSpec {
+  return { method: 'vpnls', optimizer: 'lbfgsb', objective: 'mse', huberDelta: DEFAULT_HUBER_DELTA, lse: false, logLoss: false, gridSize: null, ...partial };
+}
+
+/** The picker's entries: the registry's label and recipe of the method each choice runs. */
+const METHOD_CHOICES = CHOICES.map((c, i) => {
+  const spec = fullSpec(c.spec);
+  const method = METHODS[spec.method === 'approach2' ? 'approach2' : registryMethod(spec).id];
+  return { value: String(i), label: `${method.label} (${c.flags})`, recipe: method.recipe, spec };
+});
+
+function methodSpec(value: string): MethodSpec {
+  return (METHOD_CHOICES.find((m) => m.value === value) ?? METHOD_CHOICES[0]!).spec;
 }
 
 /** Significant digits shown: enough that every shown number is within 1e-9 of the JSON's (relative). */
@@ -103,7 +121,7 @@ export class FitTab {
     private readonly hooks: FitTabHooks,
   ) {
     const select = el<HTMLSelectElement>('method');
-    select.innerHTML = METHODS.map((m) => `<option value="${m.id}">${m.label}</option>`).join('');
+    select.innerHTML = METHOD_CHOICES.map((m) => `<option value="${m.value}" title="${escapeHtml(m.recipe)}">${escapeHtml(m.label)}</option>`).join('');
     el<HTMLInputElement>('csv-file').addEventListener('change', async (ev) => {
       const f = (ev.target as HTMLInputElement).files?.[0];
       if (f) this.load({ name: f.name, text: await f.text() });
