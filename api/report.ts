@@ -33,10 +33,16 @@ function buildOptions(): ts.CompilerOptions {
 /** The declaration files of the entries and everything they import, keyed by absolute output path. */
 function emitDeclarations(options: ts.CompilerOptions): Map<string, string> {
   const out = new Map<string, string>();
-  const program = ts.createProgram(Object.values(ENTRIES).map((e) => join(ROOT, e)), options);
+  const program = ts.createProgram(
+    Object.values(ENTRIES).map((e) => join(ROOT, e)),
+    options,
+  );
   const result = program.emit(undefined, (file, text) => out.set(resolve(file), text), undefined, true);
   const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length) throw new Error(`the library does not compile:\n${ts.formatDiagnostics(errors.slice(0, 10), { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' })}`);
+  if (errors.length)
+    throw new Error(
+      `the library does not compile:\n${ts.formatDiagnostics(errors.slice(0, 10), { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' })}`,
+    );
   return out;
 }
 

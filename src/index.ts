@@ -25,7 +25,13 @@ export { fitGridSearch, type GridSearchOptions } from './fit/grid-search.ts';
 export { seedGrid5, APPROACH3_BOUNDS, type SeedGrid5 } from './fit/grids5.ts';
 export type { SurfaceFitResult, FitStatus, FitDiagnostics, ParameterName } from './fit/result.ts';
 export { fitApproach2, extrapolateApproach2, type Approach2Options, type Approach2Result } from './fit/approach2.ts';
-export { approach2Bias, approach2VertexShift, approach2ExtrapolationError, approach2InterceptError, type Approach2BiasPrediction } from './fit/approach2-bias.ts';
+export {
+  approach2Bias,
+  approach2VertexShift,
+  approach2ExtrapolationError,
+  approach2InterceptError,
+  type Approach2BiasPrediction,
+} from './fit/approach2-bias.ts';
 export { PinnedParameterError, type PinnedParameters } from './fit/pinned.ts';
 // The loss envelope L(C) = L∞ + A·C^(−γ) and the effective compute multiplier (specs/envelope.md).
 export {

@@ -29,7 +29,12 @@ export class FitError extends Error {
 /** A budget (or the whole data set) has fewer points than the method needs. */
 export class TooFewPointsError extends FitError {
   override name = 'TooFewPointsError';
-  constructor(message: string, readonly budget: number | null, readonly count: number, readonly required: number) {
+  constructor(
+    message: string,
+    readonly budget: number | null,
+    readonly count: number,
+    readonly required: number,
+  ) {
     super(message);
   }
 }
@@ -37,7 +42,11 @@ export class TooFewPointsError extends FitError {
 /** Fewer budgets than a power-law fit across budgets needs. */
 export class TooFewBudgetsError extends FitError {
   override name = 'TooFewBudgetsError';
-  constructor(message: string, readonly count: number, readonly required: number) {
+  constructor(
+    message: string,
+    readonly count: number,
+    readonly required: number,
+  ) {
     super(message);
   }
 }
@@ -45,7 +54,12 @@ export class TooFewBudgetsError extends FitError {
 /** An IsoFLOP parabola with no clear minimum (curvature c2 at or below the threshold). */
 export class NoMinimumError extends FitError {
   override name = 'NoMinimumError';
-  constructor(message: string, readonly budget: number, readonly curvature: number, readonly axis: 'N' | 'D') {
+  constructor(
+    message: string,
+    readonly budget: number,
+    readonly curvature: number,
+    readonly axis: 'N' | 'D',
+  ) {
     super(message);
   }
 }
@@ -82,7 +96,10 @@ export class DegenerateDataError extends FitError {
  */
 export class NoScalingError extends DegenerateDataError {
   override name = 'NoScalingError';
-  constructor(message: string, readonly terms: readonly ('A' | 'B')[]) {
+  constructor(
+    message: string,
+    readonly terms: readonly ('A' | 'B')[],
+  ) {
     super(message);
   }
 }
@@ -95,7 +112,11 @@ export class NonFiniteResultError extends FitError {
 /** A WebAssembly kernel trapped; carries the kernel name and the original error. */
 export class KernelError extends FitError {
   override name = 'KernelError';
-  constructor(message: string, readonly kernel: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    readonly kernel: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

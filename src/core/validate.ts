@@ -56,11 +56,6 @@ export function checkNDL(N: NumArray, D: NumArray, L: NumArray, minPoints = 1): 
   checkArray('D', D, { length: N.length, positive: true });
   checkArray('L', L, { length: N.length });
   if (N.length < minPoints) {
-    throw new TooFewPointsError(
-      `${N.length} data points but the fit needs at least ${minPoints}`,
-      null,
-      N.length,
-      minPoints,
-    );
+    throw new TooFewPointsError(`${N.length} data points but the fit needs at least ${minPoints}`, null, N.length, minPoints);
   }
 }

@@ -30,7 +30,24 @@ export interface CoreExports {
   pointScratchBytes(n: I32): F64;
   jacobian5(lnN: Ptr, lnD: Ptr, n: I32, p: Ptr, h: F64, central: I32, work: Ptr, out: Ptr): void;
   rssGradient5(lnN: Ptr, lnD: Ptr, L: Ptr, n: I32, p: Ptr, h: F64, central: I32, work: Ptr, grad: Ptr): F64;
-  a3Grid(lnN: Ptr, lnD: Ptr, L: Ptr, n: I32, Es: Ptr, nE: I32, As: Ptr, nA: I32, Bs: Ptr, nB: I32, alphas: Ptr, na: I32, betas: Ptr, nb: I32, scratch: Ptr, out: Ptr): void;
+  a3Grid(
+    lnN: Ptr,
+    lnD: Ptr,
+    L: Ptr,
+    n: I32,
+    Es: Ptr,
+    nE: I32,
+    As: Ptr,
+    nA: I32,
+    Bs: Ptr,
+    nB: I32,
+    alphas: Ptr,
+    na: I32,
+    betas: Ptr,
+    nb: I32,
+    scratch: Ptr,
+    out: Ptr,
+  ): void;
   a3GridScratchBytes(n: I32, na: I32, nb: I32): F64;
   a3Objective(lnN: Ptr, lnD: Ptr, L: Ptr, n: I32, par: I32, logScale: I32, huber: I32, delta: F64, theta: Ptr, grad: Ptr): F64;
   fdlibmLog(x: F64): F64;

@@ -16,7 +16,10 @@ export function escapeHtml(s: string): string {
  * a JavaScript string. Non-finite numbers become `null` (as `JSON.stringify` does).
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** JavaScript source safe to inline in a `<script>` element: `</script` and `<!--` cannot end or confuse the element. */

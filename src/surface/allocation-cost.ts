@@ -71,7 +71,11 @@ export function allocationCost(truth: LossSurface, dHat: number, C: number): All
  * shrink as the budget grows (only the loss penalty does).
  */
 export function dclFractionOfMisallocation(alpha: number, beta: number, ratio: number): number {
-  for (const [name, v] of [['alpha', alpha], ['beta', beta], ['ratio', ratio]] as const) {
+  for (const [name, v] of [
+    ['alpha', alpha],
+    ['beta', beta],
+    ['ratio', ratio],
+  ] as const) {
     if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`dclFractionOfMisallocation: ${name} = ${v} must be a finite positive number`);
   }
   const u = Math.log(ratio);

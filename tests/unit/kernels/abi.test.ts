@@ -134,7 +134,10 @@ describe('WebAssembly ABI (src/kernels/abi.ts) against the built cores', () => {
       const wasm = exported(bytes);
       const missing = [...abi.functions.keys()].filter((k) => !wasm.functions.has(k));
       const extra = [...wasm.functions.keys()].filter((k) => !abi.functions.has(k));
-      expect({ missing, extra }, `build/${flavour}.wasm and src/kernels/abi.ts disagree on the names (rebuild with npm run asbuild:${flavour}, or add the export's line to abi.ts)`).toEqual({ missing: [], extra: [] });
+      expect(
+        { missing, extra },
+        `build/${flavour}.wasm and src/kernels/abi.ts disagree on the names (rebuild with npm run asbuild:${flavour}, or add the export's line to abi.ts)`,
+      ).toEqual({ missing: [], extra: [] });
       expect(sorted(wasm.functions)).toEqual(sorted(abi.functions));
       expect(wasm.memories).toEqual(abi.memories);
       // The instance agrees with the binary reading: same names, same arities.
