@@ -9,6 +9,7 @@
  */
 import { SURFACES, type SurfaceName } from '../surface/named-surfaces.ts';
 import type { LossSurface } from '../surface/loss-surface.ts';
+import { DEFAULT_SEED } from '../core/seed.ts';
 
 /** A planner option with an unusable value; `field` names the option. */
 export class PlanOptionsError extends RangeError {
@@ -92,7 +93,7 @@ export const DEFAULT_PLAN_WIDTH_FACTOR = 16;
 export const DEFAULT_PLAN_NOISE = 0.005;
 export const DEFAULT_PLAN_TARGET = 1e24;
 export const DEFAULT_PLAN_SURFACE: SurfaceName = 'chinchilla';
-export const DEFAULT_PLAN_SEED = 42;
+export const DEFAULT_PLAN_SEED = DEFAULT_SEED;
 /** Sized so the default plan (main run and table) takes about a second in a browser. */
 export const DEFAULT_PLAN_REPLICATES = 100;
 export const DEFAULT_PLAN_LEVEL = 0.9;
