@@ -50,7 +50,7 @@ function fullSpec(partial: Partial<MethodSpec>): MethodSpec {
 }
 
 /** The picker's entries: the registry's label and recipe of the method each choice runs. */
-const METHOD_CHOICES = CHOICES.map((c, i) => {
+export const METHOD_CHOICES = CHOICES.map((c, i) => {
   const spec = fullSpec(c.spec);
   const method = METHODS[spec.method === 'approach2' ? 'approach2' : registryMethod(spec).id];
   return { value: String(i), label: `${method.label} (${c.flags})`, recipe: method.recipe, spec };

@@ -30,9 +30,15 @@ export interface BenchRun {
 
 function row(name: string, impl: Impl, t: Timing, work: number, checked: Impl | null): CaseRow {
   return {
-    name, impl,
-    median_ms: t.medianMs, min_ms: t.minMs, max_ms: t.maxMs, runs: t.runs,
-    work, ns_per_unit: (t.medianMs * 1e6) / work, checked_against: checked,
+    name,
+    impl,
+    median_ms: t.medianMs,
+    min_ms: t.minMs,
+    max_ms: t.maxMs,
+    runs: t.runs,
+    work,
+    ns_per_unit: (t.medianMs * 1e6) / work,
+    checked_against: checked,
   };
 }
 
@@ -67,10 +73,19 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     for (const e of endToEnd(want)) {
       printed.push({
         row: {
-          name: e.name, impl: 'wasm', median_ms: e.ms, min_ms: e.ms, max_ms: e.ms, runs: e.ms === null ? 0 : 1,
-          work: 1, ns_per_unit: e.ms === null ? null : e.ms * 1e6, checked_against: null, ...(e.note ? { note: e.note } : {}),
+          name: e.name,
+          impl: 'wasm',
+          median_ms: e.ms,
+          min_ms: e.ms,
+          max_ms: e.ms,
+          runs: e.ms === null ? 0 : 1,
+          work: 1,
+          ns_per_unit: e.ms === null ? null : e.ms * 1e6,
+          checked_against: null,
+          ...(e.note ? { note: e.note } : {}),
         },
-        unit: 'run', check: '',
+        unit: 'run',
+        check: '',
       });
     }
   }
@@ -82,10 +97,14 @@ function runCase(c: BenchCase, plan: TimingPlan, options: BenchOptions, record: 
   const outcome = c.check();
   record(c.name, outcome);
   options.log(`${c.name}: timing ${c.impls.join(' and ')}`);
-  const timings = measure(c.name, c.impls.map((impl) => c.run(impl)), plan);
+  const timings = measure(
+    c.name,
+    c.impls.map((impl) => c.run(impl)),
+    plan,
+  );
   return c.impls.map((impl, j) => {
     const against: Impl | null = outcome ? (impl === 'wasm' ? 'ts' : 'wasm') : null;
-    return { row: row(c.name, impl, timings[j], c.work, against), unit: c.unit, check: impl === 'wasm' ? outcome?.detail ?? 'no twin' : '' };
+    return { row: row(c.name, impl, timings[j], c.work, against), unit: c.unit, check: impl === 'wasm' ? (outcome?.detail ?? 'no twin') : '' };
   });
 }
 
@@ -98,10 +117,14 @@ async function runThreads(lib: Library, plan: TimingPlan, options: BenchOptions,
     const outcome = compareBest(await grid.run(), tsGrid(lib, 1024, 75));
     record(THREADS_CASE, outcome);
     options.log(`${THREADS_CASE}: timing`);
-    const t = await measureAsync(THREADS_CASE, async () => {
-      const r = await grid.run();
-      return r.bestIndex >= 0 ? r.rss + r.bestIndex : NaN;
-    }, plan);
+    const t = await measureAsync(
+      THREADS_CASE,
+      async () => {
+        const r = await grid.run();
+        return r.bestIndex >= 0 ? r.rss + r.bestIndex : NaN;
+      },
+      plan,
+    );
     return { row: row(THREADS_CASE, 'wasm', t, 1024 * 1024 * 75, 'ts'), unit: 'candidate·point', check: `${outcome.detail} (α rows split in 2 blocks)` };
   } finally {
     await grid.close();

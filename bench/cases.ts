@@ -7,7 +7,17 @@ import type { GridResult, Kernels } from '../src/kernels/index.ts';
 import type { CheckOutcome, Impl, Runner } from './types.ts';
 import type { Library } from './library.ts';
 import { BENCH_SEED, BUDGETS, axis, isoflop, lossPoints } from './data.ts';
-import { APPROACH3_FIT_RTOL, VPNLS_FIT_RTOL, compareFitSets, compareFits, compareFitsExact, compareGrids, compareJacobians, compareRelative, compareSame } from './checks.ts';
+import {
+  APPROACH3_FIT_RTOL,
+  VPNLS_FIT_RTOL,
+  compareFitSets,
+  compareFits,
+  compareFitsExact,
+  compareGrids,
+  compareJacobians,
+  compareRelative,
+  compareSame,
+} from './checks.ts';
 import { maxOf } from '../src/util/stats.ts';
 import type { Approach3ObjectiveSpec } from '../src/fit/approach3-objective.ts';
 import type { SurfaceFitResult } from '../src/fit/result.ts';
@@ -58,7 +68,10 @@ function gridCase(lib: Library, side: number, n: number, sweep: boolean): BenchC
     check: () => compareGrids(lib.wasm.vpnlsGrid(iso.data, ax, ax, { surface: true }), tsGrid(lib, side, n), iso.sumL2),
     run: (impl) => {
       const k = kernelsOf(lib, impl);
-      return runner(() => k.vpnlsGrid(iso.data, ax, ax), (r) => (r.bestIndex >= 0 ? r.rss + r.bestIndex : NaN));
+      return runner(
+        () => k.vpnlsGrid(iso.data, ax, ax),
+        (r) => (r.bestIndex >= 0 ? r.rss + r.bestIndex : NaN),
+      );
     },
   };
 }
@@ -67,16 +80,23 @@ function lossCase(lib: Library, m: number, name: string): BenchCase {
   const { N, D } = lossPoints(lib, m);
   const s = lib.surface.SURFACES.asymmetric;
   return {
-    name, unit: 'point', work: m, impls: ['wasm', 'ts'], sweep: false,
+    name,
+    unit: 'point',
+    work: m,
+    impls: ['wasm', 'ts'],
+    sweep: false,
     check: () => compareRelative(lib.wasm.lossBatch(s, N, D), lib.ts.lossBatch(s, N, D)),
     run: (impl) => {
       const k = kernelsOf(lib, impl);
       const out = new Float64Array(m);
-      return runner(() => k.lossBatch(s, N, D, out), (r) => {
-        let sum = 0;
-        for (let i = 0; i < r.length; i++) sum += r[i];
-        return sum;
-      });
+      return runner(
+        () => k.lossBatch(s, N, D, out),
+        (r) => {
+          let sum = 0;
+          for (let i = 0; i < r.length; i++) sum += r[i];
+          return sum;
+        },
+      );
     },
   };
 }
@@ -89,7 +109,10 @@ function jacobianCase(lib: Library, n: number, scheme: 'forward' | 'central'): B
   const diff = { scheme, step };
   return {
     name: `jacobian_${scheme === 'forward' ? 'fwd' : 'central'}_n${n}`,
-    unit: 'Jacobian', work: 1, impls: ['wasm', 'ts'], sweep: false,
+    unit: 'Jacobian',
+    work: 1,
+    impls: ['wasm', 'ts'],
+    sweep: false,
     check: () => {
       const fmax = maxOf(lib.ts.lossBatch(s, iso.N, iso.D));
       return compareJacobians(lib.wasm.jacobian5(iso.data, p, diff), lib.ts.jacobian5(iso.data, p, diff), fmax, step);
@@ -97,11 +120,14 @@ function jacobianCase(lib: Library, n: number, scheme: 'forward' | 'central'): B
     run: (impl) => {
       const k = kernelsOf(lib, impl);
       const out = new Float64Array(n * 5);
-      return runner(() => k.jacobian5(iso.data, p, diff, out), (r) => {
-        let sum = 0;
-        for (let i = 0; i < r.length; i++) sum += r[i];
-        return sum;
-      });
+      return runner(
+        () => k.jacobian5(iso.data, p, diff, out),
+        (r) => {
+          let sum = 0;
+          for (let i = 0; i < r.length; i++) sum += r[i];
+          return sum;
+        },
+      );
     },
   };
 }
@@ -112,17 +138,27 @@ function fitCase(lib: Library, kind: FitKind, n: number): BenchCase {
   const { N, D, L } = isoflop(lib, n);
   const fit = (k: Kernels) => {
     switch (kind) {
-      case 'vpnls_nm': return lib.fit.fitVpnls(N, D, L, { kernels: k, refine: { method: 'nelder-mead' } });
-      case 'vpnls_lbfgsb': return lib.fit.fitVpnls(N, D, L, { kernels: k });
-      case 'approach3': return lib.fit.fitApproach3(N, D, L, { kernels: k });
+      case 'vpnls_nm':
+        return lib.fit.fitVpnls(N, D, L, { kernels: k, refine: { method: 'nelder-mead' } });
+      case 'vpnls_lbfgsb':
+        return lib.fit.fitVpnls(N, D, L, { kernels: k });
+      case 'approach3':
+        return lib.fit.fitApproach3(N, D, L, { kernels: k });
     }
   };
   return {
-    name: `fit_${kind}_n${n}`, unit: 'fit', work: 1, impls: ['wasm', 'ts'], sweep: false,
+    name: `fit_${kind}_n${n}`,
+    unit: 'fit',
+    work: 1,
+    impls: ['wasm', 'ts'],
+    sweep: false,
     check: () => compareFits(fit(lib.wasm), fit(lib.ts), kind === 'approach3' ? APPROACH3_FIT_RTOL : VPNLS_FIT_RTOL),
     run: (impl) => {
       const k = kernelsOf(lib, impl);
-      return runner(() => fit(k), (r) => r.rss + r.alpha + r.beta);
+      return runner(
+        () => fit(k),
+        (r) => r.rss + r.alpha + r.beta,
+      );
     },
   };
 }
@@ -130,9 +166,17 @@ function fitCase(lib: Library, kind: FitKind, n: number): BenchCase {
 function approach2Case(lib: Library, n: number): BenchCase {
   const { N, D, L, C } = isoflop(lib, n);
   return {
-    name: `fit_approach2_n${n}`, unit: 'fit', work: 1, impls: ['ts'], sweep: false,
+    name: `fit_approach2_n${n}`,
+    unit: 'fit',
+    work: 1,
+    impls: ['ts'],
+    sweep: false,
     check: () => null,
-    run: () => runner(() => lib.fit.fitApproach2(N, D, L, C), (r) => r.a + r.b),
+    run: () =>
+      runner(
+        () => lib.fit.fitApproach2(N, D, L, C),
+        (r) => r.a + r.b,
+      ),
   };
 }
 
@@ -149,17 +193,29 @@ function approach3GridCase(lib: Library, n: number): BenchCase {
   const { data } = isoflop(lib, n);
   const grid = lib.fit.grid4();
   return {
-    name: `approach3_grid4_n${n}`, unit: 'candidate·point', work: 1024 * n, impls: ['wasm', 'ts'], sweep: false,
+    name: `approach3_grid4_n${n}`,
+    unit: 'candidate·point',
+    work: 1024 * n,
+    impls: ['wasm', 'ts'],
+    sweep: false,
     check: () => {
       const ref = lib.fit.bestGridPoint(data, grid, lib.ts, 'per-point');
       const w = lib.fit.bestGridPoint(data, grid, lib.wasm, 'fused');
       const t = lib.fit.bestGridPoint(data, grid, lib.ts, 'fused');
       const ok = [w, t].every((g) => g.index.join() === ref.index.join() && Object.is(g.rss, ref.rss));
-      return { ok, detail: ok ? 'best point and RSS bit-identical to the twin and to 1,024 rss5 calls' : `best ${w.index.join()} / ${t.index.join()} vs ${ref.index.join()}` };
+      return {
+        ok,
+        detail: ok
+          ? 'best point and RSS bit-identical to the twin and to 1,024 rss5 calls'
+          : `best ${w.index.join()} / ${t.index.join()} vs ${ref.index.join()}`,
+      };
     },
     run: (impl) => {
       const k = kernelsOf(lib, impl);
-      return runner(() => k.approach3Grid(data, grid), (r) => r.rss + r.index);
+      return runner(
+        () => k.approach3Grid(data, grid),
+        (r) => r.rss + r.index,
+      );
     },
   };
 }
@@ -175,13 +231,20 @@ function approach3ObjectiveCase(lib: Library, name: string, spec: Approach3Objec
     return g;
   };
   return {
-    name: `approach3_objective_${name}_n${n}`, unit: 'evaluation', work: 1, impls: ['wasm', 'ts'], sweep: false,
+    name: `approach3_objective_${name}_n${n}`,
+    unit: 'evaluation',
+    work: 1,
+    impls: ['wasm', 'ts'],
+    sweep: false,
     check: () => compareSame(evaluate(lib.wasm, 'fused'), [evaluate(lib.ts, 'fused'), evaluate(lib.ts, 'per-point')], 'objective and gradient'),
     run: (impl) => {
       const k = kernelsOf(lib, impl);
       const mode = { lse: spec.parameterization === 'lse', logScale: spec.scale === 'log', huberDelta: spec.error.kind === 'huber' ? spec.error.delta : null };
       const grad = new Float64Array(5);
-      return runner(() => k.approach3Objective(data, mode, theta, grad), (f) => f + grad[4]);
+      return runner(
+        () => k.approach3Objective(data, mode, theta, grad),
+        (f) => f + grad[4],
+      );
     },
   };
 }
@@ -192,11 +255,18 @@ function approach3FusedFitCase(lib: Library, name: string, spec: Approach3Object
   const fit = (k: Kernels, kind: 'per-point' | 'fused'): SurfaceFitResult =>
     lib.fit.fitApproach3(N, D, L, { kernels: k, approach3Kernels: kind, parameterization: spec.parameterization, scale: spec.scale, error: spec.error });
   return {
-    name: `fit_approach3_fused_${name}_n${n}`, unit: 'fit', work: 1, impls: ['wasm', 'ts'], sweep: false,
+    name: `fit_approach3_fused_${name}_n${n}`,
+    unit: 'fit',
+    work: 1,
+    impls: ['wasm', 'ts'],
+    sweep: false,
     check: () => compareFitsExact(fit(lib.wasm, 'fused'), [fit(lib.ts, 'fused'), fit(lib.ts, 'per-point')]),
     run: (impl) => {
       const k = kernelsOf(lib, impl);
-      return runner(() => fit(k, 'fused'), (r) => r.rss + r.alpha + r.beta);
+      return runner(
+        () => fit(k, 'fused'),
+        (r) => r.rss + r.alpha + r.beta,
+      );
     },
   };
 }
@@ -217,11 +287,18 @@ function bootstrapCase(lib: Library, n: number, resamples: number): BenchCase {
   });
   const all = (k: Kernels): SurfaceFitResult[] => draws.map((d) => lib.fit.fitVpnls(d.N, d.D, d.L, { kernels: k }));
   return {
-    name: `bootstrap_vpnls_${resamples}_n${n}`, unit: 'resample', work: resamples, impls: ['wasm', 'ts'], sweep: false,
+    name: `bootstrap_vpnls_${resamples}_n${n}`,
+    unit: 'resample',
+    work: resamples,
+    impls: ['wasm', 'ts'],
+    sweep: false,
     check: () => compareFitSets(all(lib.wasm), all(lib.ts), VPNLS_FIT_RTOL),
     run: (impl) => {
       const k = kernelsOf(lib, impl);
-      return runner(() => all(k), (rs) => rs.reduce((a, r) => a + r.alpha, 0));
+      return runner(
+        () => all(k),
+        (rs) => rs.reduce((a, r) => a + r.alpha, 0),
+      );
     },
   };
 }

@@ -50,9 +50,10 @@ export function compareGrids(w: GridResult, t: GridResult, sumL2: number): Check
     ok &&= relErr(w.E, t.E) <= RTOL && relErr(w.A, t.A) <= RTOL && relErr(w.B, t.B) <= RTOL;
   }
   const coef = Object.is(w.E, t.E) && Object.is(w.A, t.A) && Object.is(w.B, t.B) && Object.is(w.rss, t.rss);
-  const detail = identical && coef && w.bestIndex === t.bestIndex
-    ? `${st.length} cells, best cell and E, A, B bit-identical`
-    : `max |ΔRSS| ${fmt(maxAbs)} ≤ 1e-12·ΣL² = ${fmt(bound)}; best cell ${w.bestIndex === t.bestIndex ? 'same' : 'tied'}`;
+  const detail =
+    identical && coef && w.bestIndex === t.bestIndex
+      ? `${st.length} cells, best cell and E, A, B bit-identical`
+      : `max |ΔRSS| ${fmt(maxAbs)} ≤ 1e-12·ΣL² = ${fmt(bound)}; best cell ${w.bestIndex === t.bestIndex ? 'same' : 'tied'}`;
   return { ok, detail };
 }
 
@@ -122,7 +123,10 @@ export function compareSame(w: Float64Array, refs: readonly Float64Array[], what
 export function compareFitsExact(w: SurfaceFitResult, refs: readonly SurfaceFitResult[]): CheckOutcome {
   const names = ['E', 'A', 'B', 'alpha', 'beta', 'rss'] as const;
   const bad = refs.findIndex((t) => names.some((k) => !Object.is(w[k], t[k])) || w.iterations !== t.iterations || w.status !== t.status);
-  return { ok: bad < 0, detail: bad < 0 ? `fit bit-identical to the twin and the per-point path (${w.status}, ${w.iterations} iterations)` : `fit differs from reference ${bad}` };
+  return {
+    ok: bad < 0,
+    detail: bad < 0 ? `fit bit-identical to the twin and the per-point path (${w.status}, ${w.iterations} iterations)` : `fit differs from reference ${bad}`,
+  };
 }
 
 /**

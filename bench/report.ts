@@ -8,8 +8,10 @@ export function machine(): Machine {
 }
 
 export function machineLine(m: Machine, loadStart: number): string {
-  return `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; library from its TypeScript sources through tsx; `
-    + `1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end.`;
+  return (
+    `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; library from its TypeScript sources through tsx; ` +
+    `1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end.`
+  );
 }
 
 /** A time in ms with a unit that keeps 2–3 significant digits. */
@@ -45,7 +47,9 @@ export function resultsTable(printed: readonly PrintedRow[]): string {
     const r = p.row;
     const extra = [r.peak_rss_mb !== undefined ? `peak RSS ${r.peak_rss_mb.toFixed(0)} MB` : '', r.note ?? ''].filter(Boolean).join('; ');
     const check = [p.check, extra].filter(Boolean).join('; ');
-    lines.push(`| ${r.name} | ${r.impl} | ${fmtMs(r.median_ms)} | ${fmtMs(r.min_ms)} | ${fmtMs(r.max_ms)} | ${r.runs} | ${fmtPerUnit(r.ns_per_unit, p.unit)} | ${ratio(r, rows)} | ${check} |`);
+    lines.push(
+      `| ${r.name} | ${r.impl} | ${fmtMs(r.median_ms)} | ${fmtMs(r.min_ms)} | ${fmtMs(r.max_ms)} | ${r.runs} | ${fmtPerUnit(r.ns_per_unit, p.unit)} | ${ratio(r, rows)} | ${check} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -70,8 +74,7 @@ interface Target {
   readonly measured: (rows: readonly CaseRow[]) => { text: string; met: boolean | null } | null;
 }
 
-const med = (rows: readonly CaseRow[], name: string, impl = 'wasm'): number | null =>
-  rows.find((r) => r.name === name && r.impl === impl)?.median_ms ?? null;
+const med = (rows: readonly CaseRow[], name: string, impl = 'wasm'): number | null => rows.find((r) => r.name === name && r.impl === impl)?.median_ms ?? null;
 
 function under(rows: readonly CaseRow[], name: string, limitMs: number): { text: string; met: boolean } | null {
   const m = med(rows, name);
@@ -82,7 +85,8 @@ function under(rows: readonly CaseRow[], name: string, limitMs: number): { text:
 const TARGETS: readonly Target[] = [
   { what: '256² grid, 75 points, WASM, warm', target: '≤ 1.5 ms', measured: (r) => under(r, 'vpnls_grid_256_n75', 1.5) },
   {
-    what: '256² grid: WASM vs its TS twin', target: '≥ 5× faster',
+    what: '256² grid: WASM vs its TS twin',
+    target: '≥ 5× faster',
     measured: (r) => {
       const w = med(r, 'vpnls_grid_256_n75');
       const t = med(r, 'vpnls_grid_256_n75', 'ts');
@@ -90,14 +94,19 @@ const TARGETS: readonly Target[] = [
     },
   },
   { what: '1024² grid, 75 points, one thread', target: '≤ 25 ms', measured: (r) => under(r, 'vpnls_grid_1024_n75', 25) },
-  { what: '1024² grid, 75 points, 2 worker threads', target: 'report', measured: (r) => (med(r, 'vpnls_grid_1024_n75_2threads') === null ? null : { text: fmtMs(med(r, 'vpnls_grid_1024_n75_2threads')), met: null }) },
+  {
+    what: '1024² grid, 75 points, 2 worker threads',
+    target: 'report',
+    measured: (r) => (med(r, 'vpnls_grid_1024_n75_2threads') === null ? null : { text: fmtMs(med(r, 'vpnls_grid_1024_n75_2threads')), met: null }),
+  },
   { what: 'default VPNLS fit (L-BFGS-B), 75 points', target: '≤ 1 ms', measured: (r) => under(r, 'fit_vpnls_lbfgsb_n75', 1) },
   { what: 'grid-seeded Approach 3 fit, 75 points', target: '≤ 5 ms', measured: (r) => under(r, 'fit_approach3_n75', 5) },
   { what: 'cold start: fresh process, instantiate + first 256² grid', target: '≤ 15 ms', measured: (r) => under(r, 'cold_start_grid_256_n75', 15) },
   { what: 'all experiments, full mode', target: '≤ 5 min', measured: (r) => under(r, 'e2e_exp_all', 5 * 60_000) },
   { what: 'article build from existing results', target: '≤ 30 s', measured: (r) => under(r, 'e2e_article', 30_000) },
   {
-    what: '1024² grid on 10,000 points, peak RSS', target: 'report',
+    what: '1024² grid on 10,000 points, peak RSS',
+    target: 'report',
     measured: (r) => {
       const row = r.find((x) => x.name === 'memory_grid_1024_n10000');
       return row?.peak_rss_mb === undefined ? null : { text: `${row.peak_rss_mb.toFixed(0)} MB`, met: null };

@@ -62,22 +62,24 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(json);
   } else {
     const rows = run.report.cases;
-    process.stdout.write([
-      machineLine(run.report.machine, run.loadStart),
-      '',
-      resultsTable(run.printed),
-      '',
-      'Scaling (WASM): cost per candidate·point as the grid and the data grow.',
-      '',
-      scalingTable(rows),
-      '',
-      'Targets (specs/performance.md):',
-      '',
-      targetsTable(rows),
-      '',
-      `Written: ${join(dir, 'bench.json')}`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        machineLine(run.report.machine, run.loadStart),
+        '',
+        resultsTable(run.printed),
+        '',
+        'Scaling (WASM): cost per candidate·point as the grid and the data grow.',
+        '',
+        scalingTable(rows),
+        '',
+        'Targets (specs/performance.md):',
+        '',
+        targetsTable(rows),
+        '',
+        `Written: ${join(dir, 'bench.json')}`,
+        '',
+      ].join('\n'),
+    );
   }
   for (const f of run.failures) process.stderr.write(`bench: MISMATCH ${f}\n`);
   return run.failures.length > 0 ? 1 : 0;
@@ -86,7 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
 main(hideBin(process.argv)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   },
 );

@@ -53,7 +53,9 @@ export async function threadedGrid(wasmPath: string, data: PreparedData, alphas:
       const alphaIndex = best.bestIndex >= 0 ? Math.floor(best.bestIndex / nb) : -1;
       const betaIndex = best.bestIndex >= 0 ? best.bestIndex % nb : -1;
       return {
-        ...best, alphaIndex, betaIndex,
+        ...best,
+        alphaIndex,
+        betaIndex,
         alpha: alphaIndex >= 0 ? alphas[alphaIndex] : NaN,
         beta: betaIndex >= 0 ? betas[betaIndex] : NaN,
       };

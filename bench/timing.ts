@@ -68,9 +68,7 @@ export function measure(name: string, runners: readonly Runner[], plan: TimingPl
   const enough = (): boolean => {
     const runs = Math.min(...times.map((t) => t.length));
     const elapsed = Number(now() - start) / 1e6;
-    return runs >= plan.maxRuns
-      || (runs >= plan.minRuns && elapsed >= plan.budgetMs * runners.length)
-      || (runs >= 3 && elapsed >= plan.capMs);
+    return runs >= plan.maxRuns || (runs >= plan.minRuns && elapsed >= plan.budgetMs * runners.length) || (runs >= 3 && elapsed >= plan.capMs);
   };
   while (!enough()) {
     for (const [j, { call, digest }] of runners.entries()) {

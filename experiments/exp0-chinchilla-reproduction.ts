@@ -183,7 +183,9 @@ function report(result: Exp0Result, config: Exp0Config, rows: Array<Record<strin
   ];
   for (const r of rows) {
     const cell = (k: string) => (r[k] === null ? '' : typeof r[k] === 'number' ? fmt(r[k] as number) : String(r[k]));
-    lines.push(`| \`${r.method}\` | ${ROW_LABELS[String(r.method)]} | ${['e', 'coef_a', 'coef_b', 'alpha', 'beta', 'a', 'b', 'rss', 'status', 'iterations'].map(cell).join(' | ')} |`);
+    lines.push(
+      `| \`${r.method}\` | ${ROW_LABELS[String(r.method)]} | ${['e', 'coef_a', 'coef_b', 'alpha', 'beta', 'a', 'b', 'rss', 'status', 'iterations'].map(cell).join(' | ')} |`,
+    );
   }
   lines.push('', '## Agreement with ml-scalefit', '');
   lines.push(
@@ -194,7 +196,9 @@ function report(result: Exp0Result, config: Exp0Config, rows: Array<Record<strin
   );
   for (const f of result.fits) {
     const ag = scalefitAgreement(f);
-    const rel = PARAM_KEYS.map((k) => `${PARAM_LABELS[k]} ${(100 * (f[SURFACE_FIELD[k]] / ML_SCALEFIT_REFERENCE[SURFACE_FIELD[k]] - 1)).toPrecision(2)} %`).join(', ');
+    const rel = PARAM_KEYS.map(
+      (k) => `${PARAM_LABELS[k]} ${(100 * (f[SURFACE_FIELD[k]] / ML_SCALEFIT_REFERENCE[SURFACE_FIELD[k]] - 1)).toPrecision(2)} %`,
+    ).join(', ');
     const verdict = ag.agrees
       ? `agrees with ml-scalefit to ${AGREEMENT_DIGITS} significant digits in all five parameters (largest relative difference ${(100 * ag.max_abs_rel_diff).toFixed(3)} %)`
       : `does not agree with ml-scalefit to ${AGREEMENT_DIGITS} significant digits in ${ag.disagreeing.map((k) => PARAM_LABELS[k]).join(', ')} (largest relative difference ${(100 * ag.max_abs_rel_diff).toFixed(2)} %)`;

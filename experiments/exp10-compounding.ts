@@ -51,9 +51,7 @@ export function quadraticRule(rows: readonly CompoundingRow[], config: Exp10Conf
   const pts = rows.map((r) => ({ u2: Math.log(r.d_hat / r.d_true) ** 2, f: r.dcl_pct / 100, r }));
   const fitted = pts.reduce((s, p) => s + p.u2 * p.f, 0) / pts.reduce((s, p) => s + p.u2 * p.u2, 0);
   const derived = Object.fromEntries(config.surfaces.map((s) => [s.name, dclQuadraticCoefficient(s.surface.alpha, s.surface.beta)]));
-  const gaps = pts
-    .filter((p) => Math.abs(p.r.d_err_pct) > minErrPct)
-    .map((p) => Math.abs((derived[p.r.surface] * p.u2) / p.f - 1));
+  const gaps = pts.filter((p) => Math.abs(p.r.d_err_pct) > minErrPct).map((p) => Math.abs((derived[p.r.surface] * p.u2) / p.f - 1));
   return { coefficient_derived: derived, coefficient_fitted: fitted, max_rel_gap: Math.max(...gaps), min_abs_d_err_pct: minErrPct };
 }
 

@@ -14,7 +14,7 @@ import type { Artifacts, RunContext } from './harness/types.ts';
 export const id = 2;
 export const title = 'Sensitivity to exponent imbalance';
 export const hypothesis =
-  'The more α and β differ, the less symmetric each IsoFLOP curve is in log N, so Approach 2\'s exponent ' +
+  "The more α and β differ, the less symmetric each IsoFLOP curve is in log N, so Approach 2's exponent " +
   'recovery becomes more sensitive to the grid width.';
 
 export interface Exp2Config {

@@ -70,7 +70,13 @@ export async function run(config: Exp4Config, ctx: RunContext): Promise<Exp4Resu
     const w = namedWidth(range);
     for (const s of config.surfaces) {
       for (const bias of config.biases) {
-        const { fit } = runApproach2({ surface: s.surface, bias: BIASES[bias], W: w.log_range, budgets: config.budgets, pointsPerCurve: config.pointsPerCurve });
+        const { fit } = runApproach2({
+          surface: s.surface,
+          bias: BIASES[bias],
+          W: w.log_range,
+          budgets: config.budgets,
+          pointsPerCurve: config.pointsPerCurve,
+        });
         config.evalBudgets.forEach((C, k) => {
           rows.push({
             range_name: range,

@@ -149,7 +149,7 @@ function report(result: Exp6Result, config: Exp6Config, surfaces: Record<string,
     '',
     '## Question',
     '',
-    "Can the Approach 2 error under centred sampling be written in closed form, and what does it depend on?",
+    'Can the Approach 2 error under centred sampling be written in closed form, and what does it depend on?',
     '',
     '## Derivation',
     '',
@@ -175,7 +175,7 @@ function report(result: Exp6Result, config: Exp6Config, surfaces: Record<string,
     '',
     'δw therefore depends only on (α, β, W, n): not on C, E, A or B. Consequences:',
     '',
-    '1. Every budget\'s vertex is N̂\\* = N\\*·10^δw. Since log10 N̂\\* = log10 N\\* + δw at every budget, the fitted',
+    "1. Every budget's vertex is N̂\\* = N\\*·10^δw. Since log10 N̂\\* = log10 N\\* + δw at every budget, the fitted",
     '   exponent a is exact and the intercept a0 is shifted by δw; the relative error of the N\\* prefactor is',
     '   10^δw − 1.',
     '2. On the same curve log10(D/D\\*) = −w, so the parabola in log10 D is the mirror image of the one in',
@@ -199,7 +199,9 @@ function report(result: Exp6Result, config: Exp6Config, surfaces: Record<string,
   );
   for (const { name, surface } of config.surfaces) {
     const c = surfaces[name];
-    lines.push(`| ${name} | ${surface.alpha} | ${surface.beta} | ${sci(c.max_abs_intercept_diff)} | ${sci(c.max_abs_exponent_err)} | ${c.pass ? 'pass' : 'FAIL'} |`);
+    lines.push(
+      `| ${name} | ${surface.alpha} | ${surface.beta} | ${sci(c.max_abs_intercept_diff)} | ${sci(c.max_abs_exponent_err)} | ${c.pass ? 'pass' : 'FAIL'} |`,
+    );
   }
   lines.push(
     '',
@@ -208,8 +210,12 @@ function report(result: Exp6Result, config: Exp6Config, surfaces: Record<string,
     'Under centred sampling the closed form gives the D\\* error at any budget, e.g. at 1e24 FLOPs',
     '(compare specs/conventions.md §5 and experiment 10):',
     '',
-    `| surface | ${Object.keys(NAMED_GRIDS).map((g) => `${g} (±${NAMED_GRIDS[g as SamplingGridName].factor}×)`).join(' | ')} |`,
-    `|---|${Object.keys(NAMED_GRIDS).map(() => '---').join('|')}|`,
+    `| surface | ${Object.keys(NAMED_GRIDS)
+      .map((g) => `${g} (±${NAMED_GRIDS[g as SamplingGridName].factor}×)`)
+      .join(' | ')} |`,
+    `|---|${Object.keys(NAMED_GRIDS)
+      .map(() => '---')
+      .join('|')}|`,
   );
   for (const { name } of config.surfaces) {
     const cells = result.namedGrids.filter((g) => g.surface === name).map((g) => `${g.d_extrap_err_pred_pct.toPrecision(6)} %`);
@@ -231,7 +237,16 @@ export function render(result: Exp6Result, config: Exp6Config): Artifacts {
       yTitle: 'N* prefactor error (%)',
       zeroLine: true,
       series: [
-        { name: 'numerical (simulated Approach 2)', group: 'numerical', x, y: sel.map((r) => r.intercept_err_num_pct), color, mode: 'markers', markerSize: 8, markerSymbol: 'circle-open' },
+        {
+          name: 'numerical (simulated Approach 2)',
+          group: 'numerical',
+          x,
+          y: sel.map((r) => r.intercept_err_num_pct),
+          color,
+          mode: 'markers',
+          markerSize: 8,
+          markerSymbol: 'circle-open',
+        },
         { name: 'predicted (closed form)', group: 'predicted', x, y: sel.map((r) => r.intercept_err_pred_pct), color: '#000000', mode: 'lines' },
       ],
     };
@@ -239,7 +254,13 @@ export function render(result: Exp6Result, config: Exp6Config): Artifacts {
   return {
     tables: { 'validation.csv': { columns: VALIDATION_COLUMNS, rows: result.rows } },
     figures: {
-      validation: lineGrid({ title: 'Closed-form versus numerical Approach 2 intercept error (centred sampling)', rows: 1, cols: panels.length, panels, height: 480 }),
+      validation: lineGrid({
+        title: 'Closed-form versus numerical Approach 2 intercept error (centred sampling)',
+        rows: 1,
+        cols: panels.length,
+        panels,
+        height: 480,
+      }),
     },
     texts: { 'report.md': report(result, config, surfaces) },
     summary: { surfaces, all_pass: Object.values(surfaces).every((s) => s.pass) },

@@ -22,7 +22,15 @@ import { computeExplorable } from '../explorable/compute.ts';
 import { defaultState, encodeState, type ExplorableState } from '../explorable/state.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** specs/conventions.md §5: Chinchilla, XL, 15 points, centered, D* error at 1e24 FLOPs (%). */
 export const CHINCHILLA_XL_REFERENCE = -5.100244551712022;
 
@@ -102,7 +110,8 @@ async function waitRecompute(page: Page, before: number): Promise<void> {
   await page.waitForFunction((n) => (window as unknown as { __explorable: { recomputes: number } }).__explorable.recomputes > n, before, { timeout: 5000 });
 }
 
-const recomputes = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __explorable: { recomputes: number } }).__explorable.recomputes);
+const recomputes = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { __explorable: { recomputes: number } }).__explorable.recomputes);
 
 /** Sets the explorable state through location.hash (the page mirrors its state there). */
 async function setHash(page: Page, state: ExplorableState): Promise<void> {
@@ -117,7 +126,16 @@ async function setHash(page: Page, state: ExplorableState): Promise<void> {
 
 async function lastNumbers(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
-    const d = (window as unknown as { __explorable: { last: { approach2: { ok: boolean; value?: { at: { D: number; N: number; dErr: number } } }; vpnls: { ok: boolean; value?: { at: { D: number; N: number; dErr: number } } } } } }).__explorable.last;
+    const d = (
+      window as unknown as {
+        __explorable: {
+          last: {
+            approach2: { ok: boolean; value?: { at: { D: number; N: number; dErr: number } } };
+            vpnls: { ok: boolean; value?: { at: { D: number; N: number; dErr: number } } };
+          };
+        };
+      }
+    ).__explorable.last;
     const out: Record<string, number> = {};
     if (d.approach2.ok) Object.assign(out, { a2D: d.approach2.value!.at.D, a2N: d.approach2.value!.at.N, a2Err: d.approach2.value!.at.dErr });
     if (d.vpnls.ok) Object.assign(out, { vpD: d.vpnls.value!.at.D, vpN: d.vpnls.value!.at.N, vpErr: d.vpnls.value!.at.dErr });
@@ -139,8 +157,25 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
   const url = pathToFileURL(resolve(opt.htmlPath)).href;
   const profile = mkdtempSync(join(tmpdir(), 'article-check-'));
   const sink = { requests: [] as string[], console: [] as string[], errors: [] as string[] };
-  const report: CheckReport = { ok: false, failures, figures: [], mathNodes: 0, requests: sink.requests, console: sink.console, explorable: {}, loadMs: 0, figuresReadyMs: 0, bytes: 0 };
-  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 }, offline: true });
+  const report: CheckReport = {
+    ok: false,
+    failures,
+    figures: [],
+    mathNodes: 0,
+    requests: sink.requests,
+    console: sink.console,
+    explorable: {},
+    loadMs: 0,
+    figuresReadyMs: 0,
+    bytes: 0,
+  };
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    offline: true,
+  });
   try {
     const page = await openPage(ctx, url, sink);
     // A wall-clock budget on a shared machine: the first load is cold (profile, caches) and another process may
@@ -160,7 +195,8 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
     }
     report.loadMs = timing.loadMs;
     report.figuresReadyMs = timing.figuresReadyMs;
-    if (timing.figuresReadyMs > FIGURES_READY_BUDGET_MS) fail(`figures were not all rendered within ${FIGURES_READY_BUDGET_MS / 1000} s of load (${timing.figuresReadyMs} ms)`);
+    if (timing.figuresReadyMs > FIGURES_READY_BUDGET_MS)
+      fail(`figures were not all rendered within ${FIGURES_READY_BUDGET_MS / 1000} s of load (${timing.figuresReadyMs} ms)`);
     report.timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const mark = performance.getEntriesByName('figures-ready')[0];
@@ -181,7 +217,9 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
       }
       const t = Date.now();
       const info = await page.evaluate((id) => {
-        const el = document.querySelector(`[data-figure="${id}"]`) as (HTMLElement & { _fullLayout?: unknown; _fullData?: Array<Record<string, unknown>> }) | null;
+        const el = document.querySelector(`[data-figure="${id}"]`) as
+          | (HTMLElement & { _fullLayout?: unknown; _fullData?: Array<Record<string, unknown>> })
+          | null;
         if (!el) return { exists: false } as const;
         const panels = new Set<string>();
         let bad = '';
@@ -203,13 +241,22 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
           const hasNumeric = ['x', 'y', 'z'].some((k) => Array.isArray(t[k]) && (t[k] as unknown[]).flat(2).some((x) => typeof x === 'number'));
           if (hasNumeric && finite === 0) bad = `${type} trace "${String(t.name)}" has no finite data`;
         }
-        return { exists: true, layout: !!el._fullLayout, svg: !!el.querySelector('.main-svg'), traces: (el._fullData ?? []).length, panels: panels.size, bad, rendered: el.dataset.rendered ?? '' };
+        return {
+          exists: true,
+          layout: !!el._fullLayout,
+          svg: !!el.querySelector('.main-svg'),
+          traces: (el._fullData ?? []).length,
+          panels: panels.size,
+          bad,
+          rendered: el.dataset.rendered ?? '',
+        };
       }, f.id);
       if (!info.exists) {
         fail(`figure ${f.id}: container missing`);
         continue;
       }
-      if (!info.layout || !info.svg || info.rendered !== '1') fail(`figure ${f.id}: Plotly did not render (layout ${info.layout}, svg ${info.svg}, state ${info.rendered})`);
+      if (!info.layout || !info.svg || info.rendered !== '1')
+        fail(`figure ${f.id}: Plotly did not render (layout ${info.layout}, svg ${info.svg}, state ${info.rendered})`);
       if (info.traces !== f.traces) fail(`figure ${f.id}: ${info.traces} traces, manifest says ${f.traces}`);
       if (info.panels !== f.panels) fail(`figure ${f.id}: ${info.panels} panels, manifest says ${f.panels}`);
       if (info.bad) fail(`figure ${f.id}: ${info.bad}`);
@@ -228,7 +275,9 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
     if (report.mathNodes !== manifest.mathCount) fail(`${report.mathNodes} rendered math nodes, the source has ${manifest.mathCount}`);
     const text = await page.evaluate(() => document.body.innerText);
     for (const bad of ['{{', '[@', '$$']) if (text.includes(bad)) fail(`leftover "${bad}" in the page text`);
-    const broken = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => id !== '' && !document.getElementById(id)));
+    const broken = await page.$$eval('a[href^="#"]', (as) =>
+      as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => id !== '' && !document.getElementById(id)),
+    );
     if (broken.length) fail(`links to missing anchors: ${[...new Set(broken)].join(', ')}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) fail(`horizontal overflow of ${overflow}px at 1280×800`);
@@ -238,17 +287,29 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
     await page.waitForFunction(() => document.getElementById('explorable')?.dataset.state === 'ready', undefined, { timeout: 10_000 });
     const engine = await page.$eval('#explorable', (e) => (e as HTMLElement).dataset.engine);
     if (engine !== 'wasm') fail(`explorable engine is ${engine}, expected wasm`);
-    const plots = await page.$$eval('.ex-plot', (els) => els.filter((e) => (e as HTMLElement & { _fullLayout?: unknown })._fullLayout && e.querySelector('.main-svg')).length);
+    const plots = await page.$$eval(
+      '.ex-plot',
+      (els) => els.filter((e) => (e as HTMLElement & { _fullLayout?: unknown })._fullLayout && e.querySelector('.main-svg')).length,
+    );
     if (plots !== manifest.explorablePlots.length) fail(`explorable: ${plots} views rendered, expected ${manifest.explorablePlots.length}`);
     await setHash(page, defaultState());
     const chin = await lastNumbers(page);
     const a2Pct = chin.a2Err * 100;
     report.explorable.chinchillaA2ErrPct = a2Pct;
-    if (!(relDiff(a2Pct, CHINCHILLA_XL_REFERENCE) < 1e-9)) fail(`explorable Chinchilla D* error ${a2Pct}% differs from specs/conventions.md §5 (${CHINCHILLA_XL_REFERENCE}%)`);
-    if (manifest.consistency.a2DErrPct !== null && !(relDiff(a2Pct, manifest.consistency.a2DErrPct) < 1e-9)) fail(`explorable Chinchilla D* error ${a2Pct}% differs from the build-time fact ${manifest.consistency.a2DErrPct}%`);
+    if (!(relDiff(a2Pct, CHINCHILLA_XL_REFERENCE) < 1e-9))
+      fail(`explorable Chinchilla D* error ${a2Pct}% differs from specs/conventions.md §5 (${CHINCHILLA_XL_REFERENCE}%)`);
+    if (manifest.consistency.a2DErrPct !== null && !(relDiff(a2Pct, manifest.consistency.a2DErrPct) < 1e-9))
+      fail(`explorable Chinchilla D* error ${a2Pct}% differs from the build-time fact ${manifest.consistency.a2DErrPct}%`);
     const moves: Array<[string, string]> = [
-      ['preset', 'asymmetric'], ['alpha', '0.5'], ['beta', '0.2'], ['k', String(Math.log10(8))], ['n', '9'],
-      ['offset', String(Math.log10(2))], ['drift', String(Math.log10(3))], ['C', '25'], ['sigma', '0.002'],
+      ['preset', 'asymmetric'],
+      ['alpha', '0.5'],
+      ['beta', '0.2'],
+      ['k', String(Math.log10(8))],
+      ['n', '9'],
+      ['offset', String(Math.log10(2))],
+      ['drift', String(Math.log10(3))],
+      ['C', '25'],
+      ['sigma', '0.002'],
     ];
     const changed: string[] = [];
     for (const [id, value] of moves) {
@@ -365,7 +426,12 @@ export async function runPresentationCheck(opt: { htmlPath: string; outDir: stri
   const url = pathToFileURL(resolve(opt.htmlPath)).href;
   const profile = mkdtempSync(join(tmpdir(), 'article-presentation-'));
   const report: PresentationReport = { blocked: [], modebar: [], phone: [] };
-  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 } });
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+  });
   try {
     await ctx.route('**/*', (route) => {
       const u = route.request().url();
@@ -381,11 +447,17 @@ export async function runPresentationCheck(opt: { htmlPath: string; outDir: stri
       // The mode bar is drawn on hover; hover so that every button exists in the DOM.
       await page.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
       await page.locator(`[data-figure="${id}"]`).hover({ position: { x: 5, y: 5 } });
-      report.modebar.push(await page.$eval(`[data-figure="${id}"]`, (el, fid) => ({
-        id: fid,
-        buttons: Array.from(el.querySelectorAll('.modebar-btn')).map((b) => b.getAttribute('data-title') ?? b.getAttribute('data-val') ?? '?'),
-        links: Array.from(el.querySelectorAll('.modebar a[href], a.modebar-btn')).map((a) => a.getAttribute('href') ?? ''),
-      }), id));
+      report.modebar.push(
+        await page.$eval(
+          `[data-figure="${id}"]`,
+          (el, fid) => ({
+            id: fid,
+            buttons: Array.from(el.querySelectorAll('.modebar-btn')).map((b) => b.getAttribute('data-title') ?? b.getAttribute('data-val') ?? '?'),
+            links: Array.from(el.querySelectorAll('.modebar a[href], a.modebar-btn')).map((a) => a.getAttribute('href') ?? ''),
+          }),
+          id,
+        ),
+      );
     }
     await page.close();
 
@@ -395,7 +467,11 @@ export async function runPresentationCheck(opt: { htmlPath: string; outDir: stri
     await phone.waitForFunction(() => document.documentElement.dataset.figures === 'ready', undefined, { timeout: 60_000 });
     for (const id of ids) {
       const info = await phone.$eval(`[data-figure="${id}"]`, (el) => {
-        const gd = el as HTMLElement & { _fullLayout?: { _plots?: Record<string, { xaxis: { _offset: number; _length: number }; yaxis: { _offset: number; _length: number; overlaying?: string } }> } };
+        const gd = el as HTMLElement & {
+          _fullLayout?: {
+            _plots?: Record<string, { xaxis: { _offset: number; _length: number }; yaxis: { _offset: number; _length: number; overlaying?: string } }>;
+          };
+        };
         const plots = Object.entries(gd._fullLayout?._plots ?? {}).filter(([, p]) => !p.yaxis.overlaying);
         const panels = plots.map(([name, p]) => ({ x: p.xaxis._offset, y: p.yaxis._offset, w: p.xaxis._length, h: p.yaxis._length, what: `panel ${name}` }));
         const origin = el.getBoundingClientRect();
@@ -410,27 +486,49 @@ export async function runPresentationCheck(opt: { htmlPath: string; outDir: stri
         const tickClashes: string[] = [];
         for (const layer of Array.from(el.querySelectorAll('.xaxislayer-above, .yaxislayer-above'))) {
           // Slanted labels are skipped: their axis-aligned boxes overlap even when the text does not.
-          const boxes = Array.from(layer.querySelectorAll('text')).filter((t) => !/rotate\((?!0\))/.test(t.getAttribute('transform') ?? '')).map((t) => ({ r: t.getBoundingClientRect(), s: t.textContent ?? '' })).filter((b) => b.r.width > 0);
+          const boxes = Array.from(layer.querySelectorAll('text'))
+            .filter((t) => !/rotate\((?!0\))/.test(t.getAttribute('transform') ?? ''))
+            .map((t) => ({ r: t.getBoundingClientRect(), s: t.textContent ?? '' }))
+            .filter((b) => b.r.width > 0);
           for (let i = 0; i < boxes.length; i++) {
             for (let j = i + 1; j < boxes.length; j++) {
               const a = boxes[i].r;
               const b = boxes[j].r;
-              if (a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom) tickClashes.push(`tick labels "${boxes[i].s}" and "${boxes[j].s}" overlap`);
+              if (a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom)
+                tickClashes.push(`tick labels "${boxes[i].s}" and "${boxes[j].s}" overlap`);
             }
           }
         }
         return { layout: (el as HTMLElement).dataset.layout ?? '', panels, texts, tickClashes, width: origin.width, height: origin.height };
       });
       if (info.panels.length < 2) continue;
-      const overlap = (a: Box, b: Box, tol: number): boolean => a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
-      const pairs = <T extends Box>(xs: T[], tol: number): string[] => xs.flatMap((a, i) => xs.slice(i + 1).filter((b) => overlap(a, b, tol)).map((b) => `${a.what} overlaps ${b.what}`));
+      const overlap = (a: Box, b: Box, tol: number): boolean =>
+        a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
+      const pairs = <T extends Box>(xs: T[], tol: number): string[] =>
+        xs.flatMap((a, i) =>
+          xs
+            .slice(i + 1)
+            .filter((b) => overlap(a, b, tol))
+            .map((b) => `${a.what} overlaps ${b.what}`),
+        );
       const shot = join(opt.outDir, `phone-${id}.png`);
       await phone.locator(`#${id}`).scrollIntoViewIfNeeded();
       await phone.locator(`#${id} .plot`).screenshot({ path: shot });
       // Squashed panels and text cut off at the figure's edge count as collisions too.
-      const narrow = info.panels.filter((p) => p.w < 0.5 * info.width).map((p) => `${p.what} is ${p.w.toFixed(0)} px wide in a ${info.width.toFixed(0)} px figure`);
-      const clipped = info.texts.filter((t) => t.x < -2 || t.y < -2 || t.x + t.w > info.width + 2 || t.y + t.h > info.height + 2).map((t) => `${t.what} extends beyond the figure`);
-      report.phone.push({ id, layout: info.layout, panels: info.panels.length, overlaps: [...pairs(info.panels, 0), ...narrow], collisions: [...pairs(info.texts, 1), ...clipped, ...info.tickClashes], screenshot: shot });
+      const narrow = info.panels
+        .filter((p) => p.w < 0.5 * info.width)
+        .map((p) => `${p.what} is ${p.w.toFixed(0)} px wide in a ${info.width.toFixed(0)} px figure`);
+      const clipped = info.texts
+        .filter((t) => t.x < -2 || t.y < -2 || t.x + t.w > info.width + 2 || t.y + t.h > info.height + 2)
+        .map((t) => `${t.what} extends beyond the figure`);
+      report.phone.push({
+        id,
+        layout: info.layout,
+        panels: info.panels.length,
+        overlaps: [...pairs(info.panels, 0), ...narrow],
+        collisions: [...pairs(info.texts, 1), ...clipped, ...info.tickClashes],
+        screenshot: shot,
+      });
     }
     await phone.close();
   } finally {

@@ -33,7 +33,9 @@ export function resultsMdPath(resultsRoot: string): string {
 
 /** The article's path relative to results.md, with forward slashes (`results/article/article.html`). */
 function articleHref(resultsRoot: string, mdPath: string): string {
-  return relative(dirname(mdPath), join(articleOut(resultsRoot), 'article.html')).split(sep).join('/');
+  return relative(dirname(mdPath), join(articleOut(resultsRoot), 'article.html'))
+    .split(sep)
+    .join('/');
 }
 
 /**
@@ -90,7 +92,14 @@ export interface SummaryBuildResult {
 /** Renders (and writes) results.md from the outputs under `resultsRoot`. */
 export async function buildSummary(opt: SummaryBuildOptions): Promise<SummaryBuildResult> {
   const path = resultsMdPath(opt.resultsRoot);
-  const prepared = await prepareExperiments(SUMMARY_EXPERIMENTS, { resultsRoot: opt.resultsRoot, repoRoot: REPO_ROOT, dataDir: opt.dataDir, seed: SEED, run: opt.run, rerun: opt.rerun });
+  const prepared = await prepareExperiments(SUMMARY_EXPERIMENTS, {
+    resultsRoot: opt.resultsRoot,
+    repoRoot: REPO_ROOT,
+    dataDir: opt.dataDir,
+    seed: SEED,
+    run: opt.run,
+    rerun: opt.rerun,
+  });
   for (const w of prepared.warnings) opt.log(`warning: ${w}`);
   const facts = defineFacts();
   facts.bind(new ResultStore(opt.resultsRoot, REPO_ROOT), prepared.available, prepared.unavailable);

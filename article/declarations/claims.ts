@@ -29,7 +29,12 @@ export const CLAIMS: readonly ClaimDef[] = [
     facts: [...SYM_CENTERED, 'sim.symmetric.max_abs_b_err', 'sim.symmetric.max_abs_icpt_err'],
     check: (v) => Object.values(v).every((x) => Math.abs(x) < 1e-9),
   },
-  { id: 'sym-vertex-zero', description: 'the closed-form vertex shift is exactly zero when α = β', facts: ['sim.symmetric.delta_w'], check: (v) => v['sim.symmetric.delta_w'] === 0 },
+  {
+    id: 'sym-vertex-zero',
+    description: 'the closed-form vertex shift is exactly zero when α = β',
+    facts: ['sim.symmetric.delta_w'],
+    check: (v) => v['sim.symmetric.delta_w'] === 0,
+  },
   {
     id: 'asym-exponent-exact',
     description: 'on Chinchilla and Asymmetric, centered, the exponent error stays below 1e-9 % at every named grid',
@@ -54,7 +59,12 @@ export const CLAIMS: readonly ClaimDef[] = [
     facts: ['x10.ratio.asym_chin.min', 'x10.ratio.asym_chin.max'],
     check: (v) => v['x10.ratio.asym_chin.min'] > 3 && v['x10.ratio.asym_chin.max'] / v['x10.ratio.asym_chin.min'] < 1.3,
   },
-  { id: 'offset-keeps-exponent', description: '|b̂ − b| stays below 1e-9 % under a constant offset over all 16 widths', facts: ['off.offset_3x.max_abs_b_err'], check: (v) => v['off.offset_3x.max_abs_b_err'] < 1e-9 },
+  {
+    id: 'offset-keeps-exponent',
+    description: '|b̂ − b| stays below 1e-9 % under a constant offset over all 16 widths',
+    facts: ['off.offset_3x.max_abs_b_err'],
+    check: (v) => v['off.offset_3x.max_abs_b_err'] < 1e-9,
+  },
   {
     id: 'offset-3x-overestimates',
     description: 'at 3× every Symmetric D* error is positive, and at 3× and above the Symmetric error never turns negative on any grid',
@@ -63,13 +73,24 @@ export const CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'offset-sign-changes',
-    description: 'on every grid the Symmetric D* error is negative for a small offset above 1 and turns positive at a factor between 1 and 3 that grows from XS to XL; at 1.5× the L and XL errors are negative and at 2× XL is still negative',
-    facts: [...OS_SYM_SWITCH, ...['l', 'xl'].flatMap((g) => [`os.symmetric.${g}.k150.d_err_pct`, `os.symmetric.${g}.k200.d_err_pct`, `os.symmetric.${g}.k300.d_err_pct`])],
+    description:
+      'on every grid the Symmetric D* error is negative for a small offset above 1 and turns positive at a factor between 1 and 3 that grows from XS to XL; at 1.5× the L and XL errors are negative and at 2× XL is still negative',
+    facts: [
+      ...OS_SYM_SWITCH,
+      ...['l', 'xl'].flatMap((g) => [`os.symmetric.${g}.k150.d_err_pct`, `os.symmetric.${g}.k200.d_err_pct`, `os.symmetric.${g}.k300.d_err_pct`]),
+    ],
     check: (v) => {
       const sw = vals(v, OS_SYM_SWITCH);
-      return sw.every((k) => k > 1 && k < 3) && increasing(sw) &&
-        v['os.symmetric.l.k150.d_err_pct'] < 0 && v['os.symmetric.xl.k150.d_err_pct'] < 0 && v['os.symmetric.xl.k200.d_err_pct'] < 0 &&
-        v['os.symmetric.l.k200.d_err_pct'] > 0 && v['os.symmetric.l.k300.d_err_pct'] > 0 && v['os.symmetric.xl.k300.d_err_pct'] > 0;
+      return (
+        sw.every((k) => k > 1 && k < 3) &&
+        increasing(sw) &&
+        v['os.symmetric.l.k150.d_err_pct'] < 0 &&
+        v['os.symmetric.xl.k150.d_err_pct'] < 0 &&
+        v['os.symmetric.xl.k200.d_err_pct'] < 0 &&
+        v['os.symmetric.l.k200.d_err_pct'] > 0 &&
+        v['os.symmetric.l.k300.d_err_pct'] > 0 &&
+        v['os.symmetric.xl.k300.d_err_pct'] > 0
+      );
     },
   },
   {
@@ -105,14 +126,23 @@ export const CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'drift-intercept-misleads',
-    description: 'on the L grid with drift to 3× the intercept factor error and the D* errors at the sweep centre and at 1e24 do not share one sign, and the 1e24 error exceeds the centre error',
+    description:
+      'on the L grid with drift to 3× the intercept factor error and the D* errors at the sweep centre and at 1e24 do not share one sign, and the 1e24 error exceeds the centre error',
     facts: ['off.drift_3x.l.icpt_err', 'off.drift_3x.l.d_err_center', 'off.drift_3x.l.d_err_eval'],
-    check: (v) => Math.sign(v['off.drift_3x.l.icpt_err']) !== Math.sign(v['off.drift_3x.l.d_err_eval']) && v['off.drift_3x.l.d_err_eval'] > v['off.drift_3x.l.d_err_center'],
+    check: (v) =>
+      Math.sign(v['off.drift_3x.l.icpt_err']) !== Math.sign(v['off.drift_3x.l.d_err_eval']) &&
+      v['off.drift_3x.l.d_err_eval'] > v['off.drift_3x.l.d_err_center'],
   },
-  { id: 'drift-moves-exponent', description: 'drift to 3× moves the fitted exponent by more than 0.1% at some width', facts: ['off.drift_3x.max_abs_b_err'], check: (v) => v['off.drift_3x.max_abs_b_err'] > 0.1 },
+  {
+    id: 'drift-moves-exponent',
+    description: 'drift to 3× moves the fitted exponent by more than 0.1% at some width',
+    facts: ['off.drift_3x.max_abs_b_err'],
+    check: (v) => v['off.drift_3x.max_abs_b_err'] > 0.1,
+  },
   {
     id: 'drift-imbalance',
-    description: 'under drift 0.2 at the widest grid, |a error| grows monotonically with α/β from 1.5 to 9, and the extreme ratio has the largest error of all six',
+    description:
+      'under drift 0.2 at the widest grid, |a error| grows monotonically with α/β from 1.5 to 9, and the extreme ratio has the largest error of all six',
     facts: [...IMBALANCE, 'x2.balanced.a_err_wide', 'x2.chinchilla.a_err_wide'],
     check: (v) => {
       const m = vals(v, IMBALANCE).map(Math.abs);
@@ -129,32 +159,46 @@ export const CLAIMS: readonly ClaimDef[] = [
     id: 'compound-exceeds-parts',
     description: 'at XS, Asymmetric with drift exceeds the sum of |Symmetric with drift| and |Asymmetric centered|',
     facts: ['x10.drift_3x.asymmetric.xs.d_err_pct', 'x10.drift_3x.symmetric.xs.d_err_pct', 'x10.centered.asymmetric.xs.d_err_pct'],
-    check: (v) => Math.abs(v['x10.drift_3x.asymmetric.xs.d_err_pct']) > Math.abs(v['x10.drift_3x.symmetric.xs.d_err_pct']) + Math.abs(v['x10.centered.asymmetric.xs.d_err_pct']),
+    check: (v) =>
+      Math.abs(v['x10.drift_3x.asymmetric.xs.d_err_pct']) >
+      Math.abs(v['x10.drift_3x.symmetric.xs.d_err_pct']) + Math.abs(v['x10.centered.asymmetric.xs.d_err_pct']),
   },
   {
     id: 'off-center-3x-pushes-up',
-    description: 'at 3× (offset or drift) every Symmetric and Chinchilla D* error is positive, while every centered Chinchilla and Asymmetric error is negative',
-    facts: [...SYM_OFFSET, ...keys('x10.drift_3x.symmetric', 'd_err_pct'), ...keys('x10.offset_3x.chinchilla', 'd_err_pct'), ...keys('x10.drift_3x.chinchilla', 'd_err_pct'), ...CHIN_CENTERED, ...ASYM_CENTERED],
+    description:
+      'at 3× (offset or drift) every Symmetric and Chinchilla D* error is positive, while every centered Chinchilla and Asymmetric error is negative',
+    facts: [
+      ...SYM_OFFSET,
+      ...keys('x10.drift_3x.symmetric', 'd_err_pct'),
+      ...keys('x10.offset_3x.chinchilla', 'd_err_pct'),
+      ...keys('x10.drift_3x.chinchilla', 'd_err_pct'),
+      ...CHIN_CENTERED,
+      ...ASYM_CENTERED,
+    ],
     check: (v) => Object.entries(v).every(([k, x]) => (k.includes('.centered.') ? x < 0 : x > 0)),
   },
   {
     id: 'offset-sign-not-fixed',
-    description: 'on every surface and grid the D* error changes sign between 1× and 4× (a sign-change factor exists), and the switch comes later on wider grids',
+    description:
+      'on every surface and grid the D* error changes sign between 1× and 4× (a sign-change factor exists), and the switch comes later on wider grids',
     facts: MAIN_SURFACE_KEYS.flatMap((s) => keys(`os.${s}`, 'sign_change')),
-    check: (v) => MAIN_SURFACE_KEYS.every((s) => {
-      const sw = vals(v, keys(`os.${s}`, 'sign_change'));
-      return sw.every((k) => k > 1 && k < 4) && increasing(sw);
-    }),
+    check: (v) =>
+      MAIN_SURFACE_KEYS.every((s) => {
+        const sw = vals(v, keys(`os.${s}`, 'sign_change'));
+        return sw.every((k) => k > 1 && k < 4) && increasing(sw);
+      }),
   },
   {
     id: 'dcl-quadratic',
-    description: 'the derived DCL coefficient (α+β)/2 agrees with the least-squares fit over experiment 10 to 2 % and with every row above 0.1 % D* error to 10 %',
+    description:
+      'the derived DCL coefficient (α+β)/2 agrees with the least-squares fit over experiment 10 to 2 % and with every row above 0.1 % D* error to 10 %',
     facts: ['dcl.coef', 'dcl.coef_fitted', 'dcl.max_rel_gap'],
     check: (v) => Math.abs(v['dcl.coef_fitted'] / v['dcl.coef'] - 1) < 0.02 && v['dcl.max_rel_gap'] < 0.1,
   },
   {
     id: 'cfr-others-small',
-    description: 'the closed form on the Chinchilla, Llama 3 and FineWeb grids predicts a D* error at the far target below a tenth of the smallest Marin one in magnitude',
+    description:
+      'the closed form on the Chinchilla, Llama 3 and FineWeb grids predicts a D* error at the far target below a tenth of the smallest Marin one in magnitude',
     facts: ['cfr.others.max_abs_d_err_1000x', 'cfr.marin.d_err_1000x.max'],
     check: (v) => v['cfr.others.max_abs_d_err_1000x'] < 0.1 * Math.abs(v['cfr.marin.d_err_1000x.max']),
   },
@@ -162,49 +206,85 @@ export const CLAIMS: readonly ClaimDef[] = [
     // alpha > beta puts every vertex on the same side (delta w > 0) and grows it with W, so a negative b error means δw,
     // and with it the grid width, grows with budget.
     id: 'cfr-marin-large',
-    description: 'the Marin grids span a range of widths, their fitted α/β exceeds one, the closed form lowers b and underestimates D* at the far target for every Marin sweep',
-    facts: ['cfr.marin_comma.w_min_factor', 'cfr.marin_comma.w_max_factor', 'cfr.marin.ratio.min', 'cfr.marin.b_err.max', 'cfr.marin.d_err_1000x.max', 'cfr.marin.dcl_1000x.min', 'cfr.marin.dcl_1000x.max'],
+    description:
+      'the Marin grids span a range of widths, their fitted α/β exceeds one, the closed form lowers b and underestimates D* at the far target for every Marin sweep',
+    facts: [
+      'cfr.marin_comma.w_min_factor',
+      'cfr.marin_comma.w_max_factor',
+      'cfr.marin.ratio.min',
+      'cfr.marin.b_err.max',
+      'cfr.marin.d_err_1000x.max',
+      'cfr.marin.dcl_1000x.min',
+      'cfr.marin.dcl_1000x.max',
+    ],
     check: (v) =>
-      v['cfr.marin_comma.w_max_factor'] > 2 * v['cfr.marin_comma.w_min_factor'] && v['cfr.marin.ratio.min'] > 1 && v['cfr.marin.b_err.max'] < 0 &&
-      v['cfr.marin.d_err_1000x.max'] < 0 && v['cfr.marin.dcl_1000x.min'] > 0 && v['cfr.marin.dcl_1000x.min'] <= v['cfr.marin.dcl_1000x.max'],
+      v['cfr.marin_comma.w_max_factor'] > 2 * v['cfr.marin_comma.w_min_factor'] &&
+      v['cfr.marin.ratio.min'] > 1 &&
+      v['cfr.marin.b_err.max'] < 0 &&
+      v['cfr.marin.d_err_1000x.max'] < 0 &&
+      v['cfr.marin.dcl_1000x.min'] > 0 &&
+      v['cfr.marin.dcl_1000x.min'] <= v['cfr.marin.dcl_1000x.max'],
   },
   {
     id: 'a2-near-meta-plan',
     description: 'Approach 2 on the Llama 3 points allocates parameters and tokens within 5% of the plan published in the Llama 3 report',
     facts: ['cost.llama_3_vpnls.n_hat', 'cost.llama_3_vpnls.d_hat', 'lit.llama3_plan_params', 'lit.llama3_plan_tokens'],
-    check: (v) => Math.abs(v['cost.llama_3_vpnls.n_hat'] / v['lit.llama3_plan_params'] - 1) < 0.05 && Math.abs(v['cost.llama_3_vpnls.d_hat'] / v['lit.llama3_plan_tokens'] - 1) < 0.05,
+    check: (v) =>
+      Math.abs(v['cost.llama_3_vpnls.n_hat'] / v['lit.llama3_plan_params'] - 1) < 0.05 &&
+      Math.abs(v['cost.llama_3_vpnls.d_hat'] / v['lit.llama3_plan_tokens'] - 1) < 0.05,
   },
   {
     id: 'dcl-budget-free',
     description: 'the same misallocation costs the same DCL % at both budgets (to 1e-9 relative) while its loss penalty is smaller at the larger budget',
     facts: ['dcl.same.pct_lo', 'dcl.same.pct_hi', 'dcl.same.penalty_lo', 'dcl.same.penalty_hi', 'dcl.same.budget_lo', 'dcl.same.budget_hi'],
-    check: (v) => Math.abs(v['dcl.same.pct_hi'] / v['dcl.same.pct_lo'] - 1) < 1e-9 && v['dcl.same.penalty_hi'] < v['dcl.same.penalty_lo'] && v['dcl.same.budget_hi'] > v['dcl.same.budget_lo'],
+    check: (v) =>
+      Math.abs(v['dcl.same.pct_hi'] / v['dcl.same.pct_lo'] - 1) < 1e-9 &&
+      v['dcl.same.penalty_hi'] < v['dcl.same.penalty_lo'] &&
+      v['dcl.same.budget_hi'] > v['dcl.same.budget_lo'],
   },
   {
     id: 'imbalance-dips-are-sign-changes',
-    description: 'under drift 0.2 the a error changes sign inside the sweep for the balanced and Chinchilla ratios (balanced first) and keeps one sign for ratios 1.5 to 9',
+    description:
+      'under drift 0.2 the a error changes sign inside the sweep for the balanced and Chinchilla ratios (balanced first) and keeps one sign for ratios 1.5 to 9',
     facts: ['balanced', 'chinchilla', 'small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'].map((c) => `x2.${c}.a_zero_factor`),
     check: (v) =>
-      v['x2.balanced.a_zero_factor'] > 1 && v['x2.chinchilla.a_zero_factor'] > v['x2.balanced.a_zero_factor'] &&
+      v['x2.balanced.a_zero_factor'] > 1 &&
+      v['x2.chinchilla.a_zero_factor'] > v['x2.balanced.a_zero_factor'] &&
       ['small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'].every((c) => v[`x2.${c}.a_zero_factor`] === 0),
   },
   {
     id: 'drift-grows-with-distance',
     description: 'on the narrow grid |D* error| under drift grows from 1e22 to 1e25 for every surface; constant-scale errors do not change with the budget',
     facts: [
-      ...['symmetric', 'chinchilla', 'asymmetric'].flatMap((s) => ['drift02', 'drift04'].flatMap((b) => [`x4.narrow.${s}.${b}.first`, `x4.narrow.${s}.${b}.last`])),
-      ...['narrow', 'medium', 'wide'].flatMap((r) => ['symmetric', 'chinchilla', 'asymmetric'].flatMap((s) => ['scale15', 'scale20'].flatMap((b) => [`x4.${r}.${s}.${b}.first`, `x4.${r}.${s}.${b}.last`]))),
+      ...['symmetric', 'chinchilla', 'asymmetric'].flatMap((s) =>
+        ['drift02', 'drift04'].flatMap((b) => [`x4.narrow.${s}.${b}.first`, `x4.narrow.${s}.${b}.last`]),
+      ),
+      ...['narrow', 'medium', 'wide'].flatMap((r) =>
+        ['symmetric', 'chinchilla', 'asymmetric'].flatMap((s) => ['scale15', 'scale20'].flatMap((b) => [`x4.${r}.${s}.${b}.first`, `x4.${r}.${s}.${b}.last`])),
+      ),
     ],
     check: (v) => {
       const ks = Object.keys(v);
-      const pairs = (tag: string): Array<[number, number]> => ks.filter((k) => k.includes(tag) && k.endsWith('.first')).map((k) => [v[k], v[k.replace('.first', '.last')]]);
+      const pairs = (tag: string): Array<[number, number]> =>
+        ks.filter((k) => k.includes(tag) && k.endsWith('.first')).map((k) => [v[k], v[k.replace('.first', '.last')]]);
       return pairs('drift').every(([a, b]) => Math.abs(b) > Math.abs(a)) && pairs('scale').every(([a, b]) => Math.abs(b - a) < 1e-6);
     },
   },
   {
     id: 'kappa-ratio',
-    description: 'projecting out E, A, B lowers the raw condition number by more than 1e9 and the Jacobi-scaled one by more than 1e3; most of the raw gap is units; Jacobi scaling gives the same κ₅ in raw and LSE parameters, and LSE alone leaves κ₅ above 1e5',
-    facts: ['cond.ratio', 'cond.k5', 'cond.k2', 'cond.ratio_scaled', 'cond.k5_scaled', 'cond.k2_scaled', 'cond.k5_lse', 'cond.k5_lse_scaled', 'cond.units_factor'],
+    description:
+      'projecting out E, A, B lowers the raw condition number by more than 1e9 and the Jacobi-scaled one by more than 1e3; most of the raw gap is units; Jacobi scaling gives the same κ₅ in raw and LSE parameters, and LSE alone leaves κ₅ above 1e5',
+    facts: [
+      'cond.ratio',
+      'cond.k5',
+      'cond.k2',
+      'cond.ratio_scaled',
+      'cond.k5_scaled',
+      'cond.k2_scaled',
+      'cond.k5_lse',
+      'cond.k5_lse_scaled',
+      'cond.units_factor',
+    ],
     check: (v) =>
       v['cond.ratio'] > 1e9 &&
       v['cond.k2'] < v['cond.k5'] &&
@@ -220,7 +300,12 @@ export const CLAIMS: readonly ClaimDef[] = [
     facts: ['same.vpnls.max_abs', 'same.a2.max_abs'],
     check: (v) => v['same.vpnls.max_abs'] < 1e-6 && v['same.a2.max_abs'] > 1,
   },
-  { id: 'refined-2d-precise', description: 'every locally refined 2-D method has max |error| below 1e-6 %', facts: REFINED_2D, check: (v) => Object.values(v).every((x) => x < 1e-6) },
+  {
+    id: 'refined-2d-precise',
+    description: 'every locally refined 2-D method has max |error| below 1e-6 %',
+    facts: REFINED_2D,
+    check: (v) => Object.values(v).every((x) => x < 1e-6),
+  },
   {
     id: 'a3-5d-worse',
     description: '5-D analytic L-BFGS-B has a larger max error than every refined 2-D method',
@@ -233,7 +318,12 @@ export const CLAIMS: readonly ClaimDef[] = [
     facts: ['rec.approach3_lse_logloss_fd.max', 'rec.approach3_lse_logloss.max', ...REFINED_2D],
     check: (v) => ['rec.approach3_lse_logloss.max', ...REFINED_2D].every((k) => v['rec.approach3_lse_logloss_fd.max'] >= v[k]),
   },
-  { id: 'grid-resolution', description: 'the 256² grid without refinement is less precise than every refined 2-D method', facts: ['rec.vpnls_grid256.max', ...REFINED_2D], check: (v) => REFINED_2D.every((k) => v['rec.vpnls_grid256.max'] > v[k]) },
+  {
+    id: 'grid-resolution',
+    description: 'the 256² grid without refinement is less precise than every refined 2-D method',
+    facts: ['rec.vpnls_grid256.max', ...REFINED_2D],
+    check: (v) => REFINED_2D.every((k) => v['rec.vpnls_grid256.max'] > v[k]),
+  },
   {
     id: 'a2-persistent-bias',
     description: 'in the most favorable cell (lowest noise, most points and budgets) Approach 2 has a geometric-mean error at least 5× that of VPNLS',
@@ -246,7 +336,12 @@ export const CLAIMS: readonly ClaimDef[] = [
     facts: EXP7_METHODS.map((m) => `inf.${m}.gmean`),
     check: (v) => EXP7_METHODS.every((m) => v['inf.approach3_naive.gmean'] >= v[`inf.${m}.gmean`]),
   },
-  { id: 'lse-improves-max', description: 'LSE with log-loss has a smaller worst case than MLE Approach 3', facts: ['inf.approach3_lse_logloss.max', 'inf.approach3.max'], check: (v) => v['inf.approach3_lse_logloss.max'] < v['inf.approach3.max'] },
+  {
+    id: 'lse-improves-max',
+    description: 'LSE with log-loss has a smaller worst case than MLE Approach 3',
+    facts: ['inf.approach3_lse_logloss.max', 'inf.approach3.max'],
+    check: (v) => v['inf.approach3_lse_logloss.max'] < v['inf.approach3.max'],
+  },
   {
     id: 'logloss-misspecified',
     description: 'the log-loss variant has a higher geometric-mean error than MLE Approach 3 and VPNLS',
@@ -255,7 +350,8 @@ export const CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'vpnls-smallest-p99',
-    description: 'VPNLS has the smallest pooled 99th-percentile exponent error of the five methods, and its bootstrap interval lies below MLE Approach 3’s point value and wholly below Approach 2’s interval',
+    description:
+      'VPNLS has the smallest pooled 99th-percentile exponent error of the five methods, and its bootstrap interval lies below MLE Approach 3’s point value and wholly below Approach 2’s interval',
     facts: [...EXP7_METHODS.map((m) => `inf.${m}.p99`), 'inf.vpnls_lbfgsb_grad.p99.high', 'inf.approach2.p99.low', 'inf.approach3.p99'],
     check: (v) =>
       EXP7_METHODS.every((m) => v['inf.vpnls_lbfgsb_grad.p99'] <= v[`inf.${m}.p99`]) &&
@@ -266,19 +362,27 @@ export const CLAIMS: readonly ClaimDef[] = [
     id: 'median-tie-mle',
     description: 'the bootstrap intervals of the pooled median error of VPNLS and MLE Approach 3 overlap',
     facts: ['inf.vpnls_lbfgsb_grad.median.low', 'inf.vpnls_lbfgsb_grad.median.high', 'inf.approach3.median.low', 'inf.approach3.median.high'],
-    check: (v) => v['inf.vpnls_lbfgsb_grad.median.low'] <= v['inf.approach3.median.high'] && v['inf.approach3.median.low'] <= v['inf.vpnls_lbfgsb_grad.median.high'],
+    check: (v) =>
+      v['inf.vpnls_lbfgsb_grad.median.low'] <= v['inf.approach3.median.high'] && v['inf.approach3.median.low'] <= v['inf.vpnls_lbfgsb_grad.median.high'],
   },
   {
     id: 'max-depends-on-draw',
     description: 'the bootstrap range of Approach 2’s maximum spans at least a factor of 1.2 and lies wholly above VPNLS’s',
     facts: ['inf.approach2.max.boot_low', 'inf.approach2.max.boot_high', 'inf.vpnls_lbfgsb_grad.max.boot_high'],
-    check: (v) => v['inf.approach2.max.boot_high'] >= 1.2 * v['inf.approach2.max.boot_low'] && v['inf.approach2.max.boot_low'] > v['inf.vpnls_lbfgsb_grad.max.boot_high'],
+    check: (v) =>
+      v['inf.approach2.max.boot_high'] >= 1.2 * v['inf.approach2.max.boot_low'] && v['inf.approach2.max.boot_low'] > v['inf.vpnls_lbfgsb_grad.max.boot_high'],
   },
   {
     id: 'a2-iqr-larger-every-seed',
-    description: 'Approach 2’s IQR and MAD exceed VPNLS’s at the run seed, the IQR ratio exceeds 1 in at least 90 % of the seeds, and it stays below 2 (a modest difference)',
+    description:
+      'Approach 2’s IQR and MAD exceed VPNLS’s at the run seed, the IQR ratio exceeds 1 in at least 90 % of the seeds, and it stays below 2 (a modest difference)',
     facts: ['eff.ratio.iqr', 'eff.ratio.mad', 'eff.seed.ratio.iqr.share_above_1', 'eff.seed.ratio.iqr.median', 'eff.seed.ratio.iqr.p90'],
-    check: (v) => v['eff.ratio.iqr'] > 1 && v['eff.ratio.mad'] > 1 && v['eff.seed.ratio.iqr.share_above_1'] >= 90 && v['eff.seed.ratio.iqr.median'] > 1 && v['eff.seed.ratio.iqr.p90'] < 2,
+    check: (v) =>
+      v['eff.ratio.iqr'] > 1 &&
+      v['eff.ratio.mad'] > 1 &&
+      v['eff.seed.ratio.iqr.share_above_1'] >= 90 &&
+      v['eff.seed.ratio.iqr.median'] > 1 &&
+      v['eff.seed.ratio.iqr.p90'] < 2,
   },
   {
     id: 'var-ratio-seed-spread',
@@ -301,7 +405,14 @@ export const CLAIMS: readonly ClaimDef[] = [
   {
     id: 'llama3-ci-wide',
     description: 'both real-data bootstrap intervals contain their point value and span more than a factor of 3',
-    facts: ['cost.llama_3_vpnls.ci_low_pct', 'cost.llama_3_vpnls.ci_high_pct', 'cost.llama_3_vpnls.dcl_pct', 'cost.llama_3_approach3.ci_low_pct', 'cost.llama_3_approach3.ci_high_pct', 'cost.llama_3_approach3.dcl_pct'],
+    facts: [
+      'cost.llama_3_vpnls.ci_low_pct',
+      'cost.llama_3_vpnls.ci_high_pct',
+      'cost.llama_3_vpnls.dcl_pct',
+      'cost.llama_3_approach3.ci_low_pct',
+      'cost.llama_3_approach3.ci_high_pct',
+      'cost.llama_3_approach3.dcl_pct',
+    ],
     check: (v) =>
       ['llama_3_vpnls', 'llama_3_approach3'].every((r) => {
         const [lo, hi, p] = [v[`cost.${r}.ci_low_pct`], v[`cost.${r}.ci_high_pct`], v[`cost.${r}.dcl_pct`]];
@@ -311,7 +422,14 @@ export const CLAIMS: readonly ClaimDef[] = [
   {
     id: 'boot-interval-seed-spread',
     description: 'the across-seed range of each VPNLS-reference interval end contains the reported end (the reported bootstrap is one of the seeds)',
-    facts: ['cost.llama_3_vpnls.ci_high_pct', 'cost.llama_3_vpnls.ci_high_pct.seed_min', 'cost.llama_3_vpnls.ci_high_pct.seed_max', 'cost.llama_3_vpnls.ci_low_pct', 'cost.llama_3_vpnls.ci_low_pct.seed_min', 'cost.llama_3_vpnls.ci_low_pct.seed_max'],
+    facts: [
+      'cost.llama_3_vpnls.ci_high_pct',
+      'cost.llama_3_vpnls.ci_high_pct.seed_min',
+      'cost.llama_3_vpnls.ci_high_pct.seed_max',
+      'cost.llama_3_vpnls.ci_low_pct',
+      'cost.llama_3_vpnls.ci_low_pct.seed_min',
+      'cost.llama_3_vpnls.ci_low_pct.seed_max',
+    ],
     check: (v) =>
       ['high', 'low'].every((e) => {
         const x = v[`cost.llama_3_vpnls.ci_${e}_pct`];
@@ -330,8 +448,18 @@ export const CLAIMS: readonly ClaimDef[] = [
     facts: ['cost.llama_3_vpnls.d_hat', 'cost.llama_3_vpnls.d_true', 'cost.llama_3_approach3.d_hat', 'cost.llama_3_approach3.d_true'],
     check: (v) => v['cost.llama_3_vpnls.d_hat'] > v['cost.llama_3_vpnls.d_true'] && v['cost.llama_3_approach3.d_hat'] > v['cost.llama_3_approach3.d_true'],
   },
-  { id: 'llama3-dcl-range', description: 'both real-data DCL estimates are positive', facts: ['cost.real.pct.min', 'cost.real.pct.max'], check: (v) => v['cost.real.pct.min'] > 0 && v['cost.real.pct.max'] >= v['cost.real.pct.min'] },
-  { id: 'sim-llama3-small', description: 'the simulated Llama 3 DCL is below both real-data estimates', facts: ['cost.llama_3_sim.dcl_pct', 'cost.real.pct.min'], check: (v) => v['cost.llama_3_sim.dcl_pct'] < v['cost.real.pct.min'] },
+  {
+    id: 'llama3-dcl-range',
+    description: 'both real-data DCL estimates are positive',
+    facts: ['cost.real.pct.min', 'cost.real.pct.max'],
+    check: (v) => v['cost.real.pct.min'] > 0 && v['cost.real.pct.max'] >= v['cost.real.pct.min'],
+  },
+  {
+    id: 'sim-llama3-small',
+    description: 'the simulated Llama 3 DCL is below both real-data estimates',
+    facts: ['cost.llama_3_sim.dcl_pct', 'cost.real.pct.min'],
+    check: (v) => v['cost.llama_3_sim.dcl_pct'] < v['cost.real.pct.min'],
+  },
   {
     id: 'dcl-grows-with-ba',
     description: 'simulated DCL increases with b/a (= α/β) across the four surfaces',
@@ -341,13 +469,34 @@ export const CLAIMS: readonly ClaimDef[] = [
       return increasing(pts.map((p) => p[1]));
     },
   },
-  { id: 'vpnls-matches-scalefit', description: 'VPNLS agrees with ml-scalefit to 4 significant digits on all five parameters', facts: ['val.vpnls_vs_scalefit'], check: (v) => v['val.vpnls_vs_scalefit'] < 5e-4 },
-  { id: 'linear-a3-equals-vpnls', description: 'Approach 3 with linear loss matches VPNLS to 1e-3 relative', facts: ['val.lse_vs_vpnls'], check: (v) => v['val.lse_vs_vpnls'] < 1e-3 },
-  { id: 'logloss-differs', description: 'the log-loss fit differs from VPNLS by more than 1% in some parameter', facts: ['val.logloss_vs_vpnls'], check: (v) => v['val.logloss_vs_vpnls'] > 0.01 },
-  { id: 'residuals-vary', description: 'at least one data set has budget-dependent residual spread (Levene p < 0.05)', facts: ['res.levene_sig'], check: (v) => v['res.levene_sig'] >= 1 },
+  {
+    id: 'vpnls-matches-scalefit',
+    description: 'VPNLS agrees with ml-scalefit to 4 significant digits on all five parameters',
+    facts: ['val.vpnls_vs_scalefit'],
+    check: (v) => v['val.vpnls_vs_scalefit'] < 5e-4,
+  },
+  {
+    id: 'linear-a3-equals-vpnls',
+    description: 'Approach 3 with linear loss matches VPNLS to 1e-3 relative',
+    facts: ['val.lse_vs_vpnls'],
+    check: (v) => v['val.lse_vs_vpnls'] < 1e-3,
+  },
+  {
+    id: 'logloss-differs',
+    description: 'the log-loss fit differs from VPNLS by more than 1% in some parameter',
+    facts: ['val.logloss_vs_vpnls'],
+    check: (v) => v['val.logloss_vs_vpnls'] > 0.01,
+  },
+  {
+    id: 'residuals-vary',
+    description: 'at least one data set has budget-dependent residual spread (Levene p < 0.05)',
+    facts: ['res.levene_sig'],
+    check: (v) => v['res.levene_sig'] >= 1,
+  },
   {
     id: 'flat-gradient-small',
-    description: 'the same step along the flattest 5-D eigenvector moves the gradient at least 1e6 times less than along the steepest, and the ftol decrease test leaves the flattest 5-D direction at least 1e3 times less resolved than the 2-D problem',
+    description:
+      'the same step along the flattest 5-D eigenvector moves the gradient at least 1e6 times less than along the steepest, and the ftol decrease test leaves the flattest 5-D direction at least 1e3 times less resolved than the 2-D problem',
     facts: ['qn.grad.flat', 'qn.grad.steep', 'qn.resolve.flat5', 'qn.resolve.flat2'],
     check: (v) => v['qn.grad.steep'] / v['qn.grad.flat'] > 1e6 && v['qn.resolve.flat5'] / v['qn.resolve.flat2'] > 1e3,
   },
@@ -371,15 +520,20 @@ export const CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'variance-ratio-unstable',
-    description: 'across seeds the pooled variance ratio Approach 2 / VPNLS spans more than a factor of 3, and the IQR ratio spans less than the variance ratio',
+    description:
+      'across seeds the pooled variance ratio Approach 2 / VPNLS spans more than a factor of 3, and the IQR ratio spans less than the variance ratio',
     facts: ['eff.seed.ratio.variance.min', 'eff.seed.ratio.variance.max', 'eff.seed.ratio.iqr.min', 'eff.seed.ratio.iqr.max'],
-    check: (v) => v['eff.seed.ratio.variance.max'] > 3 * v['eff.seed.ratio.variance.min'] && v['eff.seed.ratio.iqr.max'] / v['eff.seed.ratio.iqr.min'] < v['eff.seed.ratio.variance.max'] / v['eff.seed.ratio.variance.min'],
+    check: (v) =>
+      v['eff.seed.ratio.variance.max'] > 3 * v['eff.seed.ratio.variance.min'] &&
+      v['eff.seed.ratio.iqr.max'] / v['eff.seed.ratio.iqr.min'] < v['eff.seed.ratio.variance.max'] / v['eff.seed.ratio.variance.min'],
   },
   {
     id: 'huber-differs-more',
-    description: 'the Huber fit on ln L moves the parameters further from the least-squares optimum than the squared log-loss fit, and moves D* at the evaluation budget more',
+    description:
+      'the Huber fit on ln L moves the parameters further from the least-squares optimum than the squared log-loss fit, and moves D* at the evaluation budget more',
     facts: ['val.huber_vs_vpnls_pct', 'val.logloss_vs_vpnls_pct', 'val.huber.d_vs_vpnls_pct', 'val.logloss.d_vs_vpnls_pct'],
-    check: (v) => v['val.huber_vs_vpnls_pct'] > v['val.logloss_vs_vpnls_pct'] && Math.abs(v['val.huber.d_vs_vpnls_pct']) > Math.abs(v['val.logloss.d_vs_vpnls_pct']),
+    check: (v) =>
+      v['val.huber_vs_vpnls_pct'] > v['val.logloss_vs_vpnls_pct'] && Math.abs(v['val.huber.d_vs_vpnls_pct']) > Math.abs(v['val.logloss.d_vs_vpnls_pct']),
   },
 ];
 
@@ -400,7 +554,8 @@ export const SUMMARY_CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'x1-drift-wider-worse',
-    description: 'under drift 0.2 on the balanced surface the exponent error is nonzero (> 1e-3 %) and larger in magnitude at the widest grid than at the narrowest',
+    description:
+      'under drift 0.2 on the balanced surface the exponent error is nonzero (> 1e-3 %) and larger in magnitude at the widest grid than at the narrowest',
     facts: ['x1.b_err_narrow', 'x1.b_err_wide'],
     check: (v) => Math.abs(v['x1.b_err_narrow']) > 1e-3 && Math.abs(v['x1.b_err_wide']) > Math.abs(v['x1.b_err_narrow']),
   },
@@ -412,7 +567,8 @@ export const SUMMARY_CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'x3-constant-keeps-exponents',
-    description: 'constant offsets (scale 1.5 and 2.0) leave both exponents within 1e-9 % on every surface and width, while the Symmetric intercept moves by more than 1 %',
+    description:
+      'constant offsets (scale 1.5 and 2.0) leave both exponents within 1e-9 % on every surface and width, while the Symmetric intercept moves by more than 1 %',
     facts: ['x3.const.max_abs_exp_err', 'x3.symmetric.scale20.max_abs_icpt_err'],
     check: (v) => v['x3.const.max_abs_exp_err'] < 1e-9 && v['x3.symmetric.scale20.max_abs_icpt_err'] > 1,
   },
@@ -420,7 +576,8 @@ export const SUMMARY_CLAIMS: readonly ClaimDef[] = [
     id: 'x3-drift-moves-exponent',
     description: 'drift 0.4 moves the Asymmetric exponent a by more than 1 % at the widest grid, and more than drift 0.2 does',
     facts: ['x3.asymmetric.drift04.a_err_wide', 'x3.asymmetric.drift02.a_err_wide'],
-    check: (v) => Math.abs(v['x3.asymmetric.drift04.a_err_wide']) > 1 && Math.abs(v['x3.asymmetric.drift04.a_err_wide']) > Math.abs(v['x3.asymmetric.drift02.a_err_wide']),
+    check: (v) =>
+      Math.abs(v['x3.asymmetric.drift04.a_err_wide']) > 1 && Math.abs(v['x3.asymmetric.drift04.a_err_wide']) > Math.abs(v['x3.asymmetric.drift02.a_err_wide']),
   },
   {
     id: 'cf-agrees',
@@ -436,11 +593,13 @@ export const SUMMARY_CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'surface-fits-beat-a2',
-    description: 'MLE Approach 3, Approach 3 (LSE, log-loss) and VPNLS each have a smaller geometric-mean and worst-case exponent error than Approach 2, and Naive Approach 3 the largest geometric-mean error',
+    description:
+      'MLE Approach 3, Approach 3 (LSE, log-loss) and VPNLS each have a smaller geometric-mean and worst-case exponent error than Approach 2, and Naive Approach 3 the largest geometric-mean error',
     facts: EXP7_METHODS.flatMap((m) => [`inf.${m}.gmean`, `inf.${m}.max`]),
     check: (v) =>
-      (['approach3', 'approach3_lse_logloss', 'vpnls_lbfgsb_grad'] as const).every((m) => v[`inf.${m}.gmean`] < v['inf.approach2.gmean'] && v[`inf.${m}.max`] < v['inf.approach2.max']) &&
-      EXP7_METHODS.every((m) => v['inf.approach3_naive.gmean'] >= v[`inf.${m}.gmean`]),
+      (['approach3', 'approach3_lse_logloss', 'vpnls_lbfgsb_grad'] as const).every(
+        (m) => v[`inf.${m}.gmean`] < v['inf.approach2.gmean'] && v[`inf.${m}.max`] < v['inf.approach2.max'],
+      ) && EXP7_METHODS.every((m) => v['inf.approach3_naive.gmean'] >= v[`inf.${m}.gmean`]),
   },
   {
     id: 'x10-min-centered-asym-xl',
@@ -462,7 +621,8 @@ export const SUMMARY_CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: 'res-location-shifts',
-    description: 'residual location shifts with budget in at least half of the data sets (log-loss fits), and in fewer once the FLOP constant varies per budget',
+    description:
+      'residual location shifts with budget in at least half of the data sets (log-loss fits), and in fewer once the FLOP constant varies per budget',
     facts: ['res.kruskal_sig', 'res.kruskal_sig_flop', 'res.datasets'],
     check: (v) => v['res.kruskal_sig'] >= v['res.datasets'] / 2 && v['res.kruskal_sig_flop'] < v['res.kruskal_sig'],
   },

@@ -13,8 +13,7 @@ export const ARTICLE_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 export const REPO_ROOT = dirname(ARTICLE_DIR);
 
 export const TITLE = 'How IsoFLOP parabola fits bias scaling-law extrapolation';
-export const SUBTITLE =
-  'Approach 2 on asymmetric loss surfaces and off-center sampling grids, and a variable projection alternative';
+export const SUBTITLE = 'Approach 2 on asymmetric loss surfaces and off-center sampling grids, and a variable projection alternative';
 /**
  * Publication date shown in the byline (config, not the clock); null shows
  * no byline. The package version stays in the page's `article-version` meta.

@@ -30,7 +30,10 @@ function asymTable(surface: 'chinchilla' | 'asymmetric'): TableDef {
   };
 }
 
-const BIAS_TEMPLATES: Record<string, string> = { offset_3x: 'offset by {{ cfg.offset.factor | times:0 }}', drift_3x: 'drift to {{ cfg.drift.factor | times:0 }}' };
+const BIAS_TEMPLATES: Record<string, string> = {
+  offset_3x: 'offset by {{ cfg.offset.factor | times:0 }}',
+  drift_3x: 'drift to {{ cfg.drift.factor | times:0 }}',
+};
 
 const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
 const PARAM_TEX: Record<string, string> = { e: '$E$', coef_a: '$A$', coef_b: '$B$', alpha: '$\\alpha$', beta: '$\\beta$', a: '$a$', b: '$b$' };
@@ -52,16 +55,35 @@ function surfaceRow(k: (typeof TABLE_SURFACES)[number]): string[] {
   const expo = (p: string): string => `{{ surf.${k}.${p} | ${fitted ? 'sig:3' : 'num'} }}`;
   return [
     SURFACE_ROW[k],
-    coef('e'), coef('coef_a'), coef('coef_b'), expo('alpha'), expo('beta'),
-    `{{ surf.${k}.ratio | fixed:2 }}`, `{{ surf.${k}.a | fixed:3 }}`, `{{ surf.${k}.b | fixed:3 }}`,
-    `{{ surf.${k}.nstar_eval | params }}`, `{{ surf.${k}.dstar_eval | tokens }}`,
+    coef('e'),
+    coef('coef_a'),
+    coef('coef_b'),
+    expo('alpha'),
+    expo('beta'),
+    `{{ surf.${k}.ratio | fixed:2 }}`,
+    `{{ surf.${k}.a | fixed:3 }}`,
+    `{{ surf.${k}.b | fixed:3 }}`,
+    `{{ surf.${k}.nstar_eval | params }}`,
+    `{{ surf.${k}.dstar_eval | tokens }}`,
   ];
 }
 
 export const TABLES: readonly TableDef[] = [
   {
     id: 'tbl-surfaces',
-    columns: ['Surface', '$E$', '$A$', '$B$', '$\\alpha$', '$\\beta$', '$\\alpha/\\beta$', '$a$', '$b$', '$N^*$ at {{ cfg.eval_budget | pow10 }}', '$D^*$ at {{ cfg.eval_budget | pow10 }}'],
+    columns: [
+      'Surface',
+      '$E$',
+      '$A$',
+      '$B$',
+      '$\\alpha$',
+      '$\\beta$',
+      '$\\alpha/\\beta$',
+      '$a$',
+      '$b$',
+      '$N^*$ at {{ cfg.eval_budget | pow10 }}',
+      '$D^*$ at {{ cfg.eval_budget | pow10 }}',
+    ],
     rows: TABLE_SURFACES.map(surfaceRow),
   },
   {
@@ -69,7 +91,12 @@ export const TABLES: readonly TableDef[] = [
     columns: ['Quantity', 'True', 'Inferred', 'Error'],
     rows: [
       ['Exponent $b$', '{{ sim.symmetric.b_true | fixed:6 }}', '{{ sim.symmetric.xl.b_fit | fixed:6 }}', '{{ sim.symmetric.xl.b_err | below:-9 }}'],
-      ['Intercept $b_0$ (factor error)', '{{ sim.symmetric.b0_true | fixed:6 }}', '{{ sim.symmetric.xl.b0_fit | fixed:6 }}', '{{ sim.symmetric.xl.icpt_err | below:-9 }}'],
+      [
+        'Intercept $b_0$ (factor error)',
+        '{{ sim.symmetric.b0_true | fixed:6 }}',
+        '{{ sim.symmetric.xl.b0_fit | fixed:6 }}',
+        '{{ sim.symmetric.xl.icpt_err | below:-9 }}',
+      ],
     ],
   },
   asymTable('chinchilla'),
@@ -91,7 +118,15 @@ export const TABLES: readonly TableDef[] = [
     rows: MAIN_SURFACES.flatMap((s) =>
       GRID_NAMES.map((grid) => {
         const k = `x10.centered.${short(s)}.${g(grid)}`;
-        return [surfaceLabel(s), grid, `{{ ${k}.d_true | tokens }}`, `{{ ${k}.d_hat | tokens }}`, `{{ ${k}.d_err_abs | sig:3 }}`, `{{ ${k}.d_err_pct | pct:2 }}`, `{{ ${k}.dcl_pct | apct:3 }}`];
+        return [
+          surfaceLabel(s),
+          grid,
+          `{{ ${k}.d_true | tokens }}`,
+          `{{ ${k}.d_hat | tokens }}`,
+          `{{ ${k}.d_err_abs | sig:3 }}`,
+          `{{ ${k}.d_err_pct | pct:2 }}`,
+          `{{ ${k}.dcl_pct | apct:3 }}`,
+        ];
       }),
     ),
   },
@@ -99,7 +134,11 @@ export const TABLES: readonly TableDef[] = [
     id: 'tbl-compounding',
     columns: ['Sampling', 'Surface', 'XS', 'S', 'L', 'XL'],
     rows: (['offset_3x', 'drift_3x'] as const).flatMap((bias) =>
-      MAIN_SURFACES.map((s) => [BIAS_TEMPLATES[bias], surfaceLabel(s), ...GRID_NAMES.map((grid) => `{{ x10.${bias}.${short(s)}.${g(grid)}.d_err_pct | pct:1 }} ({{ x10.${bias}.${short(s)}.${g(grid)}.dcl_pct | apct:2 }})`)]),
+      MAIN_SURFACES.map((s) => [
+        BIAS_TEMPLATES[bias],
+        surfaceLabel(s),
+        ...GRID_NAMES.map((grid) => `{{ x10.${bias}.${short(s)}.${g(grid)}.d_err_pct | pct:1 }} ({{ x10.${bias}.${short(s)}.${g(grid)}.dcl_pct | apct:2 }})`),
+      ]),
     ),
   },
   {
@@ -109,7 +148,18 @@ export const TABLES: readonly TableDef[] = [
   },
   {
     id: 'tbl-inference',
-    columns: ['Method', 'Geometric mean', 'Median', '{{ q.p99 | num }}th percentile ({{ inf.boot.level | apct:0 }} interval)', 'Max $a$ error', 'Max $b$ error', 'Hard failures', 'Iteration limit', 'Abnormal', 'At a bound'],
+    columns: [
+      'Method',
+      'Geometric mean',
+      'Median',
+      '{{ q.p99 | num }}th percentile ({{ inf.boot.level | apct:0 }} interval)',
+      'Max $a$ error',
+      'Max $b$ error',
+      'Hard failures',
+      'Iteration limit',
+      'Abnormal',
+      'At a bound',
+    ],
     rows: EXP7_METHODS.map((m) => [
       methodLabel(m),
       `{{ inf.${m}.gmean | sig:3 }}%`,
@@ -128,12 +178,24 @@ export const TABLES: readonly TableDef[] = [
     columns: ['Parameter', 'VPNLS', 'Approach 3 (linear loss)', 'ml-scalefit', 'Approach 3 (log-loss)', 'Approach 3 (Huber, log-loss)'],
     rows: [...PARAMS, 'a', 'b'].map((p) => [
       PARAM_TEX[p],
-      ...['vpnls', 'approach3_lse', 'ml_scalefit_mse_lbfgs', 'approach3_lse_logloss', 'approach3_lse_logloss_huber'].map((m) => `{{ val.${m}.${p} | sig:${m === 'ml_scalefit_mse_lbfgs' ? 5 : 6} }}`),
+      ...['vpnls', 'approach3_lse', 'ml_scalefit_mse_lbfgs', 'approach3_lse_logloss', 'approach3_lse_logloss_huber'].map(
+        (m) => `{{ val.${m}.${p} | sig:${m === 'ml_scalefit_mse_lbfgs' ? 5 : 6} }}`,
+      ),
     ]),
   },
   {
     id: 'tbl-costs',
-    columns: ['Row', '$D^*$ true', '$D^*$ Approach 2', '$N^*$ true', '$N^*$ Approach 2', 'Loss penalty (nats)', 'DCL', 'DCL {{ cfg.ci | apct:0 }} bootstrap interval', 'DCL cost'],
+    columns: [
+      'Row',
+      '$D^*$ true',
+      '$D^*$ Approach 2',
+      '$N^*$ true',
+      '$N^*$ Approach 2',
+      'Loss penalty (nats)',
+      'DCL',
+      'DCL {{ cfg.ci | apct:0 }} bootstrap interval',
+      'DCL cost',
+    ],
     rows: COST_ROWS.map((r) => [
       COST_LABELS[r],
       `{{ cost.${r}.d_true | tokens }}`,

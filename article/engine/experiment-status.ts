@@ -51,7 +51,8 @@ export function experimentStatus(id: number, resultsRoot: string, seed: number, 
   if (run.quick) return { id, state: 'stale', reason: 'outputs come from a --quick run' };
   if (run.seed !== seed) return { id, state: 'stale', reason: `outputs use seed ${run.seed}, the article uses ${seed}` };
   const entry = registry?.find((e) => e.id === id);
-  if (entry && normalize(entry.defaultConfig) !== normalize(run.config)) return { id, state: 'stale', reason: 'run.json configuration differs from the registry default' };
+  if (entry && normalize(entry.defaultConfig) !== normalize(run.config))
+    return { id, state: 'stale', reason: 'run.json configuration differs from the registry default' };
   return { id, state: 'fresh' };
 }
 
@@ -86,7 +87,8 @@ export async function prepareExperiments(
   const warnings: string[] = [];
   const reg = await loadRegistry();
   const registry = 'entries' in reg ? reg.entries : null;
-  if (!registry) warnings.push(`experiments/harness/registry.ts could not be imported (${(reg as { error: string }).error}); reusing outputs without a configuration check`);
+  if (!registry)
+    warnings.push(`experiments/harness/registry.ts could not be imported (${(reg as { error: string }).error}); reusing outputs without a configuration check`);
   let statuses = needed.map((id) => experimentStatus(id, options.resultsRoot, options.seed, registry));
   const toRun = statuses.filter((s) => (options.rerun || s.state !== 'fresh') && registry?.some((e) => e.id === s.id)).map((s) => s.id);
   if (options.run && toRun.length > 0) {

@@ -60,7 +60,9 @@ function trimZeros(s: string): string {
 
 /** Mantissa and exponent with k significant digits: 3.8e25 → ['3.8', 25]. */
 function sciParts(x: number, k: number, trim: boolean): [string, number] {
-  const [m, e] = Math.abs(x).toExponential(k - 1).split('e');
+  const [m, e] = Math.abs(x)
+    .toExponential(k - 1)
+    .split('e');
   return [trim ? trimZeros(m) : m, Number(e)];
 }
 
@@ -118,7 +120,26 @@ function intArg(format: string, arg: string | undefined, fallback?: number): num
   return Number(arg);
 }
 
-export const FORMAT_NAMES = ['pct', 'apct', 'sig', 'fixed', 'sci', 'flops', 'tokens', 'params', 'usd', 'int', 'times', 'pm', 'decades', 'below', 'lt', 'pow10', 'num', 'text'] as const;
+export const FORMAT_NAMES = [
+  'pct',
+  'apct',
+  'sig',
+  'fixed',
+  'sci',
+  'flops',
+  'tokens',
+  'params',
+  'usd',
+  'int',
+  'times',
+  'pm',
+  'decades',
+  'below',
+  'lt',
+  'pow10',
+  'num',
+  'text',
+] as const;
 
 /**
  * Formats `value` with `format` for `ctx`. Throws a BuildError for unknown

@@ -52,7 +52,7 @@ function takeClaims(text: string): { text: string; claims: string[] } {
 type BlockEnv = {
   file: string;
   offset: number;
-}
+};
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]).trim();

@@ -40,7 +40,7 @@ type InlineEnv = {
   ctx: 'prose' | 'table';
   where: string;
   text: string;
-}
+};
 
 const sticky = (re: RegExp): RegExp => new RegExp(re.source, 'y');
 const PLACEHOLDER_AT = sticky(PLACEHOLDER_RE);
@@ -98,7 +98,14 @@ function citeRule(state: StateInline, silent: boolean): boolean {
   const m = CITE_AT.exec(src);
   if (!m || m.index + m[0].length > state.posMax) return false;
   const env = state.env as unknown as InlineEnv;
-  if (!silent) pushHtml(state, env.host.cite(m[1].split(';').map((k) => k.trim().slice(1)), env.where));
+  if (!silent)
+    pushHtml(
+      state,
+      env.host.cite(
+        m[1].split(';').map((k) => k.trim().slice(1)),
+        env.where,
+      ),
+    );
   state.pos = pos + m[0].length;
   return true;
 }

@@ -106,12 +106,20 @@ function tocHtml(toc: readonly TocEntry[]): string {
     } else items.push(`<li>${link}</li>`);
   }
   if (open) items.push('</ol></li>');
-  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items.join('')}<li><a href="#references">References</a></li></ol></nav>`.replace(/<ol><\/ol>/g, '');
+  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items.join('')}<li><a href="#references">References</a></li></ol></nav>`.replace(
+    /<ol><\/ol>/g,
+    '',
+  );
 }
 
 function sectionHtml(s: RenderOutput['sections'][number]): string {
   const m = s.meta;
-  const heading = m.kind === 'main' ? `<span class="num">${m.number}</span> ${escapeHtml(m.title)}` : m.kind === 'appendix' ? `<span class="num">Appendix ${m.number}.</span> ${escapeHtml(m.title)}` : escapeHtml(m.title);
+  const heading =
+    m.kind === 'main'
+      ? `<span class="num">${m.number}</span> ${escapeHtml(m.title)}`
+      : m.kind === 'appendix'
+        ? `<span class="num">Appendix ${m.number}.</span> ${escapeHtml(m.title)}`
+        : escapeHtml(m.title);
   return `<section id="${m.id}" class="section ${m.kind}"><h2>${heading}</h2>\n${s.html}\n</section>`;
 }
 
@@ -166,18 +174,20 @@ ${p.referencesHtml}
  * `nodigits` regions (TOC, explorable, references) are removed.
  */
 export function lintableText(html: string): string {
-  return htmlText(html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<!--nodigits-->[\s\S]*?<!--\/nodigits-->/g, ' ')
-    .replace(/<!--m-->[\s\S]*?<!--\/m-->/g, ' ')
-    .replace(/<span class="(?:v|num|missing)"[^>]*>[^<]*<\/span>/g, ' ')
-    .replace(/<sup class="cite">[\s\S]*?<\/sup>/g, ' ')
-    .replace(/<table class="data">[\s\S]*?<\/table>/g, ' ')
-    .replace(/<summary>Data behind[^<]*<\/summary>/g, ' ')
-    .replace(/<meta[^>]*>/g, ' ')
-    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
-    .replace(/<header class="title-block">[\s\S]*?<h1>[\s\S]*?<\/h1>/, ' ')
-    .replace(/<p class="byline">[\s\S]*?<\/p>/, ' ')
-    .replace(/<a [^>]*href="http[^"]*"[^>]*>/g, ' '));
+  return htmlText(
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, ' ')
+      .replace(/<style[\s\S]*?<\/style>/g, ' ')
+      .replace(/<!--nodigits-->[\s\S]*?<!--\/nodigits-->/g, ' ')
+      .replace(/<!--m-->[\s\S]*?<!--\/m-->/g, ' ')
+      .replace(/<span class="(?:v|num|missing)"[^>]*>[^<]*<\/span>/g, ' ')
+      .replace(/<sup class="cite">[\s\S]*?<\/sup>/g, ' ')
+      .replace(/<table class="data">[\s\S]*?<\/table>/g, ' ')
+      .replace(/<summary>Data behind[^<]*<\/summary>/g, ' ')
+      .replace(/<meta[^>]*>/g, ' ')
+      .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+      .replace(/<header class="title-block">[\s\S]*?<h1>[\s\S]*?<\/h1>/, ' ')
+      .replace(/<p class="byline">[\s\S]*?<\/p>/, ' ')
+      .replace(/<a [^>]*href="http[^"]*"[^>]*>/g, ' '),
+  );
 }

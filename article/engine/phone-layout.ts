@@ -97,10 +97,16 @@ function fewerTicks(axis: Obj): Obj {
 /** For a category x axis whose labels do not fit side by side on a phone: slanted labels. */
 function slantedCategories(data: readonly Obj[], xKey: string): Obj {
   const xId = xKey === 'xaxis' ? 'x' : `x${xKey.slice(5)}`;
-  const cats = [...new Set(data.filter((t) => (t.xaxis ?? 'x') === xId && Array.isArray(t.x)).flatMap((t) => (t.x as unknown[]).filter((v): v is string => typeof v === 'string')))];
+  const cats = [
+    ...new Set(
+      data.filter((t) => (t.xaxis ?? 'x') === xId && Array.isArray(t.x)).flatMap((t) => (t.x as unknown[]).filter((v): v is string => typeof v === 'string')),
+    ),
+  ];
   const chars = cats.reduce((n, c) => n + Math.max(...c.split('<br>').map((l) => l.length)) + 2, 0);
   // About 6 px per character at the phone tick font against roughly 280 px of axis.
-  return chars * 6 > 280 ? { tickangle: -45, tickfont: { size: 10 }, tickmode: 'array', tickvals: cats, ticktext: cats.map((c) => c.replace(/<br>/g, ' ')) } : {};
+  return chars * 6 > 280
+    ? { tickangle: -45, tickfont: { size: 10 }, tickmode: 'array', tickvals: cats, ticktext: cats.map((c) => c.replace(/<br>/g, ' ')) }
+    : {};
 }
 
 const inside = (v: number, [lo, hi]: [number, number], slack: number): boolean => v >= lo - slack && v <= hi + slack;
@@ -143,8 +149,20 @@ export function phoneLayout(figure: { readonly data: readonly Obj[]; readonly la
     const xa: Obj = { ...(layout[c.xKey] as Obj), title: borrowed(c, 'x') };
     const ya: Obj = { ...(layout[c.yKey] as Obj), title: borrowed(c, 'y') };
     // Every panel gets its own axis titles and tick labels back (the desktop grid shares them across rows and columns).
-    out[c.xKey] = { ...xa, domain: xDomain, ...(xa.showticklabels === false && xa.type === 'category' ? { showticklabels: true } : {}), ...fewerTicks(xa), ...slantedCategories(figure.data, c.xKey) };
-    out[c.yKey] = { ...ya, domain: slots[i], ...(ya.showticklabels === false && ya.type === 'category' ? { showticklabels: true } : {}), ...fewerTicks(ya), ...wrappedCategories(figure.data, c.yKey) };
+    out[c.xKey] = {
+      ...xa,
+      domain: xDomain,
+      ...(xa.showticklabels === false && xa.type === 'category' ? { showticklabels: true } : {}),
+      ...fewerTicks(xa),
+      ...slantedCategories(figure.data, c.xKey),
+    };
+    out[c.yKey] = {
+      ...ya,
+      domain: slots[i],
+      ...(ya.showticklabels === false && ya.type === 'category' ? { showticklabels: true } : {}),
+      ...fewerTicks(ya),
+      ...wrappedCategories(figure.data, c.yKey),
+    };
   });
   // Secondary y axes follow their panel.
   for (const [k, v] of Object.entries(layout)) {
@@ -181,7 +199,15 @@ export function phoneLayout(figure: { readonly data: readonly Obj[]; readonly la
   }
   // Legend below the last panel (clear of its axis title); buttons above the first panel title.
   if (layout.showlegend !== false) {
-    out.legend = { ...(isObj(layout.legend) ? layout.legend : {}), orientation: 'h', x: 0, xanchor: 'left', y: -55 / plotH, yanchor: 'top', font: { size: 10 } };
+    out.legend = {
+      ...(isObj(layout.legend) ? layout.legend : {}),
+      orientation: 'h',
+      x: 0,
+      xanchor: 'left',
+      y: -55 / plotH,
+      yanchor: 'top',
+      font: { size: 10 },
+    };
   }
   if (Array.isArray(layout.updatemenus)) {
     out.updatemenus = (layout.updatemenus as Obj[]).map((u) => ({ ...u, x: 0, xanchor: 'left', y: 1 + 30 / plotH, yanchor: 'bottom', font: { size: 10 } }));

@@ -15,27 +15,84 @@ export interface LintIssue {
 
 /** Banned words, any inflection (case-insensitive). */
 export const BANNED_WORDS: readonly RegExp[] = [
-  /\bcatastroph\w*/i, /\bdisastrous\w*/i, /\bdisasters?\b/i, /\bcorrupt\w*/i, /\bbroken\b/i, /\bfatal\w*/i,
-  /\bflawed\b/i, /\bdevastat\w*/i, /\bdramatic\w*/i, /\bsevere\w*/i, /\balarming\w*/i, /\begregious\w*/i,
-  /\bterribl[ey]\b/i, /\bhorribl[ey]\b/i, /\bdangerous\w*/i, /\bcris[ie]s\b/i, /\bplagued?\b/i, /\bplagues\b/i,
-  /\bdoomed\b/i, /\bdebunk\w*/i, /\buseless\w*/i, /\bgarbage\b/i, /\bwildly\b/i, /\bmassively\b/i,
-  /\bshockingly\b/i, /\bstaggering\w*/i, /\bblatant\w*/i, /\bna[iï]ve\w*/i,
-  /\bobviously\b/i, /\bclearly\b/i, /\bof course\b/i,
+  /\bcatastroph\w*/i,
+  /\bdisastrous\w*/i,
+  /\bdisasters?\b/i,
+  /\bcorrupt\w*/i,
+  /\bbroken\b/i,
+  /\bfatal\w*/i,
+  /\bflawed\b/i,
+  /\bdevastat\w*/i,
+  /\bdramatic\w*/i,
+  /\bsevere\w*/i,
+  /\balarming\w*/i,
+  /\begregious\w*/i,
+  /\bterribl[ey]\b/i,
+  /\bhorribl[ey]\b/i,
+  /\bdangerous\w*/i,
+  /\bcris[ie]s\b/i,
+  /\bplagued?\b/i,
+  /\bplagues\b/i,
+  /\bdoomed\b/i,
+  /\bdebunk\w*/i,
+  /\buseless\w*/i,
+  /\bgarbage\b/i,
+  /\bwildly\b/i,
+  /\bmassively\b/i,
+  /\bshockingly\b/i,
+  /\bstaggering\w*/i,
+  /\bblatant\w*/i,
+  /\bna[iï]ve\w*/i,
+  /\bobviously\b/i,
+  /\bclearly\b/i,
+  /\bof course\b/i,
 ];
 
 /** Meta-commentary phrases (case-insensitive). */
 export const META_PHRASES: readonly string[] = [
-  'it is important to note', 'it is worth noting', 'note that', 'importantly', 'interestingly', 'notably',
-  'as we have seen', 'as mentioned', 'in this section we', 'in this article we will', 'let us', 'to summarize',
-  'in summary', 'the key takeaway', 'the takeaway here', 'needless to say', 'it turns out',
+  'it is important to note',
+  'it is worth noting',
+  'note that',
+  'importantly',
+  'interestingly',
+  'notably',
+  'as we have seen',
+  'as mentioned',
+  'in this section we',
+  'in this article we will',
+  'let us',
+  'to summarize',
+  'in summary',
+  'the key takeaway',
+  'the takeaway here',
+  'needless to say',
+  'it turns out',
 ];
 
 /** British spellings warned about (American English is the rule). */
 export const BRITISH: readonly RegExp[] = [
-  /\bcentre\w*/i, /\boptimis\w*/i, /\bbehaviour\w*/i, /\bcolour\w*/i, /\bmodell(?:ed|ing)\b/i, /\banalys(?:e|es|ed|ing)\b/i,
-  /\bfavour\w*/i, /\blabell(?:ed|ing)\b/i, /\binitialis\w*/i, /\bparameteris\w*/i, /\bnormalis\w*/i, /\bminimis\w*/i,
-  /\bmaximis\w*/i, /\brecognis\w*/i, /\borganis\w*/i, /\butilis\w*/i, /\bgeneralis\w*/i, /\bsummaris\w*/i,
-  /\bartefact\w*/i, /\bgrey\b/i, /\bdigitis\w*/i, /\bregularis\w*/i,
+  /\bcentre\w*/i,
+  /\boptimis\w*/i,
+  /\bbehaviour\w*/i,
+  /\bcolour\w*/i,
+  /\bmodell(?:ed|ing)\b/i,
+  /\banalys(?:e|es|ed|ing)\b/i,
+  /\bfavour\w*/i,
+  /\blabell(?:ed|ing)\b/i,
+  /\binitialis\w*/i,
+  /\bparameteris\w*/i,
+  /\bnormalis\w*/i,
+  /\bminimis\w*/i,
+  /\bmaximis\w*/i,
+  /\brecognis\w*/i,
+  /\borganis\w*/i,
+  /\butilis\w*/i,
+  /\bgeneralis\w*/i,
+  /\bsummaris\w*/i,
+  /\bartefact\w*/i,
+  /\bgrey\b/i,
+  /\bdigitis\w*/i,
+  /\bregularis\w*/i,
 ];
 
 /**
@@ -43,7 +100,21 @@ export const BRITISH: readonly RegExp[] = [
  * dimension labels, the FLOP identity, model and hardware names.
  */
 export const DIGIT_ALLOWLIST: readonly string[] = [
-  'Naive Approach 3', 'MLE Approach 3', 'Approach 2', 'Approach 3', '2-D', '5-D', 'C = 6ND', 'Llama 3 405B', 'Llama 3', 'OLMo 3', 'H100', 'BF16', 'OpenWebText2', 'Dolma 3', 'ProGen3',
+  'Naive Approach 3',
+  'MLE Approach 3',
+  'Approach 2',
+  'Approach 3',
+  '2-D',
+  '5-D',
+  'C = 6ND',
+  'Llama 3 405B',
+  'Llama 3',
+  'OLMo 3',
+  'H100',
+  'BF16',
+  'OpenWebText2',
+  'Dolma 3',
+  'ProGen3',
 ];
 
 const DIGIT_RE = /[0-9⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉]/;
@@ -107,7 +178,8 @@ export function lintProse(prose: string, where: (index: number) => string, optio
     }
   }
   for (const m of prose.matchAll(/:\s+([a-z][a-z]+)/g)) {
-    if (!/^(https?|www)$/.test(m[1])) push('warning', 'colon-clause', m.index!, `colon followed by a lowercase clause ("${m[0].trim()}"); consider two sentences`);
+    if (!/^(https?|www)$/.test(m[1]))
+      push('warning', 'colon-clause', m.index!, `colon followed by a lowercase clause ("${m[0].trim()}"); consider two sentences`);
   }
   for (const m of prose.matchAll(/\b(simply|just)\b/gi)) push('warning', 'minimizer', m.index!, `"${m[0]}" used as a minimizer?`);
   for (const re of BRITISH) {
@@ -176,9 +248,7 @@ export function lintSource(text: string, file: string): LintIssue[] {
  * the reference list (see assemble.ts, which marks them).
  */
 export function lintRenderedText(text: string, label: string): LintIssue[] {
-  const issues = lintProse(text, (i) => `${label} near "${text.slice(Math.max(0, i - 30), i + 30)}"`, { digits: true }).filter(
-    (x) => x.level === 'error',
-  );
+  const issues = lintProse(text, (i) => `${label} near "${text.slice(Math.max(0, i - 30), i + 30)}"`, { digits: true }).filter((x) => x.level === 'error');
   for (const [re, what] of [
     [/\{\{/, 'unresolved {{ placeholder'],
     [/\[@/, 'unresolved [@ citation'],

@@ -10,7 +10,12 @@ import { loadIsoflopExperiment } from '../../src/data/index.ts';
 import { MissingResultError } from './errors.ts';
 
 export const PUBLISHED_SETS = [
-  { file: 'epochai_chinchilla_isoflops.csv', experiment: 'epochai_chinchilla__massivetext__chinchilla', label: 'Epoch AI / Chinchilla', cite: 'epochai_chinchilla_replication' },
+  {
+    file: 'epochai_chinchilla_isoflops.csv',
+    experiment: 'epochai_chinchilla__massivetext__chinchilla',
+    label: 'Epoch AI / Chinchilla',
+    cite: 'epochai_chinchilla_replication',
+  },
   { file: 'llama_3_isoflops.csv', experiment: 'llama_3__raw_loss', label: 'Llama 3', cite: 'llama3' },
   { file: 'misfitting_isoflops.csv', experiment: 'misfitting__fineweb_c4__transformer', label: 'Misfitting / FineWeb-C4', cite: 'misfitting' },
   { file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__comma__llama_2', label: 'Marin / CoMMA', cite: 'marin_isoflops' },

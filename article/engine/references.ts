@@ -39,7 +39,8 @@ export function loadReferences(text: string, file: string): Map<string, Referenc
     const url = str(e.url);
     if (!title) problems.push(`${file}: reference ${key} has no title`);
     if (!url) problems.push(`${file}: reference ${key} has no url`);
-    if (e.verified === true && !str(e.source)?.trim()) problems.push(`${file}: reference ${key} is verified but has no source saying what it was checked against`);
+    if (e.verified === true && !str(e.source)?.trim())
+      problems.push(`${file}: reference ${key} is verified but has no source saying what it was checked against`);
     const year = e.year === undefined || e.year === null ? null : Number(e.year);
     out.set(key, {
       key,

@@ -223,9 +223,7 @@ export function renderDocs(input: RenderInput): RenderOutput {
   const renderTable = (def: TableDef, h: InlineHost, where: string): string => {
     const align = (i: number): string => def.align?.[i] ?? (i === 0 ? 'l' : 'r');
     const head = def.columns.map((c, i) => `<th class="a-${align(i)}">${renderInline(c, h, 'table', where)}</th>`).join('');
-    const body = def.rows
-      .map((r) => `<tr>${r.map((c, i) => `<td class="a-${align(i)}">${renderInline(c, h, 'table', where)}</td>`).join('')}</tr>`)
-      .join('\n');
+    const body = def.rows.map((r) => `<tr>${r.map((c, i) => `<td class="a-${align(i)}">${renderInline(c, h, 'table', where)}</td>`).join('')}</tr>`).join('\n');
     return `<table class="bound"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
   };
 
@@ -274,11 +272,13 @@ export function renderDocs(input: RenderInput): RenderOutput {
         }
         case 'explorable':
           // Figure numbers on the scenario buttons, from the same numbering as the figures.
-          out.push(input.explorableHtml.replace(FIGREF_PATTERN, (_m, id: string) => {
-            const a = anchors.get(id);
-            if (!a) problems.push(`${file}:${b.line}: the explorable loads the setting of ${id}, which is not placed`);
-            return escapeHtml(a?.label ?? id);
-          }));
+          out.push(
+            input.explorableHtml.replace(FIGREF_PATTERN, (_m, id: string) => {
+              const a = anchors.get(id);
+              if (!a) problems.push(`${file}:${b.line}: the explorable loads the setting of ${id}, which is not placed`);
+              return escapeHtml(a?.label ?? id);
+            }),
+          );
           break;
         case 'container':
           out.push(renderContainer(b, doc, counted, h, where));
@@ -292,7 +292,8 @@ export function renderDocs(input: RenderInput): RenderOutput {
     switch (b.kind) {
       case 'keyresult': {
         const body = renderBlocks(b.body, doc, counted);
-        if (!/class="v"|class="missing"/.test(body)) lint.push({ level: 'warning', rule: 'callout-number', where, message: 'Key result callout without a bound number' });
+        if (!/class="v"|class="missing"/.test(body))
+          lint.push({ level: 'warning', rule: 'callout-number', where, message: 'Key result callout without a bound number' });
         return `<aside class="callout" role="note"><p class="callout-title">Key result</p>\n${body}\n</aside>`;
       }
       case 'algorithm': {
@@ -322,7 +323,13 @@ export function renderDocs(input: RenderInput): RenderOutput {
         lint.push(...lintFigureText(id, [state.output.summary]));
         // The page swaps in the phone layout (panels stacked in one column) on narrow screens.
         const phone = phoneLayout(state.output.figure);
-        const spec = { data: state.output.figure.data, layout: state.output.figure.layout, ...(phone ? { phone } : {}), config: { ...input.plotConfig, ...(state.output.config ?? {}) }, manifest: state.manifest };
+        const spec = {
+          data: state.output.figure.data,
+          layout: state.output.figure.layout,
+          ...(phone ? { phone } : {}),
+          config: { ...input.plotConfig, ...(state.output.config ?? {}) },
+          manifest: state.manifest,
+        };
         const table = state.output.dataTable
           ? `<details class="data-table"><summary>Data behind ${anchor.label}</summary><table class="data"><thead><tr>${state.output.dataTable.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${state.output.dataTable.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></details>`
           : '';
@@ -370,5 +377,8 @@ export function renderDocs(input: RenderInput): RenderOutput {
 /** Throws if a section's declared needs do not cover what it uses. */
 export function assertNeeds(doc: Doc, used: readonly number[]): void {
   const extra = used.filter((n) => !doc.meta.needs.includes(n));
-  if (extra.length) throw new BuildError(`${doc.source.file}: uses results of experiment(s) ${extra.join(', ')} but its front matter declares needs: [${doc.meta.needs.join(', ')}]`);
+  if (extra.length)
+    throw new BuildError(
+      `${doc.source.file}: uses results of experiment(s) ${extra.join(', ')} but its front matter declares needs: [${doc.meta.needs.join(', ')}]`,
+    );
 }

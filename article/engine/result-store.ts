@@ -59,7 +59,11 @@ export class ResultTable {
   row(filter: RowFilter): CsvRow {
     const found = this.where(filter);
     if (found.length !== 1) {
-      throw new MissingResultError(`${this.label}: expected exactly one row with ${describeFilter(filter)}, found ${found.length}`, this.experiment, `${this.label}#${describeFilter(filter)}`);
+      throw new MissingResultError(
+        `${this.label}: expected exactly one row with ${describeFilter(filter)}, found ${found.length}`,
+        this.experiment,
+        `${this.label}#${describeFilter(filter)}`,
+      );
     }
     return found[0];
   }
@@ -144,7 +148,11 @@ export class ExperimentResults {
   num(path: string): number {
     const v = this.value(path);
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MissingResultError(`${this.label('summary.json')}#${path} is ${JSON.stringify(v)}, not a finite number`, this.id, `${this.label('summary.json')}#${path}`);
+      throw new MissingResultError(
+        `${this.label('summary.json')}#${path} is ${JSON.stringify(v)}, not a finite number`,
+        this.id,
+        `${this.label('summary.json')}#${path}`,
+      );
     }
     return v;
   }

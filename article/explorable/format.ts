@@ -21,12 +21,22 @@ export function fmtPct(x: number): string {
  */
 export function fmtCount(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';
-  const units: Array<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']];
+  const units: Array<[number, string]> = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+  ];
   for (const [s, u] of units) {
     if (x >= s) {
       const v = x / s;
       // toPrecision switches to exponent form from 1000 up; group the rounded value instead.
-      return `${v >= 999.5 ? Math.round(Number(v.toPrecision(3))).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',') : v.toPrecision(3)}${u}`;
+      return `${
+        v >= 999.5
+          ? Math.round(Number(v.toPrecision(3)))
+              .toString()
+              .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+          : v.toPrecision(3)
+      }${u}`;
     }
   }
   return x.toPrecision(3);

@@ -133,7 +133,10 @@ function start(): void {
     out('true.bErr', fmtPct(0));
     out('true.iErr', fmtPct(0));
     const messages: string[] = [];
-    for (const [key, res, label] of [['a2', r.approach2, 'Approach 2'], ['vpnls', r.vpnls, 'VPNLS']] as const) {
+    for (const [key, res, label] of [
+      ['a2', r.approach2, 'Approach 2'],
+      ['vpnls', r.vpnls, 'VPNLS'],
+    ] as const) {
       if (res.ok) {
         const fit = res.value.fit;
         const at = res.value.at;
@@ -156,10 +159,15 @@ function start(): void {
     out('message', messages.join(' '));
     out('engine', engine === 'wasm' ? 'WebAssembly' : 'TypeScript twin');
     out('time', `${ms.toFixed(1)} ms`);
-    const a2 = r.approach2.ok ? `Approach 2 D* error at ${fmtFlops(state.C)} FLOPs: ${fmtPct(r.approach2.value.at.dErr)} (deadweight compute ${fmtPct(r.approach2.value.at.dclFrac)} of C).` : 'Approach 2 failed on these samples.';
-    const vp = r.vpnls.ok ? ` VPNLS: ${fmtPct(r.vpnls.value.at.dErr)} (deadweight compute ${fmtPct(r.vpnls.value.at.dclFrac)}).` : ' VPNLS failed on these samples.';
+    const a2 = r.approach2.ok
+      ? `Approach 2 D* error at ${fmtFlops(state.C)} FLOPs: ${fmtPct(r.approach2.value.at.dErr)} (deadweight compute ${fmtPct(r.approach2.value.at.dclFrac)} of C).`
+      : 'Approach 2 failed on these samples.';
+    const vp = r.vpnls.ok
+      ? ` VPNLS: ${fmtPct(r.vpnls.value.at.dErr)} (deadweight compute ${fmtPct(r.vpnls.value.at.dclFrac)}).`
+      : ' VPNLS failed on these samples.';
     const sum1 = q<HTMLElement>('[data-summary="curves"]');
-    if (sum1) sum1.textContent = `${r.budgets.length} IsoFLOP curves of ${state.n} points each on the ${PRESET_LABELS[state.preset]} preset (α ${state.alpha.toFixed(3)}, β ${state.beta.toFixed(3)}), grid ${shown.k(state)}.`;
+    if (sum1)
+      sum1.textContent = `${r.budgets.length} IsoFLOP curves of ${state.n} points each on the ${PRESET_LABELS[state.preset]} preset (α ${state.alpha.toFixed(3)}, β ${state.beta.toFixed(3)}), grid ${shown.k(state)}.`;
     const sum2 = q<HTMLElement>('[data-summary="law"]');
     if (sum2) sum2.textContent = a2 + vp;
     const curves = curvesFigure(r);

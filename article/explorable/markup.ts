@@ -37,9 +37,30 @@ export const SLIDERS: readonly Slider[] = [
     hint: 'half-width of the sampling grid, log scale',
   },
   { id: 'n', label: 'Points per curve', min: LIMITS.n.min, max: LIMITS.n.max, step: 1, hint: 'samples on each IsoFLOP curve' },
-  { id: 'offset', label: 'Center offset (× D*)', min: LIMITS.log10offset.min, max: LIMITS.log10offset.max, step: 0.005, hint: 'every grid centered at this multiple of D*, log scale; above 1× the grids sample more tokens and smaller models than the optimum, below 1× fewer tokens and larger models' },
-  { id: 'drift', label: 'Drift to (× D* at the largest budget)', min: LIMITS.log10drift.min, max: LIMITS.log10drift.max, step: 0.005, hint: 'center moves from D* at the smallest budget to this multiple at the largest, log scale; above 1× the larger budgets sample more tokens than the optimum, below 1× fewer' },
-  { id: 'C', label: 'Extrapolation budget C (FLOPs)', min: LIMITS.log10C.min, max: LIMITS.log10C.max, step: 0.01, hint: 'budget at which the fitted laws are compared, log scale' },
+  {
+    id: 'offset',
+    label: 'Center offset (× D*)',
+    min: LIMITS.log10offset.min,
+    max: LIMITS.log10offset.max,
+    step: 0.005,
+    hint: 'every grid centered at this multiple of D*, log scale; above 1× the grids sample more tokens and smaller models than the optimum, below 1× fewer tokens and larger models',
+  },
+  {
+    id: 'drift',
+    label: 'Drift to (× D* at the largest budget)',
+    min: LIMITS.log10drift.min,
+    max: LIMITS.log10drift.max,
+    step: 0.005,
+    hint: 'center moves from D* at the smallest budget to this multiple at the largest, log scale; above 1× the larger budgets sample more tokens than the optimum, below 1× fewer',
+  },
+  {
+    id: 'C',
+    label: 'Extrapolation budget C (FLOPs)',
+    min: LIMITS.log10C.min,
+    max: LIMITS.log10C.max,
+    step: 0.01,
+    hint: 'budget at which the fitted laws are compared, log scale',
+  },
   { id: 'sigma', label: 'Loss noise σ (nats)', min: LIMITS.sigma.min, max: LIMITS.sigma.max, step: 0.001, hint: 'Gaussian noise on every loss, fixed seed' },
 ];
 
@@ -58,7 +79,10 @@ function slider(s: Slider): string {
  * render step fills with the figure's number in the page.
  */
 function scenarioButtons(): string {
-  const buttons = FIGURE_SCENARIOS.map((sc, i) => `<button type="button" data-action="scenario" data-scenario="${i}"><span class="figref" data-ref="${sc.figure}"></span>: ${escapeHtml(sc.label)}</button>`).join('');
+  const buttons = FIGURE_SCENARIOS.map(
+    (sc, i) =>
+      `<button type="button" data-action="scenario" data-scenario="${i}"><span class="figref" data-ref="${sc.figure}"></span>: ${escapeHtml(sc.label)}</button>`,
+  ).join('');
   return `<div class="ex-scenarios" role="group" aria-label="Load the setting of a figure"><span class="ex-scenarios-label">Load a figure's setting:</span>${buttons}</div>`;
 }
 

@@ -25,7 +25,13 @@ export const OFFSET_FIGURE = { surface: 'symmetric' as const, grid: 'L' as const
 export const COMPOUNDING_HIGHLIGHT = { surface: 'asymmetric' as const, grid: 'XS' as const, bias: 'drift_3x' as const };
 
 export const FIGURE_SCENARIOS: readonly FigureScenario[] = [
-  ...ASYMMETRIC_FIGURE.surfaces.map((s) => ({ figure: 'fig-asymmetric', label: s === 'chinchilla' ? 'Chinchilla, XL grid' : 'Asymmetric, XL grid', surface: s, grid: ASYMMETRIC_FIGURE.grid, bias: 'centered' as const })),
+  ...ASYMMETRIC_FIGURE.surfaces.map((s) => ({
+    figure: 'fig-asymmetric',
+    label: s === 'chinchilla' ? 'Chinchilla, XL grid' : 'Asymmetric, XL grid',
+    surface: s,
+    grid: ASYMMETRIC_FIGURE.grid,
+    bias: 'centered' as const,
+  })),
   { figure: 'fig-offset-constant', label: 'offset by 3×, L grid', ...OFFSET_FIGURE, bias: 'offset_3x' },
   { figure: 'fig-offset-drift', label: 'drift to 3×, L grid', ...OFFSET_FIGURE, bias: 'drift_3x' },
   { figure: 'fig-compounding', label: 'Asymmetric, drift to 3×, XS grid', ...COMPOUNDING_HIGHLIGHT },

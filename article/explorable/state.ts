@@ -62,10 +62,19 @@ export function defaultState(): ExplorableState {
  * defaults for everything else (15 points, C = 10²⁴, noise-free).
  */
 export function scenarioState(sc: FigureScenario): ExplorableState {
-  if (!(PRESETS as readonly string[]).includes(sc.surface)) throw new RangeError(`scenario for ${sc.figure}: surface "${sc.surface}" is not an explorable preset (${PRESETS.join(', ')})`);
+  if (!(PRESETS as readonly string[]).includes(sc.surface))
+    throw new RangeError(`scenario for ${sc.figure}: surface "${sc.surface}" is not an explorable preset (${PRESETS.join(', ')})`);
   const p = SURFACES[sc.surface];
   const bias = BIASES[sc.bias];
-  return { ...defaultState(), preset: sc.surface as Preset, alpha: p.alpha, beta: p.beta, k: NAMED_GRIDS[sc.grid].factor, offset: bias.centerScale, drift: Math.pow(10, bias.driftRate) };
+  return {
+    ...defaultState(),
+    preset: sc.surface as Preset,
+    alpha: p.alpha,
+    beta: p.beta,
+    k: NAMED_GRIDS[sc.grid].factor,
+    offset: bias.centerScale,
+    drift: Math.pow(10, bias.driftRate),
+  };
 }
 
 /** The surface the state describes: E, A, B of the preset with the chosen α, β. */

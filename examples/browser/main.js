@@ -30,9 +30,7 @@ async function run() {
     ['N* at 10²⁴ FLOPs', nOpt(truth, C), nOpt(fit, C)],
     ['D* at 10²⁴ FLOPs', dOpt(truth, C), dOpt(fit, C)],
   ];
-  table.querySelector('tbody').innerHTML = rows
-    .map(([name, t, f]) => `<tr><td>${name}</td><td>${fmt(t)}</td><td>${fmt(f)}</td></tr>`)
-    .join('');
+  table.querySelector('tbody').innerHTML = rows.map(([name, t, f]) => `<tr><td>${name}</td><td>${fmt(t)}</td><td>${fmt(f)}</td></tr>`).join('');
   table.hidden = false;
   status.textContent = `${fit.method}: ${fit.status} in ${ms.toFixed(1)} ms on ${data.N.length} points (${backend} kernels).`;
   const result = { backend, method: fit.method, status: fit.status, E: fit.E, A: fit.A, B: fit.B, alpha: fit.alpha, beta: fit.beta, nPoints: fit.nPoints };

@@ -46,7 +46,14 @@ export interface BootstrapOptions {
  * (a resample whose fit throws is skipped) and its `dcl_flops` at C computed
  * against every truth.
  */
-export function bootstrapDcl(rows: DatasetRows, truths: readonly LossSurface[], C: number, nResamples: number, seed: number, options: BootstrapOptions = {}): BootstrapDcl {
+export function bootstrapDcl(
+  rows: DatasetRows,
+  truths: readonly LossSurface[],
+  C: number,
+  nResamples: number,
+  seed: number,
+  options: BootstrapOptions = {},
+): BootstrapDcl {
   const onResample = options.onResample ?? (() => undefined);
   const byBudget = distinctBudgets(rows.budget).map((c) => rows.budget.flatMap((b, i) => (b === c ? [i] : [])));
   const rng = createRandom(options.rng ?? DEFAULT_RNG_KIND, seed);
@@ -55,7 +62,12 @@ export function bootstrapDcl(rows: DatasetRows, truths: readonly LossSurface[], 
   for (let r = 0; r < nResamples; r++) {
     const idx: number[] = [];
     for (const members of byBudget) for (const k of rng.integers(members.length, members.length)) idx.push(members[k]);
-    const sample: DatasetRows = { N: idx.map((i) => rows.N[i]), D: idx.map((i) => rows.D[i]), L: idx.map((i) => rows.L[i]), budget: idx.map((i) => rows.budget[i]) };
+    const sample: DatasetRows = {
+      N: idx.map((i) => rows.N[i]),
+      D: idx.map((i) => rows.D[i]),
+      L: idx.map((i) => rows.L[i]),
+      budget: idx.map((i) => rows.budget[i]),
+    };
     let fit: Approach2Result;
     try {
       fit = approach2OnRows(sample);

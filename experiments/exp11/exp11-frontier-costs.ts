@@ -186,7 +186,16 @@ export async function run(config: Exp11Config, ctx: RunContext): Promise<Exp11Re
     counts[m.model] = qcCounts(qc);
     const [tv, ta] = m.dataset === config.realData ? [vpnls, approach3] : [fitVpnls256(rows), fitApproach3LseLogloss(rows)];
     filterRows.push(
-      ...progressiveFilter(m.model, rows, qc, [{ method: 'vpnls', surface: surfaceOf(tv) }, { method: 'approach3_lse_logloss', surface: surfaceOf(ta) }], m.evalBudget),
+      ...progressiveFilter(
+        m.model,
+        rows,
+        qc,
+        [
+          { method: 'vpnls', surface: surfaceOf(tv) },
+          { method: 'approach3_lse_logloss', surface: surfaceOf(ta) },
+        ],
+        m.evalBudget,
+      ),
     );
     filterTask.tick();
   }
@@ -222,26 +231,77 @@ function pickCost(c: CostFields): CostFields {
 
 const LLAMA3_FIT_COLUMNS = ['method', 'e', 'coef_a', 'coef_b', 'alpha', 'beta', 'a', 'b', 'a0', 'b0', 'rss', 'n_points', 'n_budgets', 'status'] as const;
 const COST_COLUMNS = [
-  'row', 'group', 'truth_method', 'surface', 'd_true', 'd_hat', 'n_true', 'n_hat', 'loss_true', 'loss_hat', 'loss_penalty',
-  'c_equivalent', 'dcl_flops', 'dcl_pct', 'dcl_usd', 'alpha_over_beta', 'ci_low_flops', 'ci_high_flops', 'ci_low_usd', 'ci_high_usd',
+  'row',
+  'group',
+  'truth_method',
+  'surface',
+  'd_true',
+  'd_hat',
+  'n_true',
+  'n_hat',
+  'loss_true',
+  'loss_hat',
+  'loss_penalty',
+  'c_equivalent',
+  'dcl_flops',
+  'dcl_pct',
+  'dcl_usd',
+  'alpha_over_beta',
+  'ci_low_flops',
+  'ci_high_flops',
+  'ci_low_usd',
+  'ci_high_usd',
 ] as const;
 const FILTER_COLUMNS = [
-  'model', 'truth_method', 'level', 'level_index', 'points_removed', 'points_remaining', 'budgets_removed', 'budgets_remaining',
-  'dcl_flops', 'dcl_pct', 'dcl_usd',
+  'model',
+  'truth_method',
+  'level',
+  'level_index',
+  'points_removed',
+  'points_remaining',
+  'budgets_removed',
+  'budgets_remaining',
+  'dcl_flops',
+  'dcl_pct',
+  'dcl_usd',
 ] as const;
 
 /** `llama3_fits.csv` rows (surface columns empty for Approach 2, a0/b0 empty for the surface fits). */
 export function llama3FitRows(f: Llama3Fits): Array<Record<(typeof LLAMA3_FIT_COLUMNS)[number], string | number>> {
   const surfaceRow = (method: string, s: SurfaceFitResult) => ({
-    method, e: s.E, coef_a: s.A, coef_b: s.B, alpha: s.alpha, beta: s.beta, a: s.a, b: s.b, a0: NaN, b0: NaN,
-    rss: s.rss, n_points: s.nPoints, n_budgets: f.nBudgets, status: s.status,
+    method,
+    e: s.E,
+    coef_a: s.A,
+    coef_b: s.B,
+    alpha: s.alpha,
+    beta: s.beta,
+    a: s.a,
+    b: s.b,
+    a0: NaN,
+    b0: NaN,
+    rss: s.rss,
+    n_points: s.nPoints,
+    n_budgets: f.nBudgets,
+    status: s.status,
   });
   return [
     surfaceRow('vpnls', f.vpnls),
     surfaceRow('approach3_lse_logloss', f.approach3),
     {
-      method: 'approach2', e: NaN, coef_a: NaN, coef_b: NaN, alpha: NaN, beta: NaN, a: f.approach2.a, b: f.approach2.b,
-      a0: f.approach2.a0, b0: f.approach2.b0, rss: NaN, n_points: f.approach2.nPoints, n_budgets: f.approach2.budgets.length, status: 'converged',
+      method: 'approach2',
+      e: NaN,
+      coef_a: NaN,
+      coef_b: NaN,
+      alpha: NaN,
+      beta: NaN,
+      a: f.approach2.a,
+      b: f.approach2.b,
+      a0: f.approach2.a0,
+      b0: f.approach2.b0,
+      rss: NaN,
+      n_points: f.approach2.nPoints,
+      n_budgets: f.approach2.budgets.length,
+      status: 'converged',
     },
   ];
 }
@@ -251,13 +311,20 @@ export function render(result: Exp11Result, config: Exp11Config): Artifacts {
   const figures: Record<string, Figure> = {
     token_allocation_errors: compoundingFigure(
       result.simRows,
-      { biases: config.biases, grids: config.grids, surfaces: config.simulatedSurfaces.map((name) => ({ name, surface: name === 'llama_3' ? result.llamaSurface : SURFACES[name] })) },
+      {
+        biases: config.biases,
+        grids: config.grids,
+        surfaces: config.simulatedSurfaces.map((name) => ({ name, surface: name === 'llama_3' ? result.llamaSurface : SURFACES[name] })),
+      },
       `Error of the Approach 2 D* at ${config.evalBudget.toExponential(1)} FLOPs (fitted on 10¹⁸–10²² FLOPs): surface × grid × sampling bias`,
     ),
     compute_allocation_errors: computeAllocationFigure(result.costRows, config.evalBudget),
   };
   const modelLabels: Record<string, string> = { llama_3: 'Llama 3', chinchilla: 'Chinchilla' };
-  const truthNames = [['vpnls', 'vpnls', 'VPNLS'], ['approach3_lse_logloss', 'approach3', 'Approach 3 (LSE, log-loss)']] as const;
+  const truthNames = [
+    ['vpnls', 'vpnls', 'VPNLS'],
+    ['approach3_lse_logloss', 'approach3', 'Approach 3 (LSE, log-loss)'],
+  ] as const;
   for (const m of config.filterModels) {
     for (const [method, short, label] of truthNames) {
       const rows = result.filterRows.filter((r) => r.model === m.model && r.truth_method === method);

@@ -33,7 +33,11 @@ export interface Exp11ReportConfig {
   readonly costBias: string;
   readonly costGrid: string;
   readonly ciPercentiles: readonly [number, number];
-  readonly filterModels: ReadonlyArray<{ readonly model: string; readonly evalBudget: number; readonly dataset: { readonly experiment: string; readonly label: string } }>;
+  readonly filterModels: ReadonlyArray<{
+    readonly model: string;
+    readonly evalBudget: number;
+    readonly dataset: { readonly experiment: string; readonly label: string };
+  }>;
 }
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
@@ -63,8 +67,16 @@ function costBlock(r: CostRow, ci: readonly [number, number]): string {
 
 function fitsTable(f: Llama3Fits): string {
   const row = (name: string, s: SurfaceFitResult): string[] => [
-    name, formatNumber(s.E, 5), formatNumber(s.A, 5), formatNumber(s.B, 5), formatNumber(s.alpha, 5), formatNumber(s.beta, 5),
-    formatNumber(s.a, 5), formatNumber(s.b, 5), s.rss.toExponential(4), s.status,
+    name,
+    formatNumber(s.E, 5),
+    formatNumber(s.A, 5),
+    formatNumber(s.B, 5),
+    formatNumber(s.alpha, 5),
+    formatNumber(s.beta, 5),
+    formatNumber(s.a, 5),
+    formatNumber(s.b, 5),
+    s.rss.toExponential(4),
+    s.status,
   ];
   const surfaces = table(
     ['method', 'E', 'A', 'B', 'α', 'β', 'a', 'b', 'RSS', 'status'],
@@ -95,7 +107,7 @@ export function exp11Report(result: Exp11ReportData, config: Exp11ReportConfig):
     '',
     '## Deadweight compute loss (DCL)',
     '',
-    "Approach 2 extrapolates the compute-optimal token count D* to the target budget; the run then trains on that many tokens " +
+    'Approach 2 extrapolates the compute-optimal token count D* to the target budget; the run then trains on that many tokens ' +
       'and the budget fixes the parameter count, N = C/(6·D). On the true loss surface this run ends at a higher loss than the ' +
       'compute-optimal run. The DCL is the compute that would not have been needed: the budget minus the smaller budget at which ' +
       'a compute-optimal run reaches the same loss. It is reported in FLOPs, as a share of C and in dollars.',
@@ -126,7 +138,9 @@ export function exp11Report(result: Exp11ReportData, config: Exp11ReportConfig):
   ];
   for (const m of config.filterModels) {
     const counts = result.qcCounts[m.model] ?? {};
-    const flagged = Object.entries(counts).filter(([k, v]) => k !== 'none' && v > 0).map(([k, v]) => `${k} ${v}`);
+    const flagged = Object.entries(counts)
+      .filter(([k, v]) => k !== 'none' && v > 0)
+      .map(([k, v]) => `${k} ${v}`);
     out.push(`### ${m.dataset.label} (\`${m.dataset.experiment}\`, C = ${formatFlops(m.evalBudget)} FLOPs)`, '');
     out.push(`QC: ${counts.none ?? 0} clean rows; flagged: ${flagged.length > 0 ? flagged.join(', ') : 'none'}.`, '');
     out.push(
@@ -135,8 +149,15 @@ export function exp11Report(result: Exp11ReportData, config: Exp11ReportConfig):
         result.filterRows
           .filter((r) => r.model === m.model)
           .map((r) => [
-            TRUTH_LABELS[r.truth_method] ?? r.truth_method, r.level, String(r.points_removed), String(r.points_remaining),
-            String(r.budgets_removed), String(r.budgets_remaining), formatFlops(r.dcl_flops), formatPct(r.dcl_pct, 3), formatUsd(r.dcl_usd),
+            TRUTH_LABELS[r.truth_method] ?? r.truth_method,
+            r.level,
+            String(r.points_removed),
+            String(r.points_remaining),
+            String(r.budgets_removed),
+            String(r.budgets_remaining),
+            formatFlops(r.dcl_flops),
+            formatPct(r.dcl_pct, 3),
+            formatUsd(r.dcl_usd),
           ]),
       ),
       '',

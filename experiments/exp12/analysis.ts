@@ -102,7 +102,14 @@ export function analyzeDataset(input: { ref: DatasetRef; rows: DatasetRows }): D
   const budgets = distinctBudgets(rows.budget);
   const k = budgets.map((C) => {
     const idx = rows.budget.flatMap((b, i) => (b === C && clean[i] ? [i] : []));
-    return idx.length >= 2 ? flopFactor(s, C, idx.map((i) => rows.N[i]), idx.map((i) => rows.L[i])) : NaN;
+    return idx.length >= 2
+      ? flopFactor(
+          s,
+          C,
+          idx.map((i) => rows.N[i]),
+          idx.map((i) => rows.L[i]),
+        )
+      : NaN;
   });
   residuals.flop_factor = Array.from({ length: n }, (_, i) => {
     const kk = k[budgets.indexOf(rows.budget[i])];

@@ -13,7 +13,7 @@ import { type DatasetAnalysis, FIT_VARIANTS, type FitVariant } from './analysis.
 
 /** Stated once for the CSV, the summary and the article. */
 export const CLOSED_FORM_ASSUMPTIONS =
-  'closed form of specs/experiments.md §C.6 per budget: symmetric, evenly spaced grid of the data set\'s half-width W (clean rows, log10 N) and point count n, centred on the optimum, noise-free; α, β from the fitted surface';
+  "closed form of specs/experiments.md §C.6 per budget: symmetric, evenly spaced grid of the data set's half-width W (clean rows, log10 N) and point count n, centred on the optimum, noise-free; α, β from the fitted surface";
 
 /** Extrapolation targets as multiples of the largest budget. */
 export const CLOSED_FORM_TARGETS = [10, 1000] as const;
@@ -66,8 +66,26 @@ export interface ClosedFormBiasRow {
 }
 
 export const CLOSED_FORM_COLUMNS = [
-  'experiment', 'variant', 'alpha', 'beta', 'alpha_over_beta', 'n_budgets', 'n_points_min', 'n_points_max', 'w_min', 'w_max',
-  'delta_w_min', 'delta_w_max', 'largest_budget', 'a_err_pct', 'b_err_pct', 'b0_shift', 'd_err_pct_10x', 'dcl_pct_10x', 'd_err_pct_1000x', 'dcl_pct_1000x',
+  'experiment',
+  'variant',
+  'alpha',
+  'beta',
+  'alpha_over_beta',
+  'n_budgets',
+  'n_points_min',
+  'n_points_max',
+  'w_min',
+  'w_max',
+  'delta_w_min',
+  'delta_w_max',
+  'largest_budget',
+  'a_err_pct',
+  'b_err_pct',
+  'b0_shift',
+  'd_err_pct_10x',
+  'dcl_pct_10x',
+  'd_err_pct_1000x',
+  'dcl_pct_1000x',
 ] as const;
 
 /**

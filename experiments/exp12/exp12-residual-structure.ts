@@ -7,9 +7,7 @@
  */
 import type { Figure } from '../../src/plot/index.ts';
 import { qcCounts } from '../shared/qc/index.ts';
-import {
-  analyzeDataset, type BudgetStat, type DatasetAnalysis, type ExperimentStat, FIT_VARIANTS, residualStats, VARIANTS,
-} from './analysis.ts';
+import { analyzeDataset, type BudgetStat, type DatasetAnalysis, type ExperimentStat, FIT_VARIANTS, residualStats, VARIANTS } from './analysis.ts';
 import { CLOSED_FORM_ASSUMPTIONS, CLOSED_FORM_COLUMNS, closedFormRows } from './closed-form.ts';
 import { flopFactorsFigure, isoflopsFigure, residualsFigure, residualsSummaryFigure } from './figures.ts';
 import { type DatasetRef, loadDataset, QC_DATASETS } from '../shared/real-data/datasets.ts';
@@ -57,7 +55,16 @@ export async function run(config: Exp12Config, ctx: RunContext): Promise<Exp12Re
 
 const FITS_COLUMNS = ['experiment', 'variant', 'n_clean', 'e', 'coef_a', 'coef_b', 'alpha', 'beta', 'a', 'b', 'rss', 'status', 'iterations'] as const;
 const QC_COLUMNS = [
-  'experiment', 'budget', 'params', 'tokens', 'loss', 'outlier', 'reason', 'residual_linear_loss', 'residual_log_loss', 'residual_flop_factor',
+  'experiment',
+  'budget',
+  'params',
+  'tokens',
+  'loss',
+  'outlier',
+  'reason',
+  'residual_linear_loss',
+  'residual_log_loss',
+  'residual_flop_factor',
 ] as const;
 const BUDGET_STATS_COLUMNS = ['experiment', 'variant', 'budget', 'n_clean', 'mean_residual', 'std_residual', 'k'] as const;
 const EXPERIMENT_STATS_COLUMNS = ['experiment', 'variant', 'n_rows', 'n_clean', 'n_budgets', 'mean_std', 'kruskal_p', 'levene_p', 'median_k'] as const;
@@ -79,9 +86,7 @@ export function render(result: Exp12Result, config: Exp12Config): Artifacts {
       residual_flop_factor: a.residuals.flop_factor[i],
     })),
   );
-  const medianK = Object.fromEntries(
-    result.experimentStats.filter((s) => s.variant === 'flop_factor').map((s) => [s.experiment, s.median_k]),
-  );
+  const medianK = Object.fromEntries(result.experimentStats.filter((s) => s.variant === 'flop_factor').map((s) => [s.experiment, s.median_k]));
   const figures: Record<string, Figure> = {};
   for (const v of VARIANTS) figures[`residuals_${v}`] = residualsFigure(analyses, v);
   figures.isoflops_log_loss = isoflopsFigure(analyses, 'log_loss');
@@ -90,10 +95,22 @@ export function render(result: Exp12Result, config: Exp12Config): Artifacts {
   figures.residuals_summary = residualsSummaryFigure(analyses, result.budgetStats, result.experimentStats);
   const closedForm = closedFormRows(analyses);
   const logLossBias = Object.fromEntries(
-    closedForm.filter((r) => r.variant === 'log_loss').map((r) => [r.experiment, {
-      alpha_over_beta: r.alpha_over_beta, w_min: r.w_min, w_max: r.w_max, a_err_pct: r.a_err_pct, b_err_pct: r.b_err_pct,
-      d_err_pct_10x: r.d_err_pct_10x, dcl_pct_10x: r.dcl_pct_10x, d_err_pct_1000x: r.d_err_pct_1000x, dcl_pct_1000x: r.dcl_pct_1000x,
-    }]),
+    closedForm
+      .filter((r) => r.variant === 'log_loss')
+      .map((r) => [
+        r.experiment,
+        {
+          alpha_over_beta: r.alpha_over_beta,
+          w_min: r.w_min,
+          w_max: r.w_max,
+          a_err_pct: r.a_err_pct,
+          b_err_pct: r.b_err_pct,
+          d_err_pct_10x: r.d_err_pct_10x,
+          dcl_pct_10x: r.dcl_pct_10x,
+          d_err_pct_1000x: r.d_err_pct_1000x,
+          dcl_pct_1000x: r.dcl_pct_1000x,
+        },
+      ]),
   );
   return {
     tables: {

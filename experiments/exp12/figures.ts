@@ -88,12 +88,72 @@ function residualPanel(a: DatasetAnalysis, v: Variant): PanelSpec {
     }
   });
   const traces: PanelTrace[] = [
-    { type: 'scatter', mode: 'lines', name: 'density (Silverman)', legendgroup: 'kde', x: kdeX, y: kdeY, fill: 'toself', fillcolor: 'rgba(0,114,178,0.18)', line: { color: 'rgba(0,114,178,0.8)', width: 1 }, hoverinfo: 'skip' },
-    { type: 'scatter', mode: 'lines', name: 'box (quartiles, 1.5 IQR whiskers)', legendgroup: 'box', x: boxX, y: boxY, fill: 'toself', fillcolor: 'rgba(120,120,120,0.25)', line: { color: '#333333', width: 1 }, hoverinfo: 'skip' },
-    { type: 'scatter', mode: 'lines', name: 'median and whiskers', legendgroup: 'box', showlegend: false, x: lineX, y: lineY, line: { color: '#333333', width: 1.5 }, hoverinfo: 'skip' },
-    { type: 'scatter', mode: 'markers', name: 'residuals (rug)', legendgroup: 'rug', x: rugX, y: rugY, marker: { symbol: 'line-ns-open', size: 9, color: rugColor, line: { width: 1.2 } }, hovertemplate: 'residual %{x:.4g}<extra></extra>' },
-    { type: 'scatter', mode: 'markers', name: 'mean', legendgroup: 'mean', x: meanX, y: meanY, marker: { symbol: 'diamond', size: 8, color: '#D55E00' }, hovertemplate: 'mean %{x:.4g}<extra></extra>' },
-    { type: 'scatter', mode: 'lines', name: 'zero', legendgroup: 'zero', showlegend: false, x: [0, 0], y: [-0.5, nb + 0.5], line: { color: '#888888', dash: 'dash', width: 1 }, hoverinfo: 'skip' },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'density (Silverman)',
+      legendgroup: 'kde',
+      x: kdeX,
+      y: kdeY,
+      fill: 'toself',
+      fillcolor: 'rgba(0,114,178,0.18)',
+      line: { color: 'rgba(0,114,178,0.8)', width: 1 },
+      hoverinfo: 'skip',
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'box (quartiles, 1.5 IQR whiskers)',
+      legendgroup: 'box',
+      x: boxX,
+      y: boxY,
+      fill: 'toself',
+      fillcolor: 'rgba(120,120,120,0.25)',
+      line: { color: '#333333', width: 1 },
+      hoverinfo: 'skip',
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'median and whiskers',
+      legendgroup: 'box',
+      showlegend: false,
+      x: lineX,
+      y: lineY,
+      line: { color: '#333333', width: 1.5 },
+      hoverinfo: 'skip',
+    },
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: 'residuals (rug)',
+      legendgroup: 'rug',
+      x: rugX,
+      y: rugY,
+      marker: { symbol: 'line-ns-open', size: 9, color: rugColor, line: { width: 1.2 } },
+      hovertemplate: 'residual %{x:.4g}<extra></extra>',
+    },
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: 'mean',
+      legendgroup: 'mean',
+      x: meanX,
+      y: meanY,
+      marker: { symbol: 'diamond', size: 8, color: '#D55E00' },
+      hovertemplate: 'mean %{x:.4g}<extra></extra>',
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'zero',
+      legendgroup: 'zero',
+      showlegend: false,
+      x: [0, 0],
+      y: [-0.5, nb + 0.5],
+      line: { color: '#888888', dash: 'dash', width: 1 },
+      hoverinfo: 'skip',
+    },
   ];
   return {
     title: fitTitle(a, v),
@@ -137,8 +197,12 @@ function isoflopPanel(a: DatasetAnalysis, v: 'log_loss' | 'flop_factor'): PanelS
   const traces: PanelTrace[] = [];
   const clean = idx.filter((i) => a.reason[i] === 'none');
   traces.push({
-    type: 'scatter', mode: 'markers', name: 'clean rows', legendgroup: 'clean',
-    x: clean.map((i) => a.rows.N[i]), y: clean.map((i) => a.rows.L[i]),
+    type: 'scatter',
+    mode: 'markers',
+    name: 'clean rows',
+    legendgroup: 'clean',
+    x: clean.map((i) => a.rows.N[i]),
+    y: clean.map((i) => a.rows.L[i]),
     marker: { size: 6, color: clean.map((i) => colorOf(a.rows.budget[i])) },
     text: clean.map((i) => `C = ${a.rows.budget[i].toExponential(1)}`),
     hovertemplate: 'N %{x:.3s}<br>L %{y:.4f}<br>%{text}<extra></extra>',
@@ -147,8 +211,12 @@ function isoflopPanel(a: DatasetAnalysis, v: 'log_loss' | 'flop_factor'): PanelS
     const rows = idx.filter((i) => a.reason[i] === reason);
     if (rows.length === 0) continue;
     traces.push({
-      type: 'scatter', mode: 'markers', name: reason, legendgroup: reason,
-      x: rows.map((i) => a.rows.N[i]), y: rows.map((i) => a.rows.L[i]),
+      type: 'scatter',
+      mode: 'markers',
+      name: reason,
+      legendgroup: reason,
+      x: rows.map((i) => a.rows.N[i]),
+      y: rows.map((i) => a.rows.L[i]),
       marker: { size: 8, symbol, color: rows.map((i) => colorOf(a.rows.budget[i])), line: { width: 1.5 } },
       hovertemplate: `${reason}<br>N %{x:.3s}<br>L %{y:.4f}<extra></extra>`,
     });
@@ -158,13 +226,24 @@ function isoflopPanel(a: DatasetAnalysis, v: 'log_loss' | 'flop_factor'): PanelS
     const inBudget = idx.filter((i) => a.rows.budget[i] === C);
     const cleanIn = inBudget.filter((i) => a.reason[i] === 'none');
     const lnN = cleanIn.map((i) => Math.log(a.rows.N[i]));
-    const q = cleanIn.length >= 3 ? fitQuadratic(lnN, cleanIn.map((i) => Math.log(a.rows.L[i]))) : null;
+    const q =
+      cleanIn.length >= 3
+        ? fitQuadratic(
+            lnN,
+            cleanIn.map((i) => Math.log(a.rows.L[i])),
+          )
+        : null;
     if (q) {
       const xs = logspace(Math.min(...lnN) / Math.LN10, Math.max(...lnN) / Math.LN10, CURVE_POINTS);
       traces.push({
-        type: 'scatter', mode: 'lines', name: 'quadratic of ln L on ln N (clean rows)', legendgroup: 'quadratic',
-        x: Array.from(xs), y: Array.from(xs, (N) => Math.exp(q.c0 + q.c1 * Math.log(N) + q.c2 * Math.log(N) ** 2)),
-        line: { color, dash: 'dash', width: 1.2 }, hoverinfo: 'skip',
+        type: 'scatter',
+        mode: 'lines',
+        name: 'quadratic of ln L on ln N (clean rows)',
+        legendgroup: 'quadratic',
+        x: Array.from(xs),
+        y: Array.from(xs, (N) => Math.exp(q.c0 + q.c1 * Math.log(N) + q.c2 * Math.log(N) ** 2)),
+        line: { color, dash: 'dash', width: 1.2 },
+        hoverinfo: 'skip',
       });
     }
     const k = a.k[bi];
@@ -172,9 +251,14 @@ function isoflopPanel(a: DatasetAnalysis, v: 'log_loss' | 'flop_factor'): PanelS
     const allN = inBudget.map((i) => a.rows.N[i]);
     const xs = logspace(Math.log10(Math.min(...allN)), Math.log10(Math.max(...allN)), CURVE_POINTS);
     traces.push({
-      type: 'scatter', mode: 'lines', name: v === 'log_loss' ? 'model, D = C/(6N)' : 'model, D = C/(kN)', legendgroup: 'model',
-      x: Array.from(xs), y: Array.from(xs, (N) => (v === 'log_loss' ? loss(s, N, C / (6 * N)) : flopFactorLoss(s, C, k, N))),
-      line: { color, width: 1.6 }, hovertemplate: `C = ${C.toExponential(1)}<br>model %{y:.4f}<extra></extra>`,
+      type: 'scatter',
+      mode: 'lines',
+      name: v === 'log_loss' ? 'model, D = C/(6N)' : 'model, D = C/(kN)',
+      legendgroup: 'model',
+      x: Array.from(xs),
+      y: Array.from(xs, (N) => (v === 'log_loss' ? loss(s, N, C / (6 * N)) : flopFactorLoss(s, C, k, N))),
+      line: { color, width: 1.6 },
+      hovertemplate: `C = ${C.toExponential(1)}<br>model %{y:.4f}<extra></extra>`,
     });
   });
   return {
@@ -206,8 +290,27 @@ export function flopFactorsFigure(analyses: readonly DatasetAnalysis[], medianK:
         x: { title: 'Budget C (FLOPs)', type: 'log' },
         y: { title: 'FLOP factor k' },
         traces: [
-          { type: 'scatter', mode: 'lines', name: 'k = 6', legendgroup: 'ref', x: [lo, hi], y: [6, 6], line: { color: '#888888', dash: 'dash', width: 1.2 }, hoverinfo: 'skip' },
-          { type: 'scatter', mode: 'lines+markers', name: 'fitted k', legendgroup: 'k', x, y, marker: { size: 7, color: x.map((C) => budgetColor(a.budgets.indexOf(C), a.budgets.length)) }, line: { color: '#0072B2', width: 1.5 }, hovertemplate: 'C %{x:.2e}<br>k %{y:.4f}<extra></extra>' },
+          {
+            type: 'scatter',
+            mode: 'lines',
+            name: 'k = 6',
+            legendgroup: 'ref',
+            x: [lo, hi],
+            y: [6, 6],
+            line: { color: '#888888', dash: 'dash', width: 1.2 },
+            hoverinfo: 'skip',
+          },
+          {
+            type: 'scatter',
+            mode: 'lines+markers',
+            name: 'fitted k',
+            legendgroup: 'k',
+            x,
+            y,
+            marker: { size: 7, color: x.map((C) => budgetColor(a.budgets.indexOf(C), a.budgets.length)) },
+            line: { color: '#0072B2', width: 1.5 },
+            hovertemplate: 'C %{x:.2e}<br>k %{y:.4f}<extra></extra>',
+          },
         ],
       };
     },
@@ -220,8 +323,13 @@ export function residualsSummaryFigure(analyses: readonly DatasetAnalysis[], bud
   const traces: PanelTrace[] = analyses.map((a, i) => {
     const rows = budgetStats.filter((b) => b.experiment === a.experiment && b.variant === 'flop_factor' && b.n_clean > 0);
     return {
-      type: 'scatter', mode: 'lines+markers', name: a.label, x: rows.map((b) => b.budget), y: rows.map((b) => b.std_residual),
-      line: { color: qualitative(i), width: 1.6 }, marker: { size: 7, color: qualitative(i) },
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: a.label,
+      x: rows.map((b) => b.budget),
+      y: rows.map((b) => b.std_residual),
+      line: { color: qualitative(i), width: 1.6 },
+      marker: { size: 7, color: qualitative(i) },
       hovertemplate: `${a.label}<br>C %{x:.2e}<br>σ %{y:.4g}<extra></extra>`,
     };
   });
@@ -231,7 +339,12 @@ export function residualsSummaryFigure(analyses: readonly DatasetAnalysis[], bud
     height: 720,
     title: 'Residual spread per budget and tests of equal residuals across budgets',
     panels: [
-      { title: 'Per-budget residual σ (FLOP-factor variant)', x: { title: 'Budget C (FLOPs)', type: 'log' }, y: { title: 'Residual standard deviation (nats)', type: 'log' }, traces },
+      {
+        title: 'Per-budget residual σ (FLOP-factor variant)',
+        x: { title: 'Budget C (FLOPs)', type: 'log' },
+        y: { title: 'Residual standard deviation (nats)', type: 'log' },
+        traces,
+      },
       null,
     ],
     layout: { legend: { orientation: 'h', x: 0, y: -0.12, font: { size: 11 } } },
@@ -242,8 +355,13 @@ export function residualsSummaryFigure(analyses: readonly DatasetAnalysis[], bud
     {
       header: ['Data set', 'Variant', 'Points (clean/all)', 'Budgets', 'Mean σ', 'Kruskal–Wallis p', 'Levene p'],
       rows: stats.map((s) => [
-        labelOf.get(s.experiment) ?? s.experiment, s.variant, `${s.n_clean}/${s.n_rows}`, String(s.n_budgets),
-        formatNumber(s.mean_std), formatP(s.kruskal_p), formatP(s.levene_p),
+        labelOf.get(s.experiment) ?? s.experiment,
+        s.variant,
+        `${s.n_clean}/${s.n_rows}`,
+        String(s.n_budgets),
+        formatNumber(s.mean_std),
+        formatP(s.kruskal_p),
+        formatP(s.levene_p),
       ]),
       columnWidth: [1.8, 1.1, 1, 0.7, 0.8, 1, 0.9],
     },

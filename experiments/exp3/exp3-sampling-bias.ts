@@ -11,7 +11,13 @@ import type { Approach2OptimumRow, Approach2ParamRow } from '../shared/approach2
 import { TARGET_BUDGET } from '../shared/budgets.ts';
 import { OPTIMA_COLUMNS, SWEEP_COLUMNS } from '../shared/columns.ts';
 import {
-  OFFSET_SWEEP_COLUMNS, offsetFactors, offsetSweepFigure, offsetSweepRows, type OffsetSweepConfig, type OffsetSweepRow, signChangeFactor,
+  OFFSET_SWEEP_COLUMNS,
+  offsetFactors,
+  offsetSweepFigure,
+  offsetSweepRows,
+  type OffsetSweepConfig,
+  type OffsetSweepRow,
+  signChangeFactor,
   symmetricSignChangeFactor,
 } from './offset-sweep.ts';
 import { type SamplingGridName, NAMED_GRIDS } from '../../src/sampling/index.ts';
@@ -21,7 +27,7 @@ import type { Artifacts, RunContext } from '../harness/types.ts';
 export const id = 3;
 export const title = 'Sensitivity to a biased sampling centre';
 export const hypothesis =
-  'A constant offset of the sampling centre shifts every budget\'s vertex by the same amount in log space, ' +
+  "A constant offset of the sampling centre shifts every budget's vertex by the same amount in log space, " +
   'biasing intercepts but leaving the exponents exact; a centre that drifts with the budget shifts the vertices ' +
   'by different amounts and so biases the exponents too, more so on asymmetric surfaces. ' +
   'The sign of the D* error under a constant offset is not fixed: it changes with the offset factor and the grid width.';
@@ -66,7 +72,14 @@ export interface Exp3Result {
 }
 
 function offsetConfig(config: Exp3Config): OffsetSweepConfig {
-  return { surfaces: config.surfaces, grids: config.offsetGrids, factors: config.offsetFactors, budgets: config.budgets, pointsPerCurve: config.pointsPerCurve, evalBudget: config.evalBudget };
+  return {
+    surfaces: config.surfaces,
+    grids: config.offsetGrids,
+    factors: config.offsetFactors,
+    budgets: config.budgets,
+    pointsPerCurve: config.pointsPerCurve,
+    evalBudget: config.evalBudget,
+  };
 }
 
 export async function run(config: Exp3Config, ctx: RunContext): Promise<Exp3Result> {
@@ -160,7 +173,9 @@ export function render(result: Exp3Result, config: Exp3Config): Artifacts {
   const bWide: Record<string, Record<string, number>> = {};
   const atWide: Record<string, Record<string, Record<string, number>>> = {};
   for (const c of result.cells) {
-    figures[`${c.surface}_${c.bias}`] = approach2DiagnosticsFigure(diagnosticsData(`Approach 2 error versus grid width: ${c.surface} surface, bias ${c.bias}`, c.sweep));
+    figures[`${c.surface}_${c.bias}`] = approach2DiagnosticsFigure(
+      diagnosticsData(`Approach 2 error versus grid width: ${c.surface} surface, bias ${c.bias}`, c.sweep),
+    );
     const wide = c.sweep.params[RANGE_NAMES.wide];
     (aWide[c.surface] ??= {})[c.bias] = wide.a_err_pct;
     (bWide[c.surface] ??= {})[c.bias] = wide.b_err_pct;
@@ -181,7 +196,8 @@ export function render(result: Exp3Result, config: Exp3Config): Artifacts {
       const sel = result.offsetRows.filter((r) => r.surface === s.name && r.grid === grid);
       (signChange[s.name] ??= {})[grid] = signChangeFactor(sel);
       // Only the round factors (multiples of 1/4: 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4) as summary keys; the CSV has them all.
-      for (const r of sel.filter((x) => Number.isInteger(4 * x.center_scale))) ((atFactor[s.name] ??= {})[grid] ??= {})[String(r.center_scale)] = { d_err_pct: r.d_err_pct, dcl_pct: r.dcl_pct };
+      for (const r of sel.filter((x) => Number.isInteger(4 * x.center_scale)))
+        ((atFactor[s.name] ??= {})[grid] ??= {})[String(r.center_scale)] = { d_err_pct: r.d_err_pct, dcl_pct: r.dcl_pct };
     }
   }
   const leadingOrder = Object.fromEntries(config.offsetGrids.map((g) => [g, symmetricSignChangeFactor(NAMED_GRIDS[g].W, config.pointsPerCurve)]));

@@ -70,8 +70,25 @@ export type OffsetSweepRow = {
 } & AllocationCost;
 
 export const OFFSET_SWEEP_COLUMNS = [
-  'surface', 'alpha', 'beta', 'grid', 'grid_factor', 'log_range', 'n_points', 'drift_rate', 'center_scale',
-  'b_err_pct', 'b0_err_pct', 'eval_budget', 'd_true', 'd_hat', 'd_err_abs', 'd_err_pct', 'loss_penalty', 'dcl_flops', 'dcl_pct',
+  'surface',
+  'alpha',
+  'beta',
+  'grid',
+  'grid_factor',
+  'log_range',
+  'n_points',
+  'drift_rate',
+  'center_scale',
+  'b_err_pct',
+  'b0_err_pct',
+  'eval_budget',
+  'd_true',
+  'd_hat',
+  'd_err_abs',
+  'd_err_pct',
+  'loss_penalty',
+  'dcl_flops',
+  'dcl_pct',
 ] as const;
 
 /** specs/experiments.md §B.2 + §B.3 + §B.4 for every surface × grid × constant offset factor. */
@@ -81,7 +98,13 @@ export function offsetSweepRows(config: OffsetSweepConfig): OffsetSweepRow[] {
     for (const grid of config.grids) {
       const { W, factor } = NAMED_GRIDS[grid];
       for (const k of config.factors) {
-        const run = runApproach2({ surface: s.surface, bias: { driftRate: 0, centerScale: k }, W, budgets: config.budgets, pointsPerCurve: config.pointsPerCurve });
+        const run = runApproach2({
+          surface: s.surface,
+          bias: { driftRate: 0, centerScale: k },
+          W,
+          budgets: config.budgets,
+          pointsPerCurve: config.pointsPerCurve,
+        });
         const cost = allocationCost(s.surface, extrapolateApproach2(run.fit, config.evalBudget).D, config.evalBudget);
         rows.push({
           surface: s.name,
@@ -165,5 +188,11 @@ export function offsetSweepFigure(rows: readonly OffsetSweepRow[], config: Pick<
       };
     }),
   }));
-  return lineGrid({ title: 'Approach 2 D* error against a constant sampling offset (noise-free, 5 budgets, 15 points)', rows: 1, cols: config.surfaces.length, panels, height: 480 });
+  return lineGrid({
+    title: 'Approach 2 D* error against a constant sampling offset (noise-free, 5 budgets, 15 points)',
+    rows: 1,
+    cols: config.surfaces.length,
+    panels,
+    height: 480,
+  });
 }

@@ -89,16 +89,44 @@ export async function run(config: Exp5Config, ctx: RunContext): Promise<Exp5Resu
 // ---------------------------------------------------------------- tables
 
 export const PARAM_ERRORS_COLUMNS = [
-  'surface', 'bias', 'drift_rate', 'center_scale', 'w_index', 'log_range', 'method',
-  ...PARAM_KEYS, ...ERR_PCT_KEYS, 'status', 'iterations', 'failed',
+  'surface',
+  'bias',
+  'drift_rate',
+  'center_scale',
+  'w_index',
+  'log_range',
+  'method',
+  ...PARAM_KEYS,
+  ...ERR_PCT_KEYS,
+  'status',
+  'iterations',
+  'failed',
 ] as const;
 export const EXP5_EXTRAPOLATION_COLUMNS = [...EXTRAPOLATION_COLUMNS, 'method'] as const;
 export const METHOD_COMPARISON_COLUMNS = [
-  'surface', 'method', 'label', 'w_index', 'log_range', ...ERR_PCT_KEYS, 'rss', 'status', 'iterations', 'failed', 'abnormal',
+  'surface',
+  'method',
+  'label',
+  'w_index',
+  'log_range',
+  ...ERR_PCT_KEYS,
+  'rss',
+  'status',
+  'iterations',
+  'failed',
+  'abnormal',
 ] as const;
 export const METHOD_SUMMARY_COLUMNS = [
-  'surface', 'method', 'label', 'n_fits', 'n_failed', 'n_abnormal',
-  'min_iterations', 'median_iterations', 'mean_iterations', 'max_iterations',
+  'surface',
+  'method',
+  'label',
+  'n_fits',
+  'n_failed',
+  'n_abnormal',
+  'min_iterations',
+  'median_iterations',
+  'mean_iterations',
+  'max_iterations',
   ...PARAM_KEYS.map((k) => `max_abs_${k}_err_pct` as const),
 ] as const;
 
@@ -106,7 +134,6 @@ export const METHOD_SUMMARY_COLUMNS = [
 function estimate(f: Exp5FitOutcome): LossSurface | null {
   return f.ok && f.status !== 'bound_hit' ? f.surface : null;
 }
-
 
 /** Columns of the per-fit tables (each table writes the subset it lists): estimates, errors, rss, status, iterations, failed, abnormal. */
 function fitColumns(f: Exp5FitOutcome, truth: LossSurface): FitRow {
@@ -149,7 +176,14 @@ function buildTables(result: Exp5Result, config: Exp5Config): Tables {
       for (const w of config.wIndices) {
         const s = sample(name, bias, w);
         const cols = fitColumns(fitOf(s, config.recoveryMethod), surface);
-        paramErrors.push({ surface: name, ...biasColumns(bias), w_index: s.width.w_index, log_range: s.width.log_range, method: config.recoveryMethod, ...cols });
+        paramErrors.push({
+          surface: name,
+          ...biasColumns(bias),
+          w_index: s.width.w_index,
+          log_range: s.width.log_range,
+          method: config.recoveryMethod,
+          ...cols,
+        });
       }
     }
   }
@@ -189,7 +223,14 @@ function buildTables(result: Exp5Result, config: Exp5Config): Tables {
     ['all', () => true],
   ];
   for (const [surface, inGroup] of groups) {
-    for (const method of config.comparisonMethods) summary.push({ surface, ...methodSummary(comparison.filter((r) => r.method === method && inGroup(r)), method) });
+    for (const method of config.comparisonMethods)
+      summary.push({
+        surface,
+        ...methodSummary(
+          comparison.filter((r) => r.method === method && inGroup(r)),
+          method,
+        ),
+      });
   }
   return { paramErrors, extrapolation, comparison, summary };
 }

@@ -17,7 +17,13 @@ export function paramErrorsFigure(rows: FitRow[], config: Exp5Config): Figure {
     for (const k of PARAM_KEYS) {
       const series: Series[] = config.biases.map((bias, i) => {
         const sel = rows.filter((r) => r.surface === name && r.bias === bias);
-        return { name: bias, x: sel.map((r) => r.log_range as number), y: sel.map((r) => r[`${k}_err_pct`] as number), color: colorFor(BIAS_COLORS, bias, i), markerSize: 4 };
+        return {
+          name: bias,
+          x: sel.map((r) => r.log_range as number),
+          y: sel.map((r) => r[`${k}_err_pct`] as number),
+          color: colorFor(BIAS_COLORS, bias, i),
+          markerSize: 4,
+        };
       });
       panels.push({ title: `${name}: ${PARAM_LABELS[k]}`, wAxis: true, yTitle: `${PARAM_LABELS[k]} relative error (%)`, zeroLine: true, series });
     }
@@ -39,9 +45,22 @@ export function extrapolationFigure(rows: FitRow[], config: Exp5Config): Figure 
     for (const { name } of config.surfaces) {
       const series: Series[] = config.biases.map((bias, i) => {
         const sel = rows.filter((r) => r.range_name === range && r.surface === name && r.bias === bias);
-        return { name: bias, x: sel.map((r) => r.budget as number), y: sel.map((r) => r.d_err_pct as number), color: colorFor(BIAS_COLORS, bias, i), markerSize: 4 };
+        return {
+          name: bias,
+          x: sel.map((r) => r.budget as number),
+          y: sel.map((r) => r.d_err_pct as number),
+          color: colorFor(BIAS_COLORS, bias, i),
+          markerSize: 4,
+        };
       });
-      panels.push({ title: `${range} (${gridFactorLabel(w.log_range)}), ${name}`, xTitle: 'Compute budget C (FLOPs)', xType: 'log', yTitle: 'D* relative error (%)', zeroLine: true, series });
+      panels.push({
+        title: `${range} (${gridFactorLabel(w.log_range)}), ${name}`,
+        xTitle: 'Compute budget C (FLOPs)',
+        xType: 'log',
+        yTitle: 'D* relative error (%)',
+        zeroLine: true,
+        series,
+      });
     }
   }
   return lineGrid({

@@ -11,13 +11,7 @@ import type { LossSurface } from '../../src/surface/index.ts';
 import { defineTask } from '../../src/util/worker-pool.ts';
 
 /** Method identifiers of experiment 5 (specs/experiments.md §B.8); each runs with the registry's defaults. */
-export type Exp5Method =
-  | 'approach3_lse_logloss'
-  | 'approach3_lse_logloss_fd'
-  | 'vpnls_lbfgsb_grad'
-  | 'vpnls_lbfgsb_fd'
-  | 'vpnls_nelder_mead'
-  | 'vpnls_grid256';
+export type Exp5Method = 'approach3_lse_logloss' | 'approach3_lse_logloss_fd' | 'vpnls_lbfgsb_grad' | 'vpnls_lbfgsb_fd' | 'vpnls_nelder_mead' | 'vpnls_grid256';
 
 /**
  * Part 3 methods in the order of specs/experiments.md §C.5 with the `label`

@@ -8,7 +8,11 @@ import { logspace } from '../../src/util/space.ts';
 import { EXP7_METHODS, type Exp7Fit, type Exp7Method, type Exp7RepeatInput, fitExp7RepeatTask } from './fits.ts';
 import { errorsFigure, exponentInferenceFigure, isoflopCurvesFigure } from './figures.ts';
 import {
-  byConditionRow, EXP7_BY_CONDITION_COLUMNS, EXP7_FITS_COLUMNS, EXP7_METHOD_COMPARISON_ALL_COLUMNS, type Exp7FitRow,
+  byConditionRow,
+  EXP7_BY_CONDITION_COLUMNS,
+  EXP7_FITS_COLUMNS,
+  EXP7_METHOD_COMPARISON_ALL_COLUMNS,
+  type Exp7FitRow,
   methodComparisonRow,
 } from './tables.ts';
 import type { Artifacts, RunContext } from '../harness/types.ts';
@@ -104,8 +108,16 @@ export async function run(config: Exp7Config, ctx: RunContext): Promise<Exp7Resu
       const budgets = conditionBudgets(config, nb);
       for (let r = 0; r < config.repeats; r++) {
         inputs.push({
-          surface, W, bias, budgets, noiseStd, nPointsValues: config.nPointsValues, seed: ctx.seed + r, rng: ctx.rng,
-          maxiter: config.maxiter, methods: config.methods,
+          surface,
+          W,
+          bias,
+          budgets,
+          noiseStd,
+          nPointsValues: config.nPointsValues,
+          seed: ctx.seed + r,
+          rng: ctx.rng,
+          maxiter: config.maxiter,
+          methods: config.methods,
         });
       }
     }
@@ -126,8 +138,17 @@ export async function run(config: Exp7Config, ctx: RunContext): Promise<Exp7Resu
           for (const f of repeatFits) {
             if (f.nPoints !== nPoints) continue;
             fits.push({
-              noise_std: noiseStd, n_budgets: nb, n_points: nPoints, repeat, method: f.method,
-              a: f.a, b: f.b, a_err_pct: pct(f.a, aTrue), b_err_pct: pct(f.b, bTrue), status: f.status ?? '', failed: f.failed,
+              noise_std: noiseStd,
+              n_budgets: nb,
+              n_points: nPoints,
+              repeat,
+              method: f.method,
+              a: f.a,
+              b: f.b,
+              a_err_pct: pct(f.a, aTrue),
+              b_err_pct: pct(f.b, bTrue),
+              status: f.status ?? '',
+              failed: f.failed,
             });
           }
         });
@@ -137,9 +158,16 @@ export async function run(config: Exp7Config, ctx: RunContext): Promise<Exp7Resu
 
   const curves = config.noiseLevels.map((noiseStd) => ({
     noiseStd,
-    samples: plain(sampleIsoflops(surface, {
-      W, budgets: conditionBudgets(config, config.curveBudgets), pointsPerCurve: config.curvePoints, bias, noiseStd, rng: createRandom(ctx.rng, ctx.seed),
-    })),
+    samples: plain(
+      sampleIsoflops(surface, {
+        W,
+        budgets: conditionBudgets(config, config.curveBudgets),
+        pointsPerCurve: config.curvePoints,
+        bias,
+        noiseStd,
+        rng: createRandom(ctx.rng, ctx.seed),
+      }),
+    ),
   }));
   return { aTrue, bTrue, fits, curves, seed: ctx.seed, rng: ctx.rng };
 }
@@ -149,12 +177,27 @@ export function render(result: Exp7Result, config: Exp7Config): Artifacts {
   for (const noiseStd of config.noiseLevels) {
     for (const nb of config.nBudgetsValues) {
       const cell = result.fits.filter((f) => f.noise_std === noiseStd && f.n_budgets === nb);
-      for (const method of config.methods) byCondition.push(byConditionRow(noiseStd, nb, method, cell.filter((f) => f.method === method)));
+      for (const method of config.methods)
+        byCondition.push(
+          byConditionRow(
+            noiseStd,
+            nb,
+            method,
+            cell.filter((f) => f.method === method),
+          ),
+        );
     }
   }
   const settings = { nNoiseLevels: config.noiseLevels.length, nBudgetSettings: config.nBudgetsValues.length, nPointsSettings: config.nPointsValues.length };
   const boot = { rng: createRandom(result.rng, result.seed), resamples: config.bootstrapResamples, level: config.bootstrapLevel };
-  const comparison = config.methods.map((m) => methodComparisonRow(m, result.fits.filter((f) => f.method === m), settings, boot));
+  const comparison = config.methods.map((m) =>
+    methodComparisonRow(
+      m,
+      result.fits.filter((f) => f.method === m),
+      settings,
+      boot,
+    ),
+  );
   const surface = SURFACES[config.surface];
   return {
     tables: {

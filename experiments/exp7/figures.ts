@@ -18,7 +18,11 @@ export function methodColor(method: Exp7Method): string {
 }
 
 /** Non-zero |values| rounded for plotting (the tables keep full precision). */
-const plotAbs = (values: readonly number[]) => values.map(Math.abs).filter((v) => v > 0).map((v) => roundSignificant(v));
+const plotAbs = (values: readonly number[]) =>
+  values
+    .map(Math.abs)
+    .filter((v) => v > 0)
+    .map((v) => roundSignificant(v));
 
 const fmtPct = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(2)) : '–');
 
@@ -47,16 +51,28 @@ export function exponentInferenceFigure(fits: readonly Exp7FitRow[], comparison:
   order.forEach((row, rank) => {
     const color = methodColor(row.method);
     const pooled = plotAbs(pooledAbsErrors(groupStats(fits.filter((f) => f.method === row.method))));
-    left.push(scatter(`${row.label}: all |errors|`, pooled, pooled.map(() => pos(rank) - 0.28), {
-      mode: 'markers', marker: { symbol: 'line-ns-open', size: 9, color, opacity: 0.25 }, showlegend: false, hoverinfo: 'x',
-    }));
+    left.push(
+      scatter(
+        `${row.label}: all |errors|`,
+        pooled,
+        pooled.map(() => pos(rank) - 0.28),
+        {
+          mode: 'markers',
+          marker: { symbol: 'line-ns-open', size: 9, color, opacity: 0.25 },
+          showlegend: false,
+          hoverinfo: 'x',
+        },
+      ),
+    );
     const g = row.gmean_abs_err_pct;
-    left.push(scatter(row.label, [g], [pos(rank)], {
-      mode: 'markers',
-      marker: { size: 11, color, line: { color: '#222222', width: 1 } },
-      error_x: { type: 'data', symmetric: false, array: [row.max_abs_err_pct - g], arrayminus: [g - row.min_abs_err_pct], color, thickness: 2, width: 6 },
-      hovertemplate: `${row.label}<br>geometric mean %{x:.3g}%<br>min ${fmtPct(row.min_abs_err_pct)}%, max ${fmtPct(row.max_abs_err_pct)}%<extra></extra>`,
-    }));
+    left.push(
+      scatter(row.label, [g], [pos(rank)], {
+        mode: 'markers',
+        marker: { size: 11, color, line: { color: '#222222', width: 1 } },
+        error_x: { type: 'data', symmetric: false, array: [row.max_abs_err_pct - g], arrayminus: [g - row.min_abs_err_pct], color, thickness: 2, width: 6 },
+        hovertemplate: `${row.label}<br>geometric mean %{x:.3g}%<br>min ${fmtPct(row.min_abs_err_pct)}%, max ${fmtPct(row.max_abs_err_pct)}%<extra></extra>`,
+      }),
+    );
   });
   const yAxis = {
     type: 'linear' as const,
@@ -77,11 +93,26 @@ export function exponentInferenceFigure(fits: readonly Exp7FitRow[], comparison:
     showlegend: false,
   };
   const panels: PanelSpec[] = [
-    { title: 'Pooled |a| and |b| errors per method (dot: geometric mean; bar: min–max; ticks: every fit)', x: { title: '|relative error| of a and b (%)', type: 'log' }, y: yAxis, traces: left },
+    {
+      title: 'Pooled |a| and |b| errors per method (dot: geometric mean; bar: min–max; ticks: every fit)',
+      x: { title: '|relative error| of a and b (%)', type: 'log' },
+      y: yAxis,
+      traces: left,
+    },
     { title: 'Worst case', x: { type: 'category' }, y: { ...yAxis, extra: { ...yAxis.extra, showticklabels: false } }, traces: [heat] },
   ];
-  const fig = panelGrid({ rows: 1, cols: 2, panels, title: 'Exponent inference from few, noisy points: error of a and b by method', height: 520, layout: { showlegend: false } });
-  setColumnDomains(fig, [[0, 0.7], [0.76, 1]]);
+  const fig = panelGrid({
+    rows: 1,
+    cols: 2,
+    panels,
+    title: 'Exponent inference from few, noisy points: error of a and b by method',
+    height: 520,
+    layout: { showlegend: false },
+  });
+  setColumnDomains(fig, [
+    [0, 0.7],
+    [0.76, 1],
+  ]);
   return fig;
 }
 
@@ -112,8 +143,16 @@ export function errorsFigure(
           }
           // offsetgroup/alignmentgroup keep the boxes of one panel side by side at full width.
           return {
-            type: 'box', name: EXP7_METHOD_LABELS[method], legendgroup: method, offsetgroup: method, alignmentgroup: `panel-${panels.length}`, x, y,
-            marker: { color: methodColor(method), size: 3 }, line: { width: 1.2 }, boxpoints: 'outliers',
+            type: 'box',
+            name: EXP7_METHOD_LABELS[method],
+            legendgroup: method,
+            offsetgroup: method,
+            alignmentgroup: `panel-${panels.length}`,
+            x,
+            y,
+            marker: { color: methodColor(method), size: 3 },
+            line: { width: 1.2 },
+            boxpoints: 'outliers',
           };
         });
         panels.push({
@@ -173,8 +212,20 @@ export function isoflopCurvesFigure(curves: readonly CurveSample[], surface: Los
       ] as const) {
         traces.push(scatter(group, pts, Ls, { mode: 'markers', legendgroup: group, marker: { color, size: 6 } }));
         traces.push(scatter('noise-free curve', Array.from(dense, xOf), denseL, { legendgroup: 'noise-free', line: { color, width: 1.5, dash: 'dot' } }));
-        traces.push(scatter('true optimum', [xOf(nStar)], [lStar], { mode: 'markers', legendgroup: 'optimum', marker: { symbol: MARKERS.trueOptimum, size: 11, color: '#000000' } }));
-        traces.push(scatter('sampling centre', [xOf(centre)], [lCentre], { mode: 'markers', legendgroup: 'centre', marker: { symbol: MARKERS.samplingCenter, size: 9, color, line: { color: '#000000', width: 1 } } }));
+        traces.push(
+          scatter('true optimum', [xOf(nStar)], [lStar], {
+            mode: 'markers',
+            legendgroup: 'optimum',
+            marker: { symbol: MARKERS.trueOptimum, size: 11, color: '#000000' },
+          }),
+        );
+        traces.push(
+          scatter('sampling centre', [xOf(centre)], [lCentre], {
+            mode: 'markers',
+            legendgroup: 'centre',
+            marker: { symbol: MARKERS.samplingCenter, size: 9, color, line: { color: '#000000', width: 1 } },
+          }),
+        );
       }
     });
     rows[0].push({ title: `σ = ${curve.noiseStd}: L against N`, x: { title: 'log₁₀ N (parameters)' }, y: { title: 'loss L (nats)' }, traces: tracesN });

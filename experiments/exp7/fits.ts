@@ -67,7 +67,14 @@ function gridSeed(data: PreparedData): LossSurface | Error {
   return g.surface;
 }
 
-function fitOne(method: Exp7Method, s: IsoflopSamples, data: PreparedData, seed: () => LossSurface | Error, child: RandomSource, maxiter: number): { a: number; b: number; status: FitStatus } {
+function fitOne(
+  method: Exp7Method,
+  s: IsoflopSamples,
+  data: PreparedData,
+  seed: () => LossSurface | Error,
+  child: RandomSource,
+  maxiter: number,
+): { a: number; b: number; status: FitStatus } {
   const startPoint = (): LossSurface => {
     const start = seed();
     if (start instanceof Error) throw start;
@@ -94,7 +101,12 @@ export function fitExp7Repeat(input: Exp7RepeatInput): Exp7Fit[] {
   const out: Exp7Fit[] = [];
   for (const nPoints of input.nPointsValues) {
     const s = sampleIsoflops(input.surface, {
-      W: input.W, budgets: input.budgets, pointsPerCurve: nPoints, bias: input.bias, noiseStd: input.noiseStd, rng,
+      W: input.W,
+      budgets: input.budgets,
+      pointsPerCurve: nPoints,
+      bias: input.bias,
+      noiseStd: input.noiseStd,
+      rng,
     });
     const child = rng.spawn();
     const data = prepareData(s.N, s.D, s.L);

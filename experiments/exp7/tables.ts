@@ -6,21 +6,42 @@ import { bootstrapReplicates, type IndexSource, quantileSorted, replicateInterva
 import { geometricMeanAbs, maxAbs, minNonZeroAbs, topValues } from './noisy-stats.ts';
 import { EXP7_METHOD_LABELS, type Exp7Method } from './fits.ts';
 
-export const EXP7_FITS_COLUMNS = [
-  'noise_std', 'n_budgets', 'n_points', 'repeat', 'method', 'a', 'b', 'a_err_pct', 'b_err_pct', 'status', 'failed',
-] as const;
+export const EXP7_FITS_COLUMNS = ['noise_std', 'n_budgets', 'n_points', 'repeat', 'method', 'a', 'b', 'a_err_pct', 'b_err_pct', 'status', 'failed'] as const;
 
 export const EXP7_BY_CONDITION_COLUMNS = [
-  'noise_std', 'n_budgets', 'method', 'n_fits', 'gmean_abs_a_err_pct', 'gmean_abs_b_err_pct', 'max_abs_a_err_pct',
-  'max_abs_b_err_pct', 'maxiter_rate', 'abnormal_rate', 'bound_hit_rate', 'fail_rate',
+  'noise_std',
+  'n_budgets',
+  'method',
+  'n_fits',
+  'gmean_abs_a_err_pct',
+  'gmean_abs_b_err_pct',
+  'max_abs_a_err_pct',
+  'max_abs_b_err_pct',
+  'maxiter_rate',
+  'abnormal_rate',
+  'bound_hit_rate',
+  'fail_rate',
 ] as const;
 
 export const EXP7_TOP_K = 8;
 
 export const EXP7_METHOD_COMPARISON_COLUMNS = [
-  'method', 'label', 'n_noise_levels', 'n_budget_settings', 'n_points_settings', 'total_fits', 'min_abs_err_pct',
-  'gmean_abs_err_pct', 'max_abs_err_pct', 'max_abs_a_err_pct', 'max_abs_b_err_pct', 'n_maxiter', 'n_abnormal',
-  'n_bound_hit', 'n_fail', ...Array.from({ length: EXP7_TOP_K }, (_, i) => `top${i + 1}`),
+  'method',
+  'label',
+  'n_noise_levels',
+  'n_budget_settings',
+  'n_points_settings',
+  'total_fits',
+  'min_abs_err_pct',
+  'gmean_abs_err_pct',
+  'max_abs_err_pct',
+  'max_abs_a_err_pct',
+  'max_abs_b_err_pct',
+  'n_maxiter',
+  'n_abnormal',
+  'n_bound_hit',
+  'n_fail',
+  ...Array.from({ length: EXP7_TOP_K }, (_, i) => `top${i + 1}`),
 ] as const;
 
 /** Quantiles of the pooled |error| reported with bootstrap intervals (extra columns after those of specs/experiments.md §C.7). */
@@ -38,7 +59,10 @@ export const EXP7_POOLED_QUANTILES = [
 export const EXP7_METHOD_COMPARISON_ALL_COLUMNS = [
   ...EXP7_METHOD_COMPARISON_COLUMNS,
   ...EXP7_POOLED_QUANTILES.flatMap(({ key }) => [`${key}_abs_err_pct`, `${key}_abs_err_pct_low`, `${key}_abs_err_pct_high`]),
-  'max_abs_err_pct_boot_low', 'max_abs_err_pct_boot_high', 'bootstrap_resamples', 'bootstrap_level',
+  'max_abs_err_pct_boot_low',
+  'max_abs_err_pct_boot_high',
+  'bootstrap_resamples',
+  'bootstrap_level',
 ] as const;
 
 /** The bootstrap of the pooled quantiles: generator (shared by the methods, in table order), resamples, coverage. */
@@ -172,21 +196,29 @@ export function pooledQuantileColumns(g: FitGroupStats, boot: PooledBootstrap): 
     const counts = new Int32Array(2 * m);
     // Order statistics a replicate needs: floor and floor + 1 of q·(2m − 1) for each q, then the last.
     const ks = qs.flatMap((q) => [Math.floor(q * (2 * m - 1)), Math.min(2 * m - 1, Math.floor(q * (2 * m - 1)) + 1)]);
-    const reps = bootstrapReplicates(m, (idx) => {
-      counts.fill(0);
-      for (let i = 0; i < m; i++) {
-        counts[rank[idx[i]]]++;
-        counts[rank[m + idx[i]]]++;
-      }
-      const at = orderStatistics(counts, sorted, ks);
-      let last = 2 * m - 1;
-      while (counts[last] === 0) last--;
-      return [...qs.map((q, j) => {
-        const pos = q * (2 * m - 1);
-        const lo = at[2 * j];
-        return lo + (pos - Math.floor(pos)) * (at[2 * j + 1] - lo);
-      }), sorted[last]];
-    }, boot.rng, boot.resamples);
+    const reps = bootstrapReplicates(
+      m,
+      (idx) => {
+        counts.fill(0);
+        for (let i = 0; i < m; i++) {
+          counts[rank[idx[i]]]++;
+          counts[rank[m + idx[i]]]++;
+        }
+        const at = orderStatistics(counts, sorted, ks);
+        let last = 2 * m - 1;
+        while (counts[last] === 0) last--;
+        return [
+          ...qs.map((q, j) => {
+            const pos = q * (2 * m - 1);
+            const lo = at[2 * j];
+            return lo + (pos - Math.floor(pos)) * (at[2 * j + 1] - lo);
+          }),
+          sorted[last],
+        ];
+      },
+      boot.rng,
+      boot.resamples,
+    );
     EXP7_POOLED_QUANTILES.forEach(({ key }, k) => ([out[`${key}_abs_err_pct_low`], out[`${key}_abs_err_pct_high`]] = replicateInterval(reps[k], boot.level)));
     [out.max_abs_err_pct_boot_low, out.max_abs_err_pct_boot_high] = replicateInterval(reps[qs.length], boot.level);
   }

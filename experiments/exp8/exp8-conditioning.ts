@@ -2,12 +2,18 @@
  * Experiment 8: why Approach 3 is less precise — conditioning (specs/experiments.md §C.8).
  */
 import {
-  CONDITIONING_BIAS, conditioningAtTruth, PERTURBATION_DELTA, perturbedGradientNorms, projectOnEigenvectors, rescaleHessian, rssHessian5,
-  type Spectrum, symmetricSpectrum, vpnlsHessian,
+  CONDITIONING_BIAS,
+  conditioningAtTruth,
+  PERTURBATION_DELTA,
+  perturbedGradientNorms,
+  projectOnEigenvectors,
+  rescaleHessian,
+  rssHessian5,
+  type Spectrum,
+  symmetricSpectrum,
+  vpnlsHessian,
 } from '../../src/analysis/index.ts';
-import {
-  APPROACH3_BOUNDS, bestGridPoint, fitApproach3Prepared, fitVpnlsPrepared, grid4, type SurfaceFitResult, VPNLS_GRID,
-} from '../../src/fit/index.ts';
+import { APPROACH3_BOUNDS, bestGridPoint, fitApproach3Prepared, fitVpnlsPrepared, grid4, type SurfaceFitResult, VPNLS_GRID } from '../../src/fit/index.ts';
 import { getKernels, type PreparedData } from '../../src/kernels/index.ts';
 import { DEFAULT_BUDGETS, DEFAULT_POINTS_PER_CURVE, NAMED_GRIDS } from '../../src/sampling/index.ts';
 import { type LossSurface, SURFACES } from '../../src/surface/index.ts';
@@ -203,7 +209,12 @@ export function render(result: Exp8Result, config: Exp8Config): Artifacts {
     grad_norm_perturbed: result.perturbationGradNorms[k],
     grad_a3_projection: result.gradA3Projection[k],
   }));
-  const h2 = result.twoD.eigenvalues.map((lam, k) => ({ k: k + 1, eigenvalue: lam, v_alpha: result.twoD.eigenvectors[k][0], v_beta: result.twoD.eigenvectors[k][1] }));
+  const h2 = result.twoD.eigenvalues.map((lam, k) => ({
+    k: k + 1,
+    eigenvalue: lam,
+    v_alpha: result.twoD.eigenvectors[k][0],
+    v_beta: result.twoD.eigenvectors[k][1],
+  }));
   const fits = result.fits.map((f) => ({
     method: f.method,
     ...paramColumns(f.surface),

@@ -7,9 +7,7 @@ import { createRandom } from '../../src/util/random.ts';
 import { logspace } from '../../src/util/space.ts';
 import { EXP9_METHODS, type Exp9DatasetInput, type Exp9Method, fitExp9DatasetTask } from './fits.ts';
 import { dataEfficiencyDetailedFigure, dataEfficiencyFigure } from './figures.ts';
-import {
-  EXP9_SEED_STUDY_COLUMNS, EXP9_TAILS_COLUMNS, type Exp9SeedRow, seedRows, seedStudySummary, tailRows,
-} from './robust.ts';
+import { EXP9_SEED_STUDY_COLUMNS, EXP9_TAILS_COLUMNS, type Exp9SeedRow, seedRows, seedStudySummary, tailRows } from './robust.ts';
 import { EXP9_ESTIMATES_COLUMNS, EXP9_SUMMARY_COLUMNS, type Exp9EstimateRow, summaryRows } from './tables.ts';
 import type { Artifacts, RunContext } from '../harness/types.ts';
 
@@ -138,8 +136,13 @@ export async function runDesign(config: Exp9Config, ctx: RunContext, label = 'da
   outputs.forEach((fits, i) => {
     for (const f of fits) {
       estimates.push({
-        ...keys[i], method: f.method, a: f.a, b: f.b,
-        a_err: f.a === null ? null : f.a - aTrue, b_err: f.b === null ? null : f.b - bTrue, failed: f.a === null,
+        ...keys[i],
+        method: f.method,
+        a: f.a,
+        b: f.b,
+        a_err: f.a === null ? null : f.a - aTrue,
+        b_err: f.b === null ? null : f.b - bTrue,
+        failed: f.a === null,
       });
     }
   });
@@ -150,7 +153,11 @@ export function render(result: Exp9Result, config: Exp9Config): Artifacts {
   const summary = summaryRows(result.estimates, config.methods, config.noiseLevels);
   const pooled = summary.filter((r) => r.noise_std === 'all');
   const tails = tailRows(result.estimates, config.methods, config.noiseLevels, {
-    lossThreshold: config.lossThreshold, resamples: config.tailResamples, level: config.tailLevel, rng: result.rng, seed: result.seed,
+    lossThreshold: config.lossThreshold,
+    resamples: config.tailResamples,
+    level: config.tailLevel,
+    rng: result.rng,
+    seed: result.seed,
   });
   return {
     tables: {

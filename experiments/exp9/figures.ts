@@ -38,25 +38,52 @@ export function dataEfficiencyFigure(summary: readonly Exp9SummaryRow[], methods
   const labels = methods.map((m) => EXP9_METHOD_LABELS[m]);
   const pooled = methods.map((m) => findRow(summary, m, 'all').variance / VARIANCE_UNIT);
   const dots: PanelTrace = {
-    type: 'scatter', mode: 'markers+text', name: 'pooled variance', x: pooled, y: labels,
+    type: 'scatter',
+    mode: 'markers+text',
+    name: 'pooled variance',
+    x: pooled,
+    y: labels,
     marker: { color: methods.map(methodColor), size: 13, line: { color: '#ffffff', width: 1 } },
-    text: pooled.map((v) => fmt(v)), textposition: 'top center', cliponaxis: false,
-    hovertemplate: '%{y}: %{x:.4g} ×10⁻⁴<extra></extra>', showlegend: false,
+    text: pooled.map((v) => fmt(v)),
+    textposition: 'top center',
+    cliponaxis: false,
+    hovertemplate: '%{y}: %{x:.4g} ×10⁻⁴<extra></extra>',
+    showlegend: false,
   };
   const z = methods.map((m) => noiseLevels.map((s) => findRow(summary, m, s).variance / VARIANCE_UNIT));
   // Colour by log10 of the variance (the estimators differ by orders of magnitude); the values are printed.
   const heat: PanelTrace = {
-    type: 'heatmap', x: noiseLevels.map(sigmaLabel), y: labels, z: z.map((row) => row.map((v) => (v > 0 ? Math.log10(v) : null))),
-    text: z.map((row) => row.map((v) => fmt(v))), texttemplate: '%{text}', textfont: { size: 13 },
-    colorscale: 'Blues', reversescale: true, showscale: false,
-    hovertemplate: '%{y}, %{x}: %{text} ×10⁻⁴<extra></extra>', showlegend: false,
+    type: 'heatmap',
+    x: noiseLevels.map(sigmaLabel),
+    y: labels,
+    z: z.map((row) => row.map((v) => (v > 0 ? Math.log10(v) : null))),
+    text: z.map((row) => row.map((v) => fmt(v))),
+    texttemplate: '%{text}',
+    textfont: { size: 13 },
+    colorscale: 'Blues',
+    reversescale: true,
+    showscale: false,
+    hovertemplate: '%{y}, %{x}: %{text} ×10⁻⁴<extra></extra>',
+    showlegend: false,
   };
   const yAxis = { type: 'category' as const, extra: { autorange: 'reversed' } };
   const panels: PanelSpec[] = [
     { title: 'Variance of b̂ − b, all conditions pooled', x: { title: 'variance of b̂ − b (×10⁻⁴, log scale)', type: 'log' }, y: yAxis, traces: [dots] },
-    { title: 'Variance of b̂ − b by noise level (×10⁻⁴)', x: { title: 'noise σ (nats)', type: 'category' }, y: { ...yAxis, extra: { ...yAxis.extra, showticklabels: false } }, traces: [heat] },
+    {
+      title: 'Variance of b̂ − b by noise level (×10⁻⁴)',
+      x: { title: 'noise σ (nats)', type: 'category' },
+      y: { ...yAxis, extra: { ...yAxis.extra, showticklabels: false } },
+      traces: [heat],
+    },
   ];
-  return panelGrid({ rows: 1, cols: 2, panels, title: 'Estimator efficiency: spread of the recovered exponent b (symmetric surface, centred sampling)', height: 420, hSpacing: 0.08 });
+  return panelGrid({
+    rows: 1,
+    cols: 2,
+    panels,
+    title: 'Estimator efficiency: spread of the recovered exponent b (symmetric surface, centred sampling)',
+    height: 420,
+    hSpacing: 0.08,
+  });
 }
 
 /** Symmetric-log map: linear within ±t, log10 beyond (continuous at ±t). */
@@ -97,9 +124,19 @@ export function dataEfficiencyDetailedFigure(
       text.push(`b̂ − b = ${r.b_err!.toPrecision(3)}`);
     }
     return {
-      type: 'box', name: EXP9_METHOD_LABELS[method], legendgroup: method, x, y, text, hoverinfo: 'text+name',
+      type: 'box',
+      name: EXP9_METHOD_LABELS[method],
+      legendgroup: method,
+      x,
+      y,
+      text,
+      hoverinfo: 'text+name',
       // Every fit drawn (jittered) beside its box: the few far misses are what the pooled variance measures.
-      marker: { color: methodColor(method), size: 2.5, opacity: 0.45 }, line: { width: 1.2 }, boxpoints: 'all', jitter: 0.5, pointpos: 0,
+      marker: { color: methodColor(method), size: 2.5, opacity: 0.45 },
+      line: { width: 1.2 },
+      boxpoints: 'all',
+      jitter: 0.5,
+      pointpos: 0,
     };
   });
   const ticks = symlogTicks(maxAbs);

@@ -16,9 +16,18 @@ export const TAIL_QUANTILES = [
 ] as const;
 
 export const EXP9_TAILS_COLUMNS = [
-  'method', 'noise_std', 'n_datasets', 'n_failed', 'median_abs_b_err',
+  'method',
+  'noise_std',
+  'n_datasets',
+  'n_failed',
+  'median_abs_b_err',
   ...TAIL_QUANTILES.flatMap(({ key }) => [`${key}_abs_b_err`, `${key}_abs_b_err_low`, `${key}_abs_b_err_high`]),
-  'max_abs_b_err', 'loss_threshold', 'n_loss', 'loss_rate', 'loss_rate_low', 'loss_rate_high',
+  'max_abs_b_err',
+  'loss_threshold',
+  'n_loss',
+  'loss_rate',
+  'loss_rate_low',
+  'loss_rate_high',
 ] as const;
 
 export interface TailOptions {
@@ -35,13 +44,25 @@ export interface TailOptions {
 
 export type Exp9TailRow = Record<(typeof EXP9_TAILS_COLUMNS)[number], number | string>;
 
-function tailRow(method: Exp9Method, noiseStd: number | 'all', rows: readonly Exp9EstimateRow[], o: TailOptions, rng: ReturnType<typeof createRandom>): Exp9TailRow {
+function tailRow(
+  method: Exp9Method,
+  noiseStd: number | 'all',
+  rows: readonly Exp9EstimateRow[],
+  o: TailOptions,
+  rng: ReturnType<typeof createRandom>,
+): Exp9TailRow {
   const abs = rows.filter((r) => !r.failed).map((r) => Math.abs(r.b_err!));
   const nFailed = rows.length - abs.length;
   // Failures count as losses: the indicator is 1 for a failed fit or a miss beyond the threshold.
   const loss: number[] = rows.map((r) => (r.failed || Math.abs(r.b_err!) > o.lossThreshold ? 1 : 0));
   const opts = { resamples: o.resamples, level: o.level };
-  const out: Record<string, number | string> = { method, noise_std: noiseStd, n_datasets: rows.length, n_failed: nFailed, median_abs_b_err: quantile(abs, 0.5) };
+  const out: Record<string, number | string> = {
+    method,
+    noise_std: noiseStd,
+    n_datasets: rows.length,
+    n_failed: nFailed,
+    median_abs_b_err: quantile(abs, 0.5),
+  };
   for (const { key, q } of TAIL_QUANTILES) {
     const ci = bootstrapCi(abs, (s) => quantile(s, q), rng, opts);
     out[`${key}_abs_b_err`] = ci.estimate;
@@ -65,7 +86,16 @@ export function tailRows(estimates: readonly Exp9EstimateRow[], methods: readonl
   const out: Exp9TailRow[] = [];
   for (const method of methods) {
     const mine = estimates.filter((r) => r.method === method);
-    for (const sigma of noiseLevels) out.push(tailRow(method, sigma, mine.filter((r) => r.noise_std === sigma), o, rng));
+    for (const sigma of noiseLevels)
+      out.push(
+        tailRow(
+          method,
+          sigma,
+          mine.filter((r) => r.noise_std === sigma),
+          o,
+          rng,
+        ),
+      );
     out.push(tailRow(method, 'all', mine, o, rng));
   }
   return out;
@@ -88,7 +118,13 @@ export interface Exp9SeedRow {
 }
 
 /** Pooled statistics of b̂ − b per method for one seed (non-failed fits; losses include failures). */
-export function seedRows(seedIndex: number, seed: number, estimates: readonly Exp9EstimateRow[], methods: readonly Exp9Method[], lossThreshold: number): Exp9SeedRow[] {
+export function seedRows(
+  seedIndex: number,
+  seed: number,
+  estimates: readonly Exp9EstimateRow[],
+  methods: readonly Exp9Method[],
+  lossThreshold: number,
+): Exp9SeedRow[] {
   return methods.map((method) => {
     const mine = estimates.filter((r) => r.method === method);
     const errs = mine.filter((r) => !r.failed).map((r) => r.b_err!);

@@ -5,9 +5,7 @@
 import type { Exp9Method } from './fits.ts';
 import { mad, mean, populationVariance, quantileSorted, sortedAscending } from '../../src/util/stats.ts';
 
-export const EXP9_ESTIMATES_COLUMNS = [
-  'noise_std', 'log_range', 'n_points', 'n_budgets', 'trial', 'method', 'a', 'b', 'a_err', 'b_err', 'failed',
-] as const;
+export const EXP9_ESTIMATES_COLUMNS = ['noise_std', 'log_range', 'n_points', 'n_budgets', 'trial', 'method', 'a', 'b', 'a_err', 'b_err', 'failed'] as const;
 
 export const EXP9_SUMMARY_COLUMNS = ['method', 'noise_std', 'n', 'n_failed', 'mean', 'std', 'variance', 'median', 'q1', 'q3', 'iqr', 'mad'] as const;
 
@@ -55,8 +53,18 @@ export function spreadRow(method: Exp9Method, noiseStd: number | 'all', rows: re
   const q1 = quantileSorted(sorted, 0.25);
   const q3 = quantileSorted(sorted, 0.75);
   return {
-    method, noise_std: noiseStd, n: errs.length, n_failed: rows.length - errs.length,
-    mean: mean(errs), std: Math.sqrt(variance), variance, median: quantileSorted(sorted, 0.5), q1, q3, iqr: q3 - q1, mad: mad(errs),
+    method,
+    noise_std: noiseStd,
+    n: errs.length,
+    n_failed: rows.length - errs.length,
+    mean: mean(errs),
+    std: Math.sqrt(variance),
+    variance,
+    median: quantileSorted(sorted, 0.5),
+    q1,
+    q3,
+    iqr: q3 - q1,
+    mad: mad(errs),
   };
 }
 
@@ -65,7 +73,14 @@ export function summaryRows(estimates: readonly Exp9EstimateRow[], methods: read
   const out: Exp9SummaryRow[] = [];
   for (const method of methods) {
     const mine = estimates.filter((r) => r.method === method);
-    for (const sigma of noiseLevels) out.push(spreadRow(method, sigma, mine.filter((r) => r.noise_std === sigma)));
+    for (const sigma of noiseLevels)
+      out.push(
+        spreadRow(
+          method,
+          sigma,
+          mine.filter((r) => r.noise_std === sigma),
+        ),
+      );
     out.push(spreadRow(method, 'all', mine));
   }
   return out;

@@ -105,12 +105,32 @@ function powerLawPanel(d: WidthDetail): PanelSpec {
     y: { title: 'log₁₀ N* (parameters)', extra: { color: N_COLOR, tickformat: '.2f' } },
     y2: { title: 'log₁₀ D* (tokens)', extra: { color: D_COLOR, tickformat: '.2f' } },
     traces: [
-      scatter('N̂* (Approach 2)', p.logC, p.logNHat, { mode: 'markers', legendgroup: 'n-hat', marker: { color: N_COLOR, symbol: MARKERS.approach2Vertex, size: 9 } }),
+      scatter('N̂* (Approach 2)', p.logC, p.logNHat, {
+        mode: 'markers',
+        legendgroup: 'n-hat',
+        marker: { color: N_COLOR, symbol: MARKERS.approach2Vertex, size: 9 },
+      }),
       scatter('N̂* fit', p.logC, p.lineLogN, { legendgroup: 'n-fit', line: { color: N_COLOR, width: 2 } }),
-      scatter('N* true', p.logC, p.logNTrue, { mode: 'lines+markers', legendgroup: 'n-true', line: { color: N_COLOR, dash: 'dash', width: 1 }, marker: { symbol: MARKERS.trueOptimum, size: 7, color: N_COLOR } }),
-      scatter('D̂* (Approach 2)', p.logC, p.logDHat, { secondary: true, mode: 'markers', legendgroup: 'd-hat', marker: { color: D_COLOR, symbol: MARKERS.approach2Vertex, size: 9 } }),
+      scatter('N* true', p.logC, p.logNTrue, {
+        mode: 'lines+markers',
+        legendgroup: 'n-true',
+        line: { color: N_COLOR, dash: 'dash', width: 1 },
+        marker: { symbol: MARKERS.trueOptimum, size: 7, color: N_COLOR },
+      }),
+      scatter('D̂* (Approach 2)', p.logC, p.logDHat, {
+        secondary: true,
+        mode: 'markers',
+        legendgroup: 'd-hat',
+        marker: { color: D_COLOR, symbol: MARKERS.approach2Vertex, size: 9 },
+      }),
       scatter('D̂* fit', p.logC, p.lineLogD, { secondary: true, legendgroup: 'd-fit', line: { color: D_COLOR, width: 2 } }),
-      scatter('D* true', p.logC, p.logDTrue, { secondary: true, mode: 'lines+markers', legendgroup: 'd-true', line: { color: D_COLOR, dash: 'dash', width: 1 }, marker: { symbol: MARKERS.trueOptimum, size: 7, color: D_COLOR } }),
+      scatter('D* true', p.logC, p.logDTrue, {
+        secondary: true,
+        mode: 'lines+markers',
+        legendgroup: 'd-true',
+        line: { color: D_COLOR, dash: 'dash', width: 1 },
+        marker: { symbol: MARKERS.trueOptimum, size: 7, color: D_COLOR },
+      }),
     ],
     notes: [{ text: `a = ${fmt(p.a)} (true ${fmt(p.aTrue)})<br>b = ${fmt(p.b)} (true ${fmt(p.bTrue)})`, x: 0.02, y: 0.98 }],
   };
@@ -124,7 +144,9 @@ export function approach2DiagnosticsFigure(data: Approach2DiagnosticsData): Figu
   s.perBudget.forEach((b, i) => {
     const color = budgetColor(i, n);
     optTraces.push(scatter(`N* error, C = ${formatPow10(b.budget)}`, s.W, b.n_opt_err_pct, { legendgroup: `nopt-${b.budget}`, line: { color, width: 1.5 } }));
-    optTraces.push(scatter(`D* error, C = ${formatPow10(b.budget)}`, s.W, b.d_opt_err_pct, { legendgroup: `dopt-${b.budget}`, line: { color, width: 1.5, dash: 'dash' } }));
+    optTraces.push(
+      scatter(`D* error, C = ${formatPow10(b.budget)}`, s.W, b.d_opt_err_pct, { legendgroup: `dopt-${b.budget}`, line: { color, width: 1.5, dash: 'dash' } }),
+    );
   });
   const panels: PanelSpec[] = [
     ...data.widths.map(parabolaPanel),

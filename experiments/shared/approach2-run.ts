@@ -82,7 +82,10 @@ export interface Approach2Run {
 }
 
 /** Compare an Approach 2 fit with the truth of `surface` (specs/experiments.md §B.2). */
-export function approach2Errors(surface: LossSurface, fit: Approach2Result): { truth: AllocationTruth; params: Approach2ParamRow; optima: Approach2OptimumRow[] } {
+export function approach2Errors(
+  surface: LossSurface,
+  fit: Approach2Result,
+): { truth: AllocationTruth; params: Approach2ParamRow; optima: Approach2OptimumRow[] } {
   const truth = allocationTruth(surface);
   const params: Approach2ParamRow = {
     a: fit.a,

@@ -71,7 +71,11 @@ export function compoundingRows(config: CompoundingConfig, onRow: () => void = (
 }
 
 /** The `compounding_errors` layout: one panel per bias, grouped bars of d_err_pct per surface, one bar per grid. */
-export function compoundingFigure(rows: readonly CompoundingRow[], config: Pick<CompoundingConfig, 'biases' | 'surfaces' | 'grids'>, figureTitle: string): Figure {
+export function compoundingFigure(
+  rows: readonly CompoundingRow[],
+  config: Pick<CompoundingConfig, 'biases' | 'surfaces' | 'grids'>,
+  figureTitle: string,
+): Figure {
   return groupedBarGrid({
     title: figureTitle,
     rows: 1,
@@ -95,4 +99,3 @@ export function compoundingFigure(rows: readonly CompoundingRow[], config: Pick<
     })),
   });
 }
-

@@ -131,9 +131,7 @@ export function widthDetail(run: Approach2Run, label: string): WidthDetail {
 /** Runs specs/experiments.md §B.2 at every width of the sweep (noise-free). */
 export function sweepSurface(surface: LossSurface, bias: SamplingBias, sampling: SamplingConfig): SurfaceSweep {
   const widths = widthPoints();
-  const runs = widths.map((w) =>
-    runApproach2({ surface, bias, W: w.log_range, budgets: sampling.budgets, pointsPerCurve: sampling.pointsPerCurve }),
-  );
+  const runs = widths.map((w) => runApproach2({ surface, bias, W: w.log_range, budgets: sampling.budgets, pointsPerCurve: sampling.pointsPerCurve }));
   const details = RANGE_NAME_LIST.map((name) => {
     const i = RANGE_NAMES[name];
     return widthDetail(runs[i], `${name} (${gridFactorLabel(widths[i].log_range)})`);
@@ -192,8 +190,5 @@ export function sweepRows<K extends Record<string, string | number>>(keys: K, bi
 
 /** `optima.csv` rows of one surface sweep. */
 export function optimaRows(surface: string, bias: BiasName, sweep: SurfaceSweep): Array<Record<string, number | string>> {
-  return sweep.widths.flatMap((w, i) =>
-    sweep.optima[i].map((o) => ({ surface, bias, w_index: w.w_index, log_range: w.log_range, ...o })),
-  );
+  return sweep.widths.flatMap((w, i) => sweep.optima[i].map((o) => ({ surface, bias, w_index: w.w_index, log_range: w.log_range, ...o })));
 }
-

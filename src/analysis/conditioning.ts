@@ -116,7 +116,12 @@ export function conditioningAtTruth(surface: LossSurface, options: ConditioningO
     throw new InvalidInputError(`conditioningAtTruth: bias.driftRate = ${bias.driftRate} is not finite`, 'bias.driftRate', undefined, bias.driftRate);
   }
   if (!(Number.isFinite(bias.centerScale) && bias.centerScale > 0)) {
-    throw new InvalidInputError(`conditioningAtTruth: bias.centerScale = ${bias.centerScale} must be a positive finite number`, 'bias.centerScale', undefined, bias.centerScale);
+    throw new InvalidInputError(
+      `conditioningAtTruth: bias.centerScale = ${bias.centerScale} must be a positive finite number`,
+      'bias.centerScale',
+      undefined,
+      bias.centerScale,
+    );
   }
   const samples = sampleIsoflops(surface, {
     W,

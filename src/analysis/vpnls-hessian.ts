@@ -133,12 +133,7 @@ function gaussNewton(data: PreparedData, theta: Float64Array, inner: PointResult
  * @throws DegenerateDataError for a rank-deficient design in 'gauss-newton'
  * @example vpnlsHessian(data, 0.465, 0.155) // ≈ [[136, −96], [−96, 1050]] on the asymmetric surface, ±8×, 75 points
  */
-export function vpnlsHessian(
-  data: PreparedData,
-  alpha: number,
-  beta: number,
-  options: VpnlsHessianOptions = VPNLS_HESSIAN_DEFAULT,
-): SquareMatrix {
+export function vpnlsHessian(data: PreparedData, alpha: number, beta: number, options: VpnlsHessianOptions = VPNLS_HESSIAN_DEFAULT): SquareMatrix {
   checkFinite('alpha', alpha, 'vpnlsHessian');
   checkFinite('beta', beta, 'vpnlsHessian');
   const theta = Float64Array.of(alpha, beta);
@@ -164,7 +159,8 @@ export function vpnlsHessian(
       break;
   }
   for (const row of H) {
-    for (const v of row) if (!Number.isFinite(v)) throw new NonFiniteResultError(`vpnlsHessian: non-finite Hessian entry ${v} at alpha = ${alpha}, beta = ${beta}`);
+    for (const v of row)
+      if (!Number.isFinite(v)) throw new NonFiniteResultError(`vpnlsHessian: non-finite Hessian entry ${v} at alpha = ${alpha}, beta = ${beta}`);
   }
   return H;
 }

@@ -11,8 +11,19 @@ import { DEFAULT_BOOTSTRAP_SEED, DEFAULT_INTERVAL_LEVEL } from './bootstrap.ts';
 import { UsageError } from './errors.ts';
 import { pinnedSpec } from './fix.ts';
 import {
-  DEFAULT_GRID5_SIZE, DEFAULT_HUBER_DELTA, formatCompute, MAX_GRID5_SIZE, MAX_VPNLS_GRID_SIZE, METHOD_NAMES, OBJECTIVE_NAMES, OPTIMIZER_NAMES,
-  type MethodName, type MethodSpec, type ObjectiveName, type OptimizerName, type Scales,
+  DEFAULT_GRID5_SIZE,
+  DEFAULT_HUBER_DELTA,
+  formatCompute,
+  MAX_GRID5_SIZE,
+  MAX_VPNLS_GRID_SIZE,
+  METHOD_NAMES,
+  OBJECTIVE_NAMES,
+  OPTIMIZER_NAMES,
+  type MethodName,
+  type MethodSpec,
+  type ObjectiveName,
+  type OptimizerName,
+  type Scales,
 } from './fit-core.ts';
 
 /** Name shown in usage and messages. */
@@ -115,7 +126,10 @@ function buildParser(argv: readonly string[]) {
     .option('lse', flag('Approach 3: fit log E, log A, log B (LSE parameterization)', meth))
     .option('log-loss', flag('Approach 3: residuals on ln L rather than L', meth))
     .option('fix', str('pin a surface parameter: NAME=VALUE with NAME one of E, A, B, alpha, beta (repeatable; vpnls and approach3)', meth))
-    .option('grid-size', num(`points per axis: VPNLS exponent grid [default: 32]; Approach 3 seed grid and --method grid [default: ${DEFAULT_GRID5_SIZE}]`, meth))
+    .option(
+      'grid-size',
+      num(`points per axis: VPNLS exponent grid [default: 32]; Approach 3 seed grid and --method grid [default: ${DEFAULT_GRID5_SIZE}]`, meth),
+    )
     .option('target-compute', num(`budget for N*, D*, L_opt in FLOPs [default: largest budget × ${DEFAULT_TARGET_FACTOR}]`, out))
     .option('json', flag('print one JSON object instead of the summary', out))
     .option('report', str('write a self-contained HTML report with figures to FILE', out))
@@ -164,7 +178,10 @@ function number(args: Args, key: string, check: (x: number) => boolean, requirem
 
 const positive = (x: number): boolean => x > 0;
 const nonNegative = (x: number): boolean => x >= 0;
-const integerAtLeast = (lo: number, hi = Number.MAX_SAFE_INTEGER) => (x: number): boolean => Number.isInteger(x) && x >= lo && x <= hi;
+const integerAtLeast =
+  (lo: number, hi = Number.MAX_SAFE_INTEGER) =>
+  (x: number): boolean =>
+    Number.isInteger(x) && x >= lo && x <= hi;
 
 function choice<T extends string>(args: Args, key: string, choices: readonly T[]): T | undefined {
   const v = single(args, key);

@@ -21,13 +21,7 @@ export class UsageError extends Error {
 
 /** The exit code for an error thrown while running the command. */
 export function exitCodeFor(err: unknown): number {
-  if (
-    err instanceof UsageError ||
-    err instanceof DataError ||
-    err instanceof InvalidInputError ||
-    err instanceof FitError ||
-    err instanceof RangeError
-  ) {
+  if (err instanceof UsageError || err instanceof DataError || err instanceof InvalidInputError || err instanceof FitError || err instanceof RangeError) {
     return EXIT_INPUT;
   }
   return EXIT_INTERNAL;

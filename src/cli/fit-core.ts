@@ -147,7 +147,9 @@ export function checkIdentifiable(input: FitInput, groupingNote = ''): string[] 
   let nMin = Infinity;
   for (const x of input.N) nMin = Math.min(nMin, x);
   if (nMin < 1) {
-    warnings.push(`N goes down to ${nMin}, below one parameter: N must be a parameter count (if it is in millions or billions, multiply it out), or the reported N*, a0 and D*/N* are in the wrong units`);
+    warnings.push(
+      `N goes down to ${nMin}, below one parameter: N must be a parameter count (if it is in millions or billions, multiply it out), or the reported N*, a0 and D*/N* are in the wrong units`,
+    );
   }
   if (groups < WEAK_FIT_GROUPS) {
     warnings.push(`only ${groups} IsoFLOP groups${note}: the scaling of N* and D* with compute rests on ${groups} curves (use ${WEAK_FIT_GROUPS} or more)`);
@@ -231,7 +233,8 @@ export function checkScaling(fit: LossSurface, N: Float64Array, D: Float64Array,
 export function registryMethod(spec: MethodSpec): { readonly id: SurfaceMethodId; readonly options: SurfaceMethodOptions } {
   switch (spec.method) {
     case 'vpnls': {
-      const id: SurfaceMethodId = spec.optimizer === 'lbfgsb' ? 'vpnls_lbfgsb_grad_nnls' : spec.optimizer === 'nelder-mead' ? 'vpnls_nelder_mead' : 'vpnls_grid256';
+      const id: SurfaceMethodId =
+        spec.optimizer === 'lbfgsb' ? 'vpnls_lbfgsb_grad_nnls' : spec.optimizer === 'nelder-mead' ? 'vpnls_nelder_mead' : 'vpnls_grid256';
       return {
         id,
         options: {
@@ -242,7 +245,14 @@ export function registryMethod(spec: MethodSpec): { readonly id: SurfaceMethodId
     }
     case 'approach3': {
       const id = `approach3${spec.lse ? '_lse' : ''}${spec.logLoss ? '_logloss' : ''}${spec.objective === 'huber' ? '_huber' : ''}` as SurfaceMethodId;
-      return { id, options: { seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE), huberDelta: spec.huberDelta, ...(spec.fix !== undefined ? { fix: spec.fix } : {}) } };
+      return {
+        id,
+        options: {
+          seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE),
+          huberDelta: spec.huberDelta,
+          ...(spec.fix !== undefined ? { fix: spec.fix } : {}),
+        },
+      };
     }
     case 'grid':
       return { id: 'grid_search', options: { seedGrid: seedGrid5(spec.gridSize ?? DEFAULT_GRID5_SIZE) } };
@@ -261,7 +271,6 @@ export function fitSurface(N: Float64Array, D: Float64Array, L: Float64Array, sp
 export function unscaleSurface(s: LossSurface, scales: Scales): LossSurface {
   return { E: s.E, A: s.A * Math.pow(scales.n, s.alpha), B: s.B * Math.pow(scales.d, s.beta), alpha: s.alpha, beta: s.beta };
 }
-
 
 /**
  * Approach 2 with the IsoFLOP groups as budgets. A group with too few points
@@ -303,8 +312,15 @@ export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, target
     return {
       methodName: 'approach2',
       method: 'approach2',
-      E: null, A: null, B: null, alpha: null, beta: null,
-      a: fit.a, b: fit.b, a0: fit.a0, b0: fit.b0,
+      E: null,
+      A: null,
+      B: null,
+      alpha: null,
+      beta: null,
+      a: fit.a,
+      b: fit.b,
+      a0: fit.a0,
+      b0: fit.b0,
       rss: null,
       nPoints: fit.nPoints,
       status: 'converged',
@@ -328,8 +344,15 @@ export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, target
   return {
     methodName: spec.method,
     method: fit.method,
-    E: fit.E, A: fit.A, B: fit.B, alpha: fit.alpha, beta: fit.beta,
-    a: fit.a, b: fit.b, a0, b0,
+    E: fit.E,
+    A: fit.A,
+    B: fit.B,
+    alpha: fit.alpha,
+    beta: fit.beta,
+    a: fit.a,
+    b: fit.b,
+    a0,
+    b0,
     rss: fit.rss,
     nPoints: fit.nPoints,
     status: fit.status,
@@ -344,18 +367,26 @@ export function runFit(input: FitInput, spec: MethodSpec, scales: Scales, target
 }
 
 /** The quantities that get bootstrap intervals, in report order. */
-export const QUANTITY_KEYS = [
-  'E', 'A', 'B', 'alpha', 'beta', 'a', 'b', 'a0', 'b0', 'rss',
-  'target.N', 'target.D', 'target.D_over_N', 'target.loss',
-] as const;
+export const QUANTITY_KEYS = ['E', 'A', 'B', 'alpha', 'beta', 'a', 'b', 'a0', 'b0', 'rss', 'target.N', 'target.D', 'target.D_over_N', 'target.loss'] as const;
 export type QuantityKey = (typeof QUANTITY_KEYS)[number];
 
 /** The reported quantities of one fit as a flat record (null where the method has none). */
 export function quantities(o: FitOutcome): Record<QuantityKey, number | null> {
   return {
-    E: o.E, A: o.A, B: o.B, alpha: o.alpha, beta: o.beta,
-    a: o.a, b: o.b, a0: o.a0, b0: o.b0, rss: o.rss,
-    'target.N': o.target.N, 'target.D': o.target.D, 'target.D_over_N': o.target.D_over_N, 'target.loss': o.target.loss,
+    E: o.E,
+    A: o.A,
+    B: o.B,
+    alpha: o.alpha,
+    beta: o.beta,
+    a: o.a,
+    b: o.b,
+    a0: o.a0,
+    b0: o.b0,
+    rss: o.rss,
+    'target.N': o.target.N,
+    'target.D': o.target.D,
+    'target.D_over_N': o.target.D_over_N,
+    'target.loss': o.target.loss,
   };
 }
 

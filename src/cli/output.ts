@@ -129,8 +129,7 @@ export function jsonRecord(r: RunReport): Record<string, unknown> {
   record.warnings = runWarnings(r);
   // L-BFGS-B's stop diagnostics (specs/fitting.md); null for fits without L-BFGS-B.
   const d = o.surfaceFit?.diagnostics;
-  record.optimizer_diagnostics =
-    d === undefined || d.projGradInf === null ? null : { proj_grad_inf: d.projGradInf, last_rel_change: d.lastRelChange };
+  record.optimizer_diagnostics = d === undefined || d.projGradInf === null ? null : { proj_grad_inf: d.projGradInf, last_rel_change: d.lastRelChange };
   if (o.approach2 !== null) {
     record.approach2_groups = o.approach2.budgets.map((g) => ({ C: g.C, n_points: g.nPoints, N: g.nOpt, D: g.dOpt }));
   }
@@ -222,18 +221,24 @@ export function formatSummary(r: RunReport): string {
   const o = r.outcome;
   const b = r.bootstrap;
   const lines: string[] = [];
-  const methodTitle = o.methodName === 'approach2' ? 'Approach 2' : o.methodName === 'vpnls' ? 'VPNLS' : o.methodName === 'approach3' ? 'Approach 3' : '5-D grid search';
+  const methodTitle =
+    o.methodName === 'approach2' ? 'Approach 2' : o.methodName === 'vpnls' ? 'VPNLS' : o.methodName === 'approach3' ? 'Approach 3' : '5-D grid search';
   lines.push(`${methodTitle} (${o.method}) on ${r.data.source}`);
   lines.push(`  data     ${r.data.nPoints} points in ${r.data.nGroups} IsoFLOP groups (grouped by ${r.data.groupedBy})`);
   if (r.data.filters.length > 0) lines.push(`  filters  ${r.data.filters.join('; ')}`);
   if (o.methodName !== 'approach2' && (r.scales.n !== 1 || r.scales.d !== 1)) {
-    lines.push(`  units    N in units of ${formatNumber(r.scales.n)} parameters, D in units of ${formatNumber(r.scales.d)} tokens (E, A, B refer to these units)`);
+    lines.push(
+      `  units    N in units of ${formatNumber(r.scales.n)} parameters, D in units of ${formatNumber(r.scales.d)} tokens (E, A, B refer to these units)`,
+    );
   }
   const pins = o.surfaceFit?.pinned;
-  if (pins !== undefined) lines.push(`  pinned   ${describePinned(pins)} (--fix: held fixed in the fit${b !== null ? ' and in every bootstrap replicate' : ''})`);
+  if (pins !== undefined)
+    lines.push(`  pinned   ${describePinned(pins)} (--fix: held fixed in the fit${b !== null ? ' and in every bootstrap replicate' : ''})`);
   if (b !== null) {
     const failed = b.failed > 0 ? `, ${b.failed} failed` : '';
-    lines.push(`  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}); brackets: ${formatNumber(100 * b.level)}% percentile intervals`);
+    lines.push(
+      `  bootstrap ${b.succeeded} of ${b.replicates} replicates (seed ${b.seed}${failed}); brackets: ${formatNumber(100 * b.level)}% percentile intervals`,
+    );
     lines.push(`  resampling ${SCHEME_DESCRIPTIONS[b.scheme]} (${b.scheme}): ${b.schemeReason}`);
   }
   lines.push('');
@@ -264,7 +269,9 @@ export function formatSummary(r: RunReport): string {
   if (r.bias !== null) {
     const x = r.bias;
     lines.push('');
-    lines.push(`Approach 2 on this grid (${gridFactor(x.W)}, ${x.n} points per curve) would misplace N* by ${formatPercent(x.nError)} and D* by ${formatPercent(x.dError)}`);
+    lines.push(
+      `Approach 2 on this grid (${gridFactor(x.W)}, ${x.n} points per curve) would misplace N* by ${formatPercent(x.nError)} and D* by ${formatPercent(x.dError)}`,
+    );
     const pinnedExp = (['alpha', 'beta'] as const).filter((k) => o.surfaceFit?.pinned?.[k] !== undefined);
     const pinNote = pinnedExp.length === 0 ? '' : `, ${pinnedExp.join(' and ')} pinned`;
     lines.push(`  at every budget, even with centred sampling and no noise (closed form; alpha, beta from ${x.exponentsFrom}${pinNote}).`);

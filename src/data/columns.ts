@@ -71,10 +71,9 @@ function resolveRole(table: CsvTable, role: ColumnRole, override: string | undef
     if (ref !== null && !matches.some((m) => m.index === ref.index)) matches.push(ref);
   }
   if (matches.length > 1) {
-    throw new DataError(
-      `columns ${matches.map((m) => `"${m.name}"`).join(' and ')} could each be the ${role} column; name the ${role} column explicitly`,
-      { file: table.source },
-    );
+    throw new DataError(`columns ${matches.map((m) => `"${m.name}"`).join(' and ')} could each be the ${role} column; name the ${role} column explicitly`, {
+      file: table.source,
+    });
   }
   return matches[0] ?? null;
 }
@@ -151,12 +150,7 @@ export function parseNumberCell(text: string, where: CellLocation, positive: boo
  * Reads `column` of the given rows as numbers.
  * @param positive require every value to be > 0 (true for N, D, C, budget and L)
  */
-export function readNumberColumn(
-  table: CsvTable,
-  rows: readonly CsvRow[],
-  column: ColumnRef,
-  positive: boolean,
-): Float64Array {
+export function readNumberColumn(table: CsvTable, rows: readonly CsvRow[], column: ColumnRef, positive: boolean): Float64Array {
   const out = new Float64Array(rows.length);
   const where = { file: table.source, row: 0, column: column.name };
   for (let i = 0; i < rows.length; i++) {

@@ -117,8 +117,7 @@ export function parseCsv(text: string, source: string): CsvTable {
     const first = seen.get(key);
     if (first !== undefined) {
       throw new DataError(
-        `duplicate column name: "${header[first]}" (column ${first + 1}) and "${name}" (column ${i + 1}); ` +
-          'column names are compared ignoring case',
+        `duplicate column name: "${header[first]}" (column ${first + 1}) and "${name}" (column ${i + 1}); ` + 'column names are compared ignoring case',
         { file: source, row: head.line, column: name },
       );
     }

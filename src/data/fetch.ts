@@ -77,8 +77,7 @@ export async function downloadToCache(
     await rm(temp, { force: true }).catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);
     throw new DataError(
-      `downloaded, but could not write the cache file ${target}: ${reason} ` +
-        '(set SCALING_FIT_CACHE to a writable folder, or pass --data-dir DIR)',
+      `downloaded, but could not write the cache file ${target}: ${reason} ` + '(set SCALING_FIT_CACHE to a writable folder, or pass --data-dir DIR)',
       { file, cause: err },
     );
   }

@@ -17,8 +17,7 @@ export function verifySha256(bytes: Uint8Array, expected: string, file: string, 
   const actual = sha256Hex(bytes);
   if (actual !== expected.toLowerCase()) {
     throw new DataError(
-      `SHA-256 mismatch for ${where}: expected ${expected}, got ${actual} ` +
-        '(a corrupt or different version of the file; replace or delete it)',
+      `SHA-256 mismatch for ${where}: expected ${expected}, got ${actual} ` + '(a corrupt or different version of the file; replace or delete it)',
       { file },
     );
   }

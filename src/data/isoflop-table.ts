@@ -121,7 +121,10 @@ function selectRows(table: CsvTable, where: readonly RowFilter[]): readonly CsvR
     const kept = rows.filter((r) => r.cells[col.index]!.trim() === wanted);
     if (kept.length === 0) {
       const values = [...new Set(rows.map((r) => r.cells[col.index]!.trim()))];
-      const shown = values.slice(0, MAX_LISTED_VALUES).map((v) => `"${v}"`).join(', ');
+      const shown = values
+        .slice(0, MAX_LISTED_VALUES)
+        .map((v) => `"${v}"`)
+        .join(', ');
       const more = values.length > MAX_LISTED_VALUES ? `, … (${values.length} in all)` : '';
       throw new DataError(`no row has ${col.name} = "${w.value}"; values present: ${shown}${more}`, {
         file: table.source,

@@ -69,11 +69,7 @@ export async function loadEpochChinchillaRaw(options: LoadDataOptions = {}): Pro
  * @example (await loadIsoflopExperiment('llama_3_isoflops.csv', 'llama_3__raw_loss', { dataDir })).N.length // 133
  * @throws DataError if the file is not a published one or no row has that experiment value
  */
-export async function loadIsoflopExperiment(
-  file: string,
-  experiment: string,
-  options: LoadDataOptions = {},
-): Promise<IsoflopData> {
+export async function loadIsoflopExperiment(file: string, experiment: string, options: LoadDataOptions = {}): Promise<IsoflopData> {
   dataSource(file);
   const text = await readPublished(file, options);
   const filters = filterPart(options);

@@ -107,14 +107,7 @@ export async function resolveDataFile(file: string, options: ResolveDataOptions 
   }
   const fetchImpl: FetchLike = options.fetch ?? globalThis.fetch;
   try {
-    const path = await downloadToCache(
-      source.url,
-      cacheDir,
-      file,
-      source.sha256,
-      fetchImpl,
-      options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
-    );
+    const path = await downloadToCache(source.url, cacheDir, file, source.sha256, fetchImpl, options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS);
     return { file, path, origin: 'download', sha256: source.sha256 };
   } catch (err) {
     if (err instanceof DownloadFailure) throw new DataUnavailableError(file, searched, err.message, err.cause ?? err);

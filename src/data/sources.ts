@@ -58,16 +58,14 @@ export const DATA_SOURCES = [
     file: 'misfitting_isoflops.csv',
     url: `${OPEN_ATHENA}/misfitting/isoflops.csv`,
     sha256: 'f35291c4c7a8770b0dc174757a8ba377080023c4be7a46fdf8e13d812917a8f9',
-    description:
-      'IsoFLOP runs (transformers on FineWeb/C4) released with "(Mis)Fitting: A Survey of Scaling Laws" (Li et al. 2025)',
+    description: 'IsoFLOP runs (transformers on FineWeb/C4) released with "(Mis)Fitting: A Survey of Scaling Laws" (Li et al. 2025)',
     experiments: ['misfitting__fineweb_c4__transformer'],
   },
   {
     file: 'marin_202603_isoflops.csv',
     url: `${OPEN_ATHENA}/marin_202603/isoflops.csv`,
     sha256: 'f2c307ac8152f0df9b2be720bfc5958fdc54688de152e3294cec12da34cfa7f2',
-    description:
-      'Marin project IsoFLOP sweeps (Llama-2 style models on the comma, dclm and nemotron data sets), March 2026',
+    description: 'Marin project IsoFLOP sweeps (Llama-2 style models on the comma, dclm and nemotron data sets), March 2026',
     experiments: ['marin_202603__comma__llama_2', 'marin_202603__dclm__llama_2', 'marin_202603__nemotron__llama_2'],
   },
 ] as const satisfies readonly DataSource[];
@@ -79,18 +77,7 @@ export type DataFileName = (typeof DATA_SOURCES)[number]['file'];
 export const EPOCH_CHINCHILLA_RAW_FILE: DataFileName = 'epochai_chinchilla.csv';
 
 /** Columns shared by the standardized files (specs/experiments.md §B.6). */
-export const STANDARD_COLUMNS = [
-  'source',
-  'provenance',
-  'dataset',
-  'model',
-  'condition',
-  'experiment',
-  'tokens',
-  'params',
-  'budget',
-  'loss',
-] as const;
+export const STANDARD_COLUMNS = ['source', 'provenance', 'dataset', 'model', 'condition', 'experiment', 'tokens', 'params', 'budget', 'loss'] as const;
 
 /**
  * The registry entry for a published file.

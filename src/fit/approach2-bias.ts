@@ -60,7 +60,7 @@ function oddPart(alpha: number, beta: number, t: number): number {
   for (let k = 2; k < 100; k++) {
     b2k *= b2;
     d = a2 * d + b2k * diff2;
-    tk *= t2 / ((2 * k) * (2 * k + 1));
+    tk *= t2 / (2 * k * (2 * k + 1));
     const term = d * tk;
     sum += term;
     if (Math.abs(term) <= ODD_SERIES_TOL * Math.abs(sum)) break;

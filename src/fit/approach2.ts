@@ -2,7 +2,13 @@ import { lstsq } from '../util/lstsq.ts';
 import { formatCompute } from '../util/format.ts';
 import { checkArray } from '../core/validate.ts';
 import {
-  InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, NonFiniteResultError, DegenerateDataError, VertexOutOfRangeError,
+  InvalidInputError,
+  NoMinimumError,
+  TooFewBudgetsError,
+  TooFewPointsError,
+  NonFiniteResultError,
+  DegenerateDataError,
+  VertexOutOfRangeError,
 } from '../core/errors.ts';
 
 /** Curvature at or below which a parabola has no clear minimum (specs/conventions.md §3). */
@@ -157,7 +163,12 @@ export function fitApproach2(
   for (const c of keys) {
     const idx = groups.get(c)!;
     if (idx.length < 3) {
-      throw new TooFewPointsError(`budget C = ${formatCompute(c)} has ${idx.length} point${idx.length === 1 ? '' : 's'}; a parabola needs at least 3`, c, idx.length, 3);
+      throw new TooFewPointsError(
+        `budget C = ${formatCompute(c)} has ${idx.length} point${idx.length === 1 ? '' : 's'}; a parabola needs at least 3`,
+        c,
+        idx.length,
+        3,
+      );
     }
     const xN = new Float64Array(idx.length);
     const xD = new Float64Array(idx.length);
@@ -175,8 +186,14 @@ export function fitApproach2(
     throw new TooFewBudgetsError(`${budgets.length} budget${budgets.length === 1 ? '' : 's'} given; the power-law fit needs at least 2`, budgets.length, 2);
   }
   const logC = budgets.map((g) => Math.log10(g.C));
-  const lineN = fitLine(logC, budgets.map((g) => g.parabolaN.vertex));
-  const lineD = fitLine(logC, budgets.map((g) => g.parabolaD.vertex));
+  const lineN = fitLine(
+    logC,
+    budgets.map((g) => g.parabolaN.vertex),
+  );
+  const lineD = fitLine(
+    logC,
+    budgets.map((g) => g.parabolaD.vertex),
+  );
   const result: Approach2Result = { a: lineN.slope, a0: lineN.intercept, b: lineD.slope, b0: lineD.intercept, budgets, nPoints: N.length };
   for (const k of ['a', 'a0', 'b', 'b0'] as const) {
     if (!Number.isFinite(result[k])) throw new NonFiniteResultError(`Approach 2 produced a non-finite ${k} = ${result[k]}`);

@@ -11,9 +11,7 @@ import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts
 export type Parameterization = 'natural' | 'lse';
 
 /** How the gradient is obtained. */
-export type GradientSource =
-  | { readonly kind: 'analytic' }
-  | { readonly kind: 'forward' | 'central'; readonly step?: number };
+export type GradientSource = { readonly kind: 'analytic' } | { readonly kind: 'forward' | 'central'; readonly step?: number };
 
 /** Residual scale: r = L − L̂ ('linear') or r = ln L − ln L̂ ('log', the log-loss). */
 export type ResidualScale = 'linear' | 'log';
@@ -29,16 +27,12 @@ export interface Approach3ObjectiveSpec {
 
 /** Natural-scale parameters from the optimiser's vector. */
 export function toNatural(theta: ArrayLike<number>, par: Parameterization): Float64Array {
-  return par === 'lse'
-    ? Float64Array.of(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), theta[3], theta[4])
-    : Float64Array.from(theta);
+  return par === 'lse' ? Float64Array.of(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), theta[3], theta[4]) : Float64Array.from(theta);
 }
 
 /** The optimiser's vector from natural-scale parameters. */
 export function fromNatural(p: ArrayLike<number>, par: Parameterization): Float64Array {
-  return par === 'lse'
-    ? Float64Array.of(Math.log(p[0]), Math.log(p[1]), Math.log(p[2]), p[3], p[4])
-    : Float64Array.from(p);
+  return par === 'lse' ? Float64Array.of(Math.log(p[0]), Math.log(p[1]), Math.log(p[2]), p[3], p[4]) : Float64Array.from(p);
 }
 
 /**
@@ -49,7 +43,12 @@ export function fromNatural(p: ArrayLike<number>, par: Parameterization): Float6
  * one approach3Objective kernel call (same operations, same bits). Huber:
  * ρ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond, ψ = ρ'.
  */
-export function approach3Objective(data: PreparedData, spec: Approach3ObjectiveSpec, k: Kernels, kernels: Approach3Kernels = APPROACH3_KERNELS): ObjectiveWithGradient {
+export function approach3Objective(
+  data: PreparedData,
+  spec: Approach3ObjectiveSpec,
+  k: Kernels,
+  kernels: Approach3Kernels = APPROACH3_KERNELS,
+): ObjectiveWithGradient {
   const { parameterization: par, scale, error } = spec;
   if (kernels === 'fused') {
     const mode = { lse: par === 'lse', logScale: scale === 'log', huberDelta: error.kind === 'huber' ? error.delta : null };
@@ -68,7 +67,11 @@ export function approach3Objective(data: PreparedData, spec: Approach3ObjectiveS
     const al = theta[3];
     const be = theta[4];
     let f = 0;
-    let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
+    let g0 = 0,
+      g1 = 0,
+      g2 = 0,
+      g3 = 0,
+      g4 = 0;
     for (let i = 0; i < n; i++) {
       const x = Math.exp(-al * lnN[i]);
       const y = Math.exp(-be * lnD[i]);

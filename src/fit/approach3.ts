@@ -9,12 +9,24 @@ import { checkPinned, hasPins, type PinnedParameters } from './pinned.ts';
 import { APPROACH3_BOUNDS, bestGridPoint, grid4, type SeedGrid5 } from './grids5.ts';
 import { APPROACH3_KERNELS, type Approach3Kernels } from './approach3-kernels.ts';
 import {
-  approach3Objective, fromNatural, toNatural,
-  type ErrorFunction, type GradientSource, type Parameterization, type ResidualScale,
+  approach3Objective,
+  fromNatural,
+  toNatural,
+  type ErrorFunction,
+  type GradientSource,
+  type Parameterization,
+  type ResidualScale,
 } from './approach3-objective.ts';
 import {
-  PARAMETER_NAMES, boundHits, fitMessage, fitStatus, hitParameters, stopDiagnostics, surfaceFitResult,
-  type SurfaceBounds, type SurfaceFitResult,
+  PARAMETER_NAMES,
+  boundHits,
+  fitMessage,
+  fitStatus,
+  hitParameters,
+  stopDiagnostics,
+  surfaceFitResult,
+  type SurfaceBounds,
+  type SurfaceFitResult,
 } from './result.ts';
 
 /** Where the optimiser starts. */
@@ -131,8 +143,16 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
   if (pinned) {
     const objectiveName = error.kind === 'huber' ? 'Huber loss' : scale === 'log' ? 'log-loss' : 'RSS';
     return refineApproach3Pinned(data, {
-      fix, seed, seedEvaluations, spec: { parameterization: par, scale, error }, gradient, bounds,
-      lbfgsbOptions: options.lbfgsb, objectiveName, method, kernels: k,
+      fix,
+      seed,
+      seedEvaluations,
+      spec: { parameterization: par, scale, error },
+      gradient,
+      bounds,
+      lbfgsbOptions: options.lbfgsb,
+      objectiveName,
+      method,
+      kernels: k,
     });
   }
 
@@ -140,21 +160,26 @@ export function fitApproach3Prepared(data: PreparedData, options: Approach3Optio
   const upper = PARAMETER_NAMES.map((p) => bounds[p][1]);
   const box = { lower: fromNatural(lower, par), upper: fromNatural(upper, par) };
   const spec = { parameterization: par, scale, error };
-  const fg = gradient.kind === 'analytic'
-    ? approach3Objective(data, spec, k, a3k)
-    : (() => {
-        const f = approach3Objective(data, spec, k, a3k);
-        const scratch = new Float64Array(5);
-        return withFiniteDifferences((x) => f(x, scratch), { scheme: gradient.kind, step: gradient.step, bounds: box });
-      })();
+  const fg =
+    gradient.kind === 'analytic'
+      ? approach3Objective(data, spec, k, a3k)
+      : (() => {
+          const f = approach3Objective(data, spec, k, a3k);
+          const scratch = new Float64Array(5);
+          return withFiniteDifferences((x) => f(x, scratch), { scheme: gradient.kind, step: gradient.step, bounds: box });
+        })();
   const objectiveName = error.kind === 'huber' ? 'Huber loss' : scale === 'log' ? 'log-loss' : 'RSS';
   const opt = lbfgsb(fg, fromNatural(asVector(seed), par), { ...options.lbfgsb, bounds: box, objectiveName });
   const p = toNatural(opt.x, par);
   const fitted = asSurface(p);
   const hits = boundHits(fitted, bounds);
   return surfaceFitResult(fitted, {
-    rss: k.rss5(data, p), nPoints: data.n, method, iterations: opt.iterations,
-    status: fitStatus(opt.status, hits), message: fitMessage(opt.message, hits),
+    rss: k.rss5(data, p),
+    nPoints: data.n,
+    method,
+    iterations: opt.iterations,
+    status: fitStatus(opt.status, hits),
+    message: fitMessage(opt.message, hits),
     diagnostics: { nfev: opt.nfev + seedEvaluations, boundsHit: hitParameters(hits), start: seed, objective: opt.fun, ...stopDiagnostics(opt) },
   });
 }

@@ -2,8 +2,16 @@ import { getKernels, prepareData, type Kernels, type PreparedData } from '../ker
 import { checkSurfaceData } from './validate.ts';
 import { grid4, bestGridPoint, type SeedGrid5 } from './grids5.ts';
 import {
-  PARAMETER_NAMES, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
-  type BoundHit, type SurfaceFitResult,
+  PARAMETER_NAMES,
+  fitMessage,
+  fitStatus,
+  gridEdgeHit,
+  hitParameters,
+  stopDiagnostics,
+  surfaceFitResult,
+  vanishingHits,
+  type BoundHit,
+  type SurfaceFitResult,
 } from './result.ts';
 
 export interface GridSearchOptions {
@@ -30,8 +38,12 @@ export function fitGridSearchPrepared(data: PreparedData, options: GridSearchOpt
   const edges = PARAMETER_NAMES.map((p, j) => gridEdgeHit(p, axes[j], best.index[j])).filter((h): h is BoundHit => h !== null);
   const hits = [...edges, ...vanishingHits(best.surface)];
   return surfaceFitResult(best.surface, {
-    rss: best.rss, nPoints: data.n, method: 'grid_search', iterations: 0,
-    status: fitStatus('none', hits), message: fitMessage(`best of ${best.evaluations} grid points`, hits),
+    rss: best.rss,
+    nPoints: data.n,
+    method: 'grid_search',
+    iterations: 0,
+    status: fitStatus('none', hits),
+    message: fitMessage(`best of ${best.evaluations} grid points`, hits),
     diagnostics: { nfev: best.evaluations, boundsHit: hitParameters(hits), start: best.surface, objective: best.rss, ...stopDiagnostics(null) },
   });
 }

@@ -92,9 +92,8 @@ export function bestGridPoint(data: PreparedData, grid: SeedGrid5, k: Kernels, k
     }
   }
   const [i0, i1, i2, i3, i4] = bestIdx;
-  const surface = i0 < 0
-    ? { E: NaN, A: NaN, B: NaN, alpha: NaN, beta: NaN }
-    : { E: axes[0][i0], A: axes[1][i1], B: axes[2][i2], alpha: axes[3][i3], beta: axes[4][i4] };
+  const surface =
+    i0 < 0 ? { E: NaN, A: NaN, B: NaN, alpha: NaN, beta: NaN } : { E: axes[0][i0], A: axes[1][i1], B: axes[2][i2], alpha: axes[3][i3], beta: axes[4][i4] };
   return { surface, rss: best, index: bestIdx, evaluations: count };
 }
 

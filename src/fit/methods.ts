@@ -82,10 +82,18 @@ export type Method = Approach2Method | SurfaceMethod;
 
 function vpnls(id: VpnlsMethodId, recipe: string, refine: VpnlsRefinement, grid: ExponentGrid): SurfaceMethod {
   return {
-    kind: 'surface', id, label: METHOD_LABELS[id], recipe,
+    kind: 'surface',
+    id,
+    label: METHOD_LABELS[id],
+    recipe,
     fit: (data, o = {}) => {
       const r = o.maxiter !== undefined && refine.method === 'lbfgsb' ? { ...refine, options: { maxiter: o.maxiter } } : refine;
-      return fitVpnlsPrepared(data, { grid: o.exponentGrid ?? grid, refine: r, ...(o.fix ? { fix: o.fix } : {}), ...(o.kernels ? { kernels: o.kernels } : {}) });
+      return fitVpnlsPrepared(data, {
+        grid: o.exponentGrid ?? grid,
+        refine: r,
+        ...(o.fix ? { fix: o.fix } : {}),
+        ...(o.kernels ? { kernels: o.kernels } : {}),
+      });
     },
   };
 }
@@ -100,12 +108,17 @@ function approach3(id: Approach3MethodId, recipe: string): SurfaceMethod {
     method: id,
   };
   return {
-    kind: 'surface', id, label: METHOD_LABELS[id], recipe,
+    kind: 'surface',
+    id,
+    label: METHOD_LABELS[id],
+    recipe,
     fit: (data, o = {}) => {
       if (naive && o.rng === undefined) throw new InvalidInputError(`${id}: the random start needs a generator (options.rng)`, 'rng');
       const start: Approach3Options['start'] = naive
         ? { kind: 'random', rng: o.rng! }
-        : o.startPoint !== undefined ? { kind: 'point', surface: o.startPoint } : { kind: 'grid', grid: o.seedGrid ?? grid4() };
+        : o.startPoint !== undefined
+          ? { kind: 'point', surface: o.startPoint }
+          : { kind: 'grid', grid: o.seedGrid ?? grid4() };
       return fitApproach3Prepared(data, {
         ...base,
         ...(huber ? { error: { kind: 'huber', delta: o.huberDelta ?? DEFAULT_HUBER_DELTA } } : {}),
@@ -122,12 +135,19 @@ const OLS_GRAD: VpnlsRefinement = Object.freeze({ method: 'lbfgsb', gradient: 'a
 
 const ENTRIES: readonly Method[] = [
   {
-    kind: 'approach2', id: 'approach2', label: METHOD_LABELS.approach2,
+    kind: 'approach2',
+    id: 'approach2',
+    label: METHOD_LABELS.approach2,
     recipe: 'parabolas in log10 N and log10 D through each IsoFLOP curve, lines through their vertices (specs/conventions.md §3)',
     fit: (d) => fitApproach2(d.N, d.D, d.L, d.C),
   },
   vpnls('vpnls_lbfgsb_grad', 'VPNLS, 32×32 seed grid, L-BFGS-B on the OLS profile, analytic gradient', OLS_GRAD, VPNLS_GRID),
-  vpnls('vpnls_lbfgsb_grad_nnls', 'VPNLS, 32×32 seed grid, L-BFGS-B on the NNLS profile (E, A, B ≥ 0), analytic gradient: the library default', VPNLS_DEFAULT_REFINEMENT, VPNLS_GRID),
+  vpnls(
+    'vpnls_lbfgsb_grad_nnls',
+    'VPNLS, 32×32 seed grid, L-BFGS-B on the NNLS profile (E, A, B ≥ 0), analytic gradient: the library default',
+    VPNLS_DEFAULT_REFINEMENT,
+    VPNLS_GRID,
+  ),
   vpnls('vpnls_lbfgsb_fd', 'as vpnls_lbfgsb_grad, gradient by central differences', { method: 'lbfgsb', gradient: 'central' }, VPNLS_GRID),
   vpnls('vpnls_nelder_mead', 'VPNLS, 32×32 seed grid, Nelder-Mead on the NNLS profile', { method: 'nelder-mead' }, VPNLS_GRID),
   vpnls('vpnls_grid256', 'VPNLS, best cell of a 256×256 grid, no refinement', { method: 'none' }, VPNLS_FINE_GRID),
@@ -143,7 +163,9 @@ const ENTRIES: readonly Method[] = [
   approach3('approach3_logloss_huber', 'natural parameters, Huber error on ln L'),
   approach3('approach3_lse_logloss_huber', 'LSE parameters, Huber error on ln L: the objective of Hoffmann et al.'),
   {
-    kind: 'surface', id: 'grid_search', label: METHOD_LABELS.grid_search,
+    kind: 'surface',
+    id: 'grid_search',
+    label: METHOD_LABELS.grid_search,
     recipe: 'the point of least RSS on L of the 5-D grid, no refinement',
     fit: (data, o = {}) => fitGridSearchPrepared(data, { grid: o.seedGrid ?? grid4(), ...(o.kernels ? { kernels: o.kernels } : {}) }),
   },
@@ -169,7 +191,13 @@ export { METHOD_LABELS, type Approach3MethodId, type MethodId, type SurfaceMetho
  * fit functions do (specs/fitting.md), prepares it and fits.
  * @throws TooFewPointsError, DegenerateDataError, InvalidInputError on data no surface fit can use
  */
-export function fitSurfaceMethod(id: SurfaceMethodId, N: ArrayLike<number>, D: ArrayLike<number>, L: ArrayLike<number>, options: SurfaceMethodOptions = {}): SurfaceFitResult {
+export function fitSurfaceMethod(
+  id: SurfaceMethodId,
+  N: ArrayLike<number>,
+  D: ArrayLike<number>,
+  L: ArrayLike<number>,
+  options: SurfaceMethodOptions = {},
+): SurfaceFitResult {
   checkSurfaceData(N, D, L);
   return METHODS[id].fit(prepareData(N, D, L), options);
 }

@@ -149,10 +149,7 @@ export function fitMessage(optimizerMessage: string, hits: readonly BoundHit[]):
 }
 
 /** Assemble a result, refusing non-finite parameters (a hard failure). */
-export function surfaceFitResult(
-  s: LossSurface,
-  fields: Omit<SurfaceFitResult, keyof LossSurface | 'a' | 'b'>,
-): SurfaceFitResult {
+export function surfaceFitResult(s: LossSurface, fields: Omit<SurfaceFitResult, keyof LossSurface | 'a' | 'b'>): SurfaceFitResult {
   for (const k of PARAMETER_NAMES) {
     if (!Number.isFinite(s[k])) throw new NonFiniteResultError(`${fields.method}: the fit produced ${k} = ${s[k]}`);
   }

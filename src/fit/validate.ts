@@ -39,7 +39,9 @@ export function checkSurfaceData(N: NumArray, D: NumArray, L: NumArray): void {
   if (N.length < SURFACE_MIN_POINTS) {
     throw new TooFewPointsError(
       `${N.length} data points but the fit needs at least ${SURFACE_MIN_POINTS}: more points than the ${SURFACE_PARAMETERS} surface parameters, or the fit is an exact interpolation`,
-      null, N.length, SURFACE_MIN_POINTS,
+      null,
+      N.length,
+      SURFACE_MIN_POINTS,
     );
   }
   const n = N.length;
@@ -77,7 +79,9 @@ export function checkSurfaceData(N: NumArray, D: NumArray, L: NumArray): void {
     );
   }
   if (!Number.isFinite(scale * scale * n)) {
-    throw new DegenerateDataError(`the losses reach ${scale}: too large to fit in double precision (squared residuals overflow); divide the loss column by a constant`);
+    throw new DegenerateDataError(
+      `the losses reach ${scale}: too large to fit in double precision (squared residuals overflow); divide the loss column by a constant`,
+    );
   }
   // Not a Set of every value: on 10⁶ points that boxed and hashed them all (a third of the CLI's time).
   const distinctN = varies(N) ? 2 : 1;

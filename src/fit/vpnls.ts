@@ -6,17 +6,28 @@ import { checkSurfaceData } from './validate.ts';
 import { InvalidInputError } from '../core/errors.ts';
 import { checkPinned, hasPins, type PinnedParameters } from './pinned.ts';
 import { fitVpnlsPinned } from './vpnls-pinned.ts';
+import { VPNLS_DEFAULT_REFINEMENT, VPNLS_EXPONENT_BOUNDS, VPNLS_FINE_GRID, VPNLS_GRID, type ExponentGrid, type VpnlsRefinement } from './vpnls-refinement.ts';
 import {
-  VPNLS_DEFAULT_REFINEMENT, VPNLS_EXPONENT_BOUNDS, VPNLS_FINE_GRID, VPNLS_GRID, type ExponentGrid, type VpnlsRefinement,
-} from './vpnls-refinement.ts';
-import {
-  boundHits, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, surfaceFitResult, vanishingHits,
-  type BoundHit, type SurfaceFitResult,
+  boundHits,
+  fitMessage,
+  fitStatus,
+  gridEdgeHit,
+  hitParameters,
+  stopDiagnostics,
+  surfaceFitResult,
+  vanishingHits,
+  type BoundHit,
+  type SurfaceFitResult,
 } from './result.ts';
 
 // The grid and refinement types live in ./vpnls-refinement.ts (shared with the pinned path, ./vpnls-pinned.ts).
 export {
-  VPNLS_DEFAULT_REFINEMENT, VPNLS_EXPONENT_BOUNDS, VPNLS_FINE_GRID, VPNLS_GRID, type ExponentGrid, type VpnlsRefinement,
+  VPNLS_DEFAULT_REFINEMENT,
+  VPNLS_EXPONENT_BOUNDS,
+  VPNLS_FINE_GRID,
+  VPNLS_GRID,
+  type ExponentGrid,
+  type VpnlsRefinement,
 } from './vpnls-refinement.ts';
 
 export interface VpnlsOptions {
@@ -97,8 +108,12 @@ export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {})
     const final = k.vpnlsPoint(data, cell.alpha, cell.beta, 'nnls');
     const hits = [...edges, ...vanishingHits(start)];
     return surfaceFitResult(start, {
-      rss: final.rss, nPoints: data.n, method, iterations: 0,
-      status: fitStatus('none', hits), message: fitMessage('best cell of the exponent grid', hits),
+      rss: final.rss,
+      nPoints: data.n,
+      method,
+      iterations: 0,
+      status: fitStatus('none', hits),
+      message: fitMessage('best cell of the exponent grid', hits),
       diagnostics: { nfev: grid.size * grid.size, boundsHit: hitParameters(hits), start, objective: cell.rss, ...stopDiagnostics(null) },
     });
   }
@@ -110,12 +125,16 @@ export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {})
   if (refine.method === 'nelder-mead') {
     opt = nelderMead((x) => k.vpnlsPoint(data, x[0], x[1], 'nnls').rss, x0, { ...refine.options, bounds: box });
   } else if (refine.gradient === 'analytic') {
-    opt = lbfgsb((x, g) => {
-      const p = k.vpnlsPoint(data, x[0], x[1], inner);
-      g[0] = p.gradAlpha;
-      g[1] = p.gradBeta;
-      return p.rss;
-    }, x0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
+    opt = lbfgsb(
+      (x, g) => {
+        const p = k.vpnlsPoint(data, x[0], x[1], inner);
+        g[0] = p.gradAlpha;
+        g[1] = p.gradBeta;
+        return p.rss;
+      },
+      x0,
+      { ...refine.options, bounds: box, objectiveName: 'RSS' },
+    );
   } else {
     const f = withFiniteDifferences((x) => k.vpnlsPoint(data, x[0], x[1], inner).rss, { scheme: refine.gradient, step: refine.step, bounds: box });
     opt = lbfgsb(f, x0, { ...refine.options, bounds: box, objectiveName: 'RSS' });
@@ -125,8 +144,12 @@ export function fitVpnlsPrepared(data: PreparedData, options: VpnlsOptions = {})
   const fitted: LossSurface = { E: p.E, A: p.A, B: p.B, alpha, beta };
   const hits = [...boundHits(fitted, { alpha: bounds, beta: bounds }), ...vanishingHits(fitted)];
   return surfaceFitResult(fitted, {
-    rss: p.rss, nPoints: data.n, method, iterations: opt.iterations,
-    status: fitStatus(opt.status, hits), message: fitMessage(opt.message, hits),
+    rss: p.rss,
+    nPoints: data.n,
+    method,
+    iterations: opt.iterations,
+    status: fitStatus(opt.status, hits),
+    message: fitMessage(opt.message, hits),
     diagnostics: { nfev: opt.nfev, boundsHit: hitParameters(hits), start, objective: opt.fun, ...stopDiagnostics(opt) },
   });
 }

@@ -32,7 +32,8 @@ export function checkDiff(d: DiffOptions): void {
   if (d.scheme !== 'forward' && d.scheme !== 'central') {
     throw new InvalidInputError(`finite-difference scheme "${String(d.scheme)}" is not "forward" or "central"`, 'scheme');
   }
-  if (!(d.step > 0) || !Number.isFinite(d.step)) throw new InvalidInputError(`finite-difference step = ${d.step} must be positive and finite`, 'step', undefined, d.step);
+  if (!(d.step > 0) || !Number.isFinite(d.step))
+    throw new InvalidInputError(`finite-difference step = ${d.step} must be positive and finite`, 'step', undefined, d.step);
 }
 
 export function checkOut(name: string, out: Float64Array | undefined, length: number): Float64Array {

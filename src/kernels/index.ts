@@ -53,9 +53,7 @@ function nodeBuiltins(): NodeBuiltins | null {
 /** URL of a built core next to this package. */
 export function wasmUrl(flavour: WasmFlavour = 'release'): URL {
   // Literal URLs, so bundlers (Vite, webpack) recognise and emit the assets.
-  return flavour === 'debug'
-    ? new URL('../../build/debug.wasm', import.meta.url)
-    : new URL('../../build/release.wasm', import.meta.url);
+  return flavour === 'debug' ? new URL('../../build/debug.wasm', import.meta.url) : new URL('../../build/release.wasm', import.meta.url);
 }
 
 function loadNodeSync(flavour: WasmFlavour): Kernels {

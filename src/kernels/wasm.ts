@@ -1,7 +1,18 @@
 import type { Kernels, PreparedData } from './types.ts';
 import { InvalidInputError, KernelError } from '../core/errors.ts';
 import { checkFinite } from '../core/validate.ts';
-import { checkApproach3Axes, checkApproach3Theta, checkDiff, checkGridAxes, checkKernelMemory, checkLossInputs, checkOut, checkParams, checkSurface, KERNEL_MEMORY_LIMIT } from './checks.ts';
+import {
+  checkApproach3Axes,
+  checkApproach3Theta,
+  checkDiff,
+  checkGridAxes,
+  checkKernelMemory,
+  checkLossInputs,
+  checkOut,
+  checkParams,
+  checkSurface,
+  KERNEL_MEMORY_LIMIT,
+} from './checks.ts';
 import type { CoreExports } from './abi.ts';
 import { gridResult } from './grid-result.ts';
 
@@ -207,7 +218,24 @@ export function wasmKernels(core: CoreExports): Kernels {
         const scratch = arena.alloc(core.a3GridScratchBytes(data.n, axes.alpha.length, axes.beta.length), 'approach3 grid');
         const out = arena.alloc(16, 'approach3 grid result');
         list.forEach((v, i) => arena.write(at[i], v));
-        core.a3Grid(d.lnN, d.lnD, d.L, data.n, at[0], axes.E.length, at[1], axes.A.length, at[2], axes.B.length, at[3], axes.alpha.length, at[4], axes.beta.length, scratch, out);
+        core.a3Grid(
+          d.lnN,
+          d.lnD,
+          d.L,
+          data.n,
+          at[0],
+          axes.E.length,
+          at[1],
+          axes.A.length,
+          at[2],
+          axes.B.length,
+          at[3],
+          axes.alpha.length,
+          at[4],
+          axes.beta.length,
+          scratch,
+          out,
+        );
         const [index, rss] = arena.read(out, 2);
         return { index, rss };
       });
@@ -223,7 +251,18 @@ export function wasmKernels(core: CoreExports): Kernels {
         const t8 = pt / 8;
         for (let i = 0; i < 5; i++) m[t8 + i] = theta[i];
         const huber = mode.huberDelta !== null;
-        const f = core.a3Objective(d.lnN, d.lnD, d.L, data.n, mode.lse ? 1 : 0, mode.logScale ? 1 : 0, huber ? 1 : 0, huber ? (mode.huberDelta as number) : 0, pt, pt + 40);
+        const f = core.a3Objective(
+          d.lnN,
+          d.lnD,
+          d.L,
+          data.n,
+          mode.lse ? 1 : 0,
+          mode.logScale ? 1 : 0,
+          huber ? 1 : 0,
+          huber ? (mode.huberDelta as number) : 0,
+          pt,
+          pt + 40,
+        );
         for (let i = 0; i < 5; i++) g[i] = m[t8 + 5 + i];
         return f;
       } catch (e) {

@@ -72,8 +72,5 @@ export function computeForLoss(s: LossSurface, L: number): number {
     throw new RangeError(`computeForLoss: loss ${L} must exceed the irreducible loss E = ${s.E}`);
   }
   const K = lossOptCoefficient(s);
-  return (
-    FLOPS_PER_PARAM_TOKEN *
-    Math.pow((L - s.E) / K, -(s.alpha + s.beta) / (s.alpha * s.beta))
-  );
+  return FLOPS_PER_PARAM_TOKEN * Math.pow((L - s.E) / K, -(s.alpha + s.beta) / (s.alpha * s.beta));
 }

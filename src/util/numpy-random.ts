@@ -157,7 +157,14 @@ export class Pcg64 {
   private step(): void {
     const s = this.state;
     const c = this.inc;
-    const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3], s4 = s[4], s5 = s[5], s6 = s[6], s7 = s[7];
+    const s0 = s[0],
+      s1 = s[1],
+      s2 = s[2],
+      s3 = s[3],
+      s4 = s[4],
+      s5 = s[5],
+      s6 = s[6],
+      s7 = s[7];
     let acc: number;
     let q = 0;
     acc = q + c[0] + s0 * 63045;

@@ -182,10 +182,15 @@ export function bootstrapCi(
   const estimate = statistic(Float64Array.from(values));
   if (n === 0) return { estimate, low: NaN, high: NaN, level, resamples };
   const sample = new Float64Array(n);
-  const [reps] = bootstrapReplicates(n, (idx) => {
-    for (let i = 0; i < n; i++) sample[i] = values[idx[i]];
-    return [statistic(sample)];
-  }, rng, resamples);
+  const [reps] = bootstrapReplicates(
+    n,
+    (idx) => {
+      for (let i = 0; i < n; i++) sample[i] = values[idx[i]];
+      return [statistic(sample)];
+    },
+    rng,
+    resamples,
+  );
   const [low, high] = replicateInterval(reps, level);
   return { estimate, low, high, level, resamples };
 }

@@ -14,15 +14,33 @@ import type { BenchReport } from '../../bench/types.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const KERNEL_CASES = [
-  'loss_eval_1e6', 'vpnls_grid_32_n75', 'vpnls_grid_256_n75', 'vpnls_grid_1024_n75', 'vpnls_grid_256_n1000',
-  'vpnls_grid_256_n10000', 'jacobian_fwd_n75', 'jacobian_central_n75', 'jacobian_fwd_n1000',
-  'fit_vpnls_nm_n75', 'fit_vpnls_lbfgsb_n75', 'fit_approach3_n75', 'approach3_grid4_n75',
+  'loss_eval_1e6',
+  'vpnls_grid_32_n75',
+  'vpnls_grid_256_n75',
+  'vpnls_grid_1024_n75',
+  'vpnls_grid_256_n1000',
+  'vpnls_grid_256_n10000',
+  'jacobian_fwd_n75',
+  'jacobian_central_n75',
+  'jacobian_fwd_n1000',
+  'fit_vpnls_nm_n75',
+  'fit_vpnls_lbfgsb_n75',
+  'fit_approach3_n75',
+  'approach3_grid4_n75',
   ...['rss', 'lse', 'logloss', 'huber'].flatMap((o) => [`approach3_objective_${o}_n75`, `fit_approach3_fused_${o}_n75`]),
   'bootstrap_vpnls_1000_n75',
 ];
 const WASM_ONLY = [
-  'vpnls_grid_64_n75', 'vpnls_grid_128_n75', 'vpnls_grid_512_n75', 'vpnls_grid_256_n300', 'vpnls_grid_256_n3000',
-  'vpnls_grid_1024_n75_2threads', 'cold_instantiate', 'cold_start_grid_256_n75', 'cold_second_grid_256_n75', 'memory_grid_1024_n10000',
+  'vpnls_grid_64_n75',
+  'vpnls_grid_128_n75',
+  'vpnls_grid_512_n75',
+  'vpnls_grid_256_n300',
+  'vpnls_grid_256_n3000',
+  'vpnls_grid_1024_n75_2threads',
+  'cold_instantiate',
+  'cold_start_grid_256_n75',
+  'cold_second_grid_256_n75',
+  'memory_grid_1024_n10000',
 ];
 
 describe('npm run bench -- --quick', () => {
@@ -34,7 +52,10 @@ describe('npm run bench -- --quick', () => {
     const out = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
     try {
       run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--json', '--out', out], {
-        cwd: ROOT, encoding: 'utf8', timeout: 110_000, maxBuffer: 1 << 24,
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 110_000,
+        maxBuffer: 1 << 24,
       });
       report = JSON.parse(readFileSync(join(out, 'bench', 'bench.json'), 'utf8')) as BenchReport;
     } finally {
@@ -58,10 +79,20 @@ describe('npm run bench -- --quick', () => {
   it('runs every kernel and fit case once on WASM and once on the twin, and Approach 2', () => {
     const rows = report!.cases;
     for (const name of KERNEL_CASES) {
-      expect(rows.filter((r) => r.name === name).map((r) => r.impl).sort(), name).toEqual(['ts', 'wasm']);
+      expect(
+        rows
+          .filter((r) => r.name === name)
+          .map((r) => r.impl)
+          .sort(),
+        name,
+      ).toEqual(['ts', 'wasm']);
     }
     expect(rows.filter((r) => r.name === 'fit_approach2_n75').map((r) => r.impl)).toEqual(['ts']);
-    for (const name of WASM_ONLY) expect(rows.filter((r) => r.name === name).map((r) => r.impl), name).toEqual(['wasm']);
+    for (const name of WASM_ONLY)
+      expect(
+        rows.filter((r) => r.name === name).map((r) => r.impl),
+        name,
+      ).toEqual(['wasm']);
   });
 
   it('checked every WASM row against the twin (the memory case is checked only in full runs)', () => {
@@ -72,7 +103,9 @@ describe('npm run bench -- --quick', () => {
 
   it('has the fields of specs/performance.md in every row, with positive timings', () => {
     for (const r of report!.cases) {
-      expect(Object.keys(r)).toEqual(expect.arrayContaining(['name', 'impl', 'median_ms', 'min_ms', 'max_ms', 'runs', 'work', 'ns_per_unit', 'checked_against']));
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(['name', 'impl', 'median_ms', 'min_ms', 'max_ms', 'runs', 'work', 'ns_per_unit', 'checked_against']),
+      );
       expect(r.runs, r.name).toBeGreaterThan(0);
       expect(r.median_ms!, r.name).toBeGreaterThan(0);
       expect(r.min_ms!, r.name).toBeLessThanOrEqual(r.median_ms!);

@@ -37,7 +37,15 @@ describe('fit --bootstrap', () => {
   it('gives percentile intervals that contain every point estimate', async () => {
     const j = await runJson([...args, '--jobs', '1']);
     const b = j.bootstrap;
-    expect(b).toMatchObject({ replicates: 60, seed: 11, level: 0.95, succeeded: 60, failed: 0, scheme: 'within-curves', resampling: 'runs within each IsoFLOP curve' });
+    expect(b).toMatchObject({
+      replicates: 60,
+      seed: 11,
+      level: 0.95,
+      succeeded: 60,
+      failed: 0,
+      scheme: 'within-curves',
+      resampling: 'runs within each IsoFLOP curve',
+    });
     const pairs: Array<[string, number, [number, number]]> = [
       ...['E', 'A', 'B', 'alpha', 'beta', 'a', 'b', 'a0', 'b0', 'rss'].map((k): [string, number, [number, number]] => [k, j[k], b.intervals[k]]),
       ...['N', 'D', 'D_over_N', 'loss'].map((k): [string, number, [number, number]] => [`target.${k}`, j.target[k], b.intervals.target[k]]),

@@ -61,8 +61,10 @@ describe('fit: bad input gives one line on stderr and exit code 2', () => {
   it('filters that leave no row', () => expectInputError([EXAMPLE_CSV, '--max-compute', '1e10'], 'no rows left after filtering'));
   it('an explicit column that is not there', () => expectInputError([EXAMPLE_CSV, '--params-col', 'size'], 'no column "size"'));
   it('a directory instead of a file', () => expectInputError([dir], 'is a directory'));
-  it('too few points for a surface fit', () => expectInputError([file('two-points.csv'), '--drop-highest-loss', '1'], '5 data points but the fit needs at least 6'));
-  it('an unwritable report path', () => expectInputError([EXAMPLE_CSV, '--report', join(dir, 'no-such-folder', 'r.html')], 'cannot write the report', 'folder does not exist'));
+  it('too few points for a surface fit', () =>
+    expectInputError([file('two-points.csv'), '--drop-highest-loss', '1'], '5 data points but the fit needs at least 6'));
+  it('an unwritable report path', () =>
+    expectInputError([EXAMPLE_CSV, '--report', join(dir, 'no-such-folder', 'r.html')], 'cannot write the report', 'folder does not exist'));
 
   describe('bad command lines', () => {
     const cases: Array<[string, string[], string]> = [
@@ -128,6 +130,8 @@ describe('fit: the real command (tsx, separate process)', () => {
   it('reports bad stdin with the <stdin> label', async () => {
     const r = await spawnTsxCli([], { stdin: 'params,tokens\n1,2\n' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('scaling-fit: error: <stdin>: no loss column: expected one named "loss" (any case) or an explicit column name; the columns are "params", "tokens"\n');
+    expect(r.stderr).toBe(
+      'scaling-fit: error: <stdin>: no loss column: expected one named "loss" (any case) or an explicit column name; the columns are "params", "tokens"\n',
+    );
   });
 });

@@ -5,8 +5,26 @@ import { EPOCH_VPNLS } from '../helpers/reference.ts';
 
 /** The keys of the JSON object, in order (specs/cli.md). */
 const SCHEMA_KEYS = [
-  'method', 'E', 'A', 'B', 'alpha', 'beta', 'a', 'b', 'a0', 'b0', 'rss', 'n_points', 'status', 'message', 'iterations',
-  'n_scale', 'd_scale', 'target', 'data', 'approach2_bias',
+  'method',
+  'E',
+  'A',
+  'B',
+  'alpha',
+  'beta',
+  'a',
+  'b',
+  'a0',
+  'b0',
+  'rss',
+  'n_points',
+  'status',
+  'message',
+  'iterations',
+  'n_scale',
+  'd_scale',
+  'target',
+  'data',
+  'approach2_bias',
 ];
 
 describe.skipIf(!HAVE_SHARED_DATA)('fit: the real-data reference (specs/conventions.md §5)', () => {
@@ -51,7 +69,11 @@ describe.skipIf(!HAVE_SHARED_DATA)('fit: Llama 3 IsoFLOP data, every method', ()
     ['vpnls (Nelder-Mead)', ['--method', 'vpnls', '--optimizer', 'nelder-mead'], 'vpnls_nelder_mead'],
     ['vpnls (grid only)', ['--method', 'vpnls', '--optimizer', 'none', '--grid-size', '64'], 'vpnls_grid64'],
     ['approach3', ['--method', 'approach3'], 'approach3'],
-    ['approach3 LSE, log-loss, Huber', ['--method', 'approach3', '--lse', '--log-loss', '--objective', 'huber', '--huber-delta', '1e-3'], 'approach3_lse_logloss_huber'],
+    [
+      'approach3 LSE, log-loss, Huber',
+      ['--method', 'approach3', '--lse', '--log-loss', '--objective', 'huber', '--huber-delta', '1e-3'],
+      'approach3_lse_logloss_huber',
+    ],
     ['grid', ['--method', 'grid', '--grid-size', '5'], 'grid_search'],
     ['approach2', ['--method', 'approach2'], 'approach2'],
   ];
@@ -128,7 +150,20 @@ describe('fit: the shipped synthetic example', () => {
     const r = await runMain([EXAMPLE_CSV]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const text of ['VPNLS (vpnls_lbfgsb_grad_nnls) on', '75 points in 5 IsoFLOP groups', 'alpha', 'beta', 'RSS', 'status   converged', 'At C = 1e24 FLOPs (largest budget 1e21 × 1000)', 'N*', 'D*', 'D*/N*', 'L_opt', 'Approach 2 on this grid (±8.0×']) {
+    for (const text of [
+      'VPNLS (vpnls_lbfgsb_grad_nnls) on',
+      '75 points in 5 IsoFLOP groups',
+      'alpha',
+      'beta',
+      'RSS',
+      'status   converged',
+      'At C = 1e24 FLOPs (largest budget 1e21 × 1000)',
+      'N*',
+      'D*',
+      'D*/N*',
+      'L_opt',
+      'Approach 2 on this grid (±8.0×',
+    ]) {
       expect(r.stdout).toContain(text);
     }
   });
@@ -158,10 +193,13 @@ describe('fit: the shipped synthetic example', () => {
     const { readFile } = await import('node:fs/promises');
     const lines = (await readFile(EXAMPLE_CSV, 'utf8')).trim().split('\n').slice(1);
     // Rename the columns and drop the budget column; compute is 6ND with rounding noise.
-    const text = ['size,toks,final', ...lines.map((l) => {
-      const [, N, D, L] = l.split(',');
-      return `${N},${D},${L}`;
-    })].join('\n');
+    const text = [
+      'size,toks,final',
+      ...lines.map((l) => {
+        const [, N, D, L] = l.split(',');
+        return `${N},${D},${L}`;
+      }),
+    ].join('\n');
     const j = await runJson(['--params-col', 'size', '--tokens-col', 'toks', '--loss-col', 'final', '--method', 'approach2'], text);
     expect(j.data.grouped_by).toBe('compute rounded to 2 significant digits');
     expect(j.data.n_groups).toBe(5);

@@ -24,13 +24,22 @@ function report(outcome: FitOutcome): RunReport {
 function abnormalOutcome(lastRelativeChange: number): FitOutcome {
   const o = runFit(input, spec, { n: 1, d: 1 }, 1e24);
   const d: LbfgsbDiagnostics = {
-    reason: 'line_search_failed', projectedGradientNorm: 3.1e-9, lastRelativeChange, lineSearchRestarts: 1,
-    factorizationRestarts: 0, skippedUpdates: 0, warningSteps: 0, lastLineSearchTask: 'convergence', longFinalLineSearch: false,
+    reason: 'line_search_failed',
+    projectedGradientNorm: 3.1e-9,
+    lastRelativeChange,
+    lineSearchRestarts: 1,
+    factorizationRestarts: 0,
+    skippedUpdates: 0,
+    warningSteps: 0,
+    lastLineSearchTask: 'convergence',
+    longFinalLineSearch: false,
   };
   const fit = o.surfaceFit!;
   const message = lbfgsbStopMessage(d, 'RSS');
   return {
-    ...o, status: 'abnormal', message,
+    ...o,
+    status: 'abnormal',
+    message,
     surfaceFit: { ...fit, status: 'abnormal', message, diagnostics: { ...fit.diagnostics, projGradInf: 3.1e-9, lastRelChange: lastRelativeChange } },
   };
 }

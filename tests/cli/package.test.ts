@@ -51,7 +51,15 @@ describe('package: dist and the scaling-fit bin', () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.bin['scaling-fit']).toBe('dist/cli/fit.js');
     expect((await readFile(DIST_BIN, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
-    for (const p of [pkg.main, pkg.types, pkg.exports['.'].types, pkg.exports['.'].default, pkg.exports['./data'].node, pkg.exports['./cli'].node, pkg.exports['./wasm']]) {
+    for (const p of [
+      pkg.main,
+      pkg.types,
+      pkg.exports['.'].types,
+      pkg.exports['.'].default,
+      pkg.exports['./data'].node,
+      pkg.exports['./cli'].node,
+      pkg.exports['./wasm'],
+    ]) {
       expect(existsSync(join(ROOT, p)), p).toBe(true);
     }
     // Emitted JS imports .js files; the worker entry for the sources is not needed in dist.
@@ -123,8 +131,14 @@ await initKernels({ source: new URL('https://example.invalid/release.wasm') });
 export const wrong: string = r.alpha;
 `,
     );
-    for (const [module, resolution] of [['NodeNext', 'NodeNext'], ['ESNext', 'Bundler']]) {
-      const config = { compilerOptions: { target: 'ES2022', module, moduleResolution: resolution, strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] }, files: ['use.ts'] };
+    for (const [module, resolution] of [
+      ['NodeNext', 'NodeNext'],
+      ['ESNext', 'Bundler'],
+    ]) {
+      const config = {
+        compilerOptions: { target: 'ES2022', module, moduleResolution: resolution, strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] },
+        files: ['use.ts'],
+      };
       await writeFile(join(consumer, 'tsconfig.json'), JSON.stringify(config));
       await execText(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], consumer);
     }
@@ -182,7 +196,9 @@ describe.skipIf(!HAVE_CHROMIUM)('package: in headless Chromium', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`file://${path}`);
-      await page.waitForFunction(() => document.body.hasAttribute('data-figures-drawn') || document.body.hasAttribute('data-figures-error'), null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.body.hasAttribute('data-figures-drawn') || document.body.hasAttribute('data-figures-error'), null, {
+        timeout: 60_000,
+      });
       expect(await page.evaluate(() => document.body.getAttribute('data-figures-error'))).toBeNull();
       expect(await page.evaluate(() => document.body.getAttribute('data-figures-drawn'))).toBe('6');
       expect(await page.locator('.js-plotly-plot').count()).toBe(6);

@@ -50,7 +50,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('identifiability checks before fitting', () => {
   for (const method of ['vpnls', 'approach3', 'approach2', 'grid']) {
     it(`refuses all N equal with --method ${method}: a typed error naming the missing variation, exit 2`, () =>
-      expectRefused([fx('all_N_equal.csv'), '--method', method], /all 75 points have the same N = 100000000; a surface fit needs at least 2 distinct model sizes/));
+      expectRefused(
+        [fx('all_N_equal.csv'), '--method', method],
+        /all 75 points have the same N = 100000000; a surface fit needs at least 2 distinct model sizes/,
+      ));
   }
   it('refuses five points for five parameters (an exact interpolation)', () =>
     expectRefused([fx('five_points.csv')], '5 data points but the fit needs at least 6'));
@@ -68,7 +71,13 @@ describe('identifiability checks before fitting', () => {
   });
   it('warns in text, JSON and report when a fit is possible but weakly determined (8 points, 2 budgets)', async () => {
     const base = (await readFile(fx('base.csv'), 'utf8')).trim().split('\n');
-    const keep = [base[0], ...base.slice(1).filter((l) => /^1e1[78],/.test(l)).filter((_, i) => i % 4 === 1)];
+    const keep = [
+      base[0],
+      ...base
+        .slice(1)
+        .filter((l) => /^1e1[78],/.test(l))
+        .filter((_, i) => i % 4 === 1),
+    ];
     const file = join(dir, 'weak.csv');
     await writeFile(file, `${keep.join('\n')}\n`);
     const j = await runJson([file]);
@@ -91,8 +100,7 @@ describe('identifiability checks before fitting', () => {
 describe('physically valid surfaces', () => {
   it('says in words that loss rising with N shows no scaling, instead of a negative A', () =>
     expectRefused([fx('increasing_loss.csv')], /the data show no scaling: .* A = 0 \(the loss does not decrease with N\)/));
-  it('says so too when the budget column is taken as the loss', () =>
-    expectRefused([fx('base.csv'), '--loss-col', 'budget'], /the data show no scaling/));
+  it('says so too when the budget column is taken as the loss', () => expectRefused([fx('base.csv'), '--loss-col', 'budget'], /the data show no scaling/));
   it('says so for Approach 3, whose A sits at its lower bound', () =>
     expectRefused([fx('increasing_loss.csv'), '--method', 'approach3'], /the data show no scaling/));
   it('says so when a term is nearly constant over the data (exponents at their lower bound), instead of printing N* = 0 and D* = null', () =>
@@ -179,7 +187,13 @@ describe('bootstrap schemes', () => {
     for (let k = 0; k < K; k++) {
       const idx = Array.from({ length: d.N.length }, () => rng.int(d.N.length));
       try {
-        alphas.push(fitVpnls(idx.map((i) => d.N[i]!), idx.map((i) => d.D[i]!), idx.map((i) => d.L[i]!)).alpha);
+        alphas.push(
+          fitVpnls(
+            idx.map((i) => d.N[i]!),
+            idx.map((i) => d.D[i]!),
+            idx.map((i) => d.L[i]!),
+          ).alpha,
+        );
       } catch {
         // a degenerate resample; the reference leaves it out as the CLI does
       }
@@ -198,7 +212,10 @@ describe('bootstrap schemes', () => {
     expect(warnings[0]).toMatch(/bootstrap intervals of a have zero width: .* say nothing about the uncertainty/);
     const outcome = runFit(input, VPNLS, { n: 1, d: 1 }, 1e24);
     const r: RunReport = {
-      outcome, scales: { n: 1, d: 1 }, grids: [], bias: null,
+      outcome,
+      scales: { n: 1, d: 1 },
+      grids: [],
+      bias: null,
       data: { source: 'x', nPoints: 75, nGroups: 5, groupedBy: 'g', filters: [], largestBudget: 1e21, targetRule: 't' },
       bootstrap: { ...b, intervals: flat, warnings },
     };
@@ -208,7 +225,14 @@ describe('bootstrap schemes', () => {
   it('caps --jobs at the CPUs with a note, and the result does not change', async () => {
     const input = await fitInput('base.csv');
     const notes: string[] = [];
-    const b = await bootstrapFit(input, VPNLS, { n: 1, d: 1 }, 1e24, '', { replicates: 4, seed: 1, level: 0.95, jobs: 256, cpus: 1, onNote: (n) => notes.push(n) });
+    const b = await bootstrapFit(input, VPNLS, { n: 1, d: 1 }, 1e24, '', {
+      replicates: 4,
+      seed: 1,
+      level: 0.95,
+      jobs: 256,
+      cpus: 1,
+      onNote: (n) => notes.push(n),
+    });
     expect(notes).toEqual(['--jobs 256 capped at 1 (1 CPUs)']);
     const one = await bootstrapFit(input, VPNLS, { n: 1, d: 1 }, 1e24, '', { replicates: 4, seed: 1, level: 0.95, jobs: 1 });
     expect(b.intervals).toEqual(one.intervals);
@@ -216,7 +240,8 @@ describe('bootstrap schemes', () => {
 });
 
 describe('large and odd inputs', () => {
-  it('--seed -1 is rejected naming the flag', () => expectRefused([fx('base.csv'), '--bootstrap', '10', '--seed', '-1'], '--seed must be a non-negative integer, got -1'));
+  it('--seed -1 is rejected naming the flag', () =>
+    expectRefused([fx('base.csv'), '--bootstrap', '10', '--seed', '-1'], '--seed must be a non-negative integer, got -1'));
   it('draws the report figures for 10⁶ rows (no spread of every value into Math.min)', async () => {
     const small = await fitInput('base.csv');
     const n = 1_000_000;
@@ -224,7 +249,11 @@ describe('large and odd inputs', () => {
     const big: FitInput = { N: pick(small.N), D: pick(small.D), L: pick(small.L), groups: pick(small.groups) };
     const outcome = runFit(small, VPNLS, { n: 1, d: 1 }, 1e24);
     const r: RunReport = {
-      outcome, scales: { n: 1, d: 1 }, grids: [], bias: null, bootstrap: null,
+      outcome,
+      scales: { n: 1, d: 1 },
+      grids: [],
+      bias: null,
+      bootstrap: null,
       data: { source: 'big', nPoints: n, nGroups: 5, groupedBy: 'g', filters: [], largestBudget: 1e21, targetRule: 't' },
     };
     expect(reportFigures(big, r, { approach2: null, surface: outcome.surface, surfaceLabel: 'this fit' }).length).toBeGreaterThan(2);

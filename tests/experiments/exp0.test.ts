@@ -9,7 +9,13 @@ import { EPOCH_ML_SCALEFIT, EPOCH_VPNLS } from '../helpers/reference.ts';
 const FITTED = ['vpnls', 'approach3_lse_logloss', 'approach3_lse', 'approach3_lse_logloss_huber'];
 const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
 /** ml-scalefit on the same 217 points (specs/conventions.md §5). */
-const ML_SCALEFIT = { e: EPOCH_ML_SCALEFIT.E, coef_a: EPOCH_ML_SCALEFIT.A, coef_b: EPOCH_ML_SCALEFIT.B, alpha: EPOCH_ML_SCALEFIT.alpha, beta: EPOCH_ML_SCALEFIT.beta };
+const ML_SCALEFIT = {
+  e: EPOCH_ML_SCALEFIT.E,
+  coef_a: EPOCH_ML_SCALEFIT.A,
+  coef_b: EPOCH_ML_SCALEFIT.B,
+  alpha: EPOCH_ML_SCALEFIT.alpha,
+  beta: EPOCH_ML_SCALEFIT.beta,
+};
 /** Our VPNLS reference (specs/conventions.md §5). */
 const VPNLS_REF = { e: EPOCH_VPNLS.E, coef_a: EPOCH_VPNLS.A, coef_b: EPOCH_VPNLS.B, alpha: EPOCH_VPNLS.alpha, beta: EPOCH_VPNLS.beta };
 

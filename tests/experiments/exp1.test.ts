@@ -53,7 +53,13 @@ describe('experiment 1: error of Approach 2 versus grid width', () => {
   });
 
   it('writes the summary keys', () => {
-    expect(summary).toMatchObject({ experiment: 1, quick: true, seed: 42, bias: 'drift_0.2', surface: { e: 1.69, coef_a: 406.4, coef_b: 410.7, alpha: 0.31, beta: 0.31 } });
+    expect(summary).toMatchObject({
+      experiment: 1,
+      quick: true,
+      seed: 42,
+      bias: 'drift_0.2',
+      surface: { e: 1.69, coef_a: 406.4, coef_b: 410.7, alpha: 0.31, beta: 0.31 },
+    });
     expect(summary.a_err_pct_narrow).toBe(num(sweep.rows[0], 'a_err_pct'));
     expect(summary.a_err_pct_wide).toBe(num(sweep.rows[19], 'a_err_pct'));
     expect(summary.b_err_pct_narrow).toBe(num(sweep.rows[0], 'b_err_pct'));

@@ -34,7 +34,10 @@ describe('experiment 10: compounding biases at 1e24 FLOPs', () => {
   it('writes 36 rows with the specified columns and finite values', () => {
     expect(table.header).toEqual([...COMPOUNDING_COLUMNS]);
     expect(table.rows).toHaveLength(36);
-    expectFinite(table.rows, COMPOUNDING_COLUMNS.filter((c) => !['bias', 'surface', 'grid'].includes(c)));
+    expectFinite(
+      table.rows,
+      COMPOUNDING_COLUMNS.filter((c) => !['bias', 'surface', 'grid'].includes(c)),
+    );
     expect(table.rows.every((r) => num(r, 'eval_budget') === 1e24)).toBe(true);
   });
 

@@ -29,7 +29,10 @@ describe('experiment 2: sensitivity to exponent imbalance', () => {
     expect(sweep.header).toEqual([...SWEEP_COLUMNS_EXP2]);
     expect(sweep.header.slice(0, 5)).toEqual(['config', 'ratio', 'alpha', 'beta', 'bias']);
     expect(sweep.rows).toHaveLength(120);
-    expectFinite(sweep.rows, SWEEP_COLUMNS_EXP2.filter((c) => c !== 'config' && c !== 'bias'));
+    expectFinite(
+      sweep.rows,
+      SWEEP_COLUMNS_EXP2.filter((c) => c !== 'config' && c !== 'bias'),
+    );
     expect([...new Set(sweep.rows.map((r) => r.config))]).toEqual(CONFIGS);
   });
 

@@ -22,7 +22,10 @@ describe('experiment 4: extrapolation error of Approach 2', () => {
   it('writes 720 rows with the specified columns and finite values', () => {
     expect(table.header).toEqual([...EXTRAPOLATION_COLUMNS]);
     expect(table.rows).toHaveLength(720);
-    expectFinite(table.rows, EXTRAPOLATION_COLUMNS.filter((c) => !['range_name', 'surface', 'bias'].includes(c)));
+    expectFinite(
+      table.rows,
+      EXTRAPOLATION_COLUMNS.filter((c) => !['range_name', 'surface', 'bias'].includes(c)),
+    );
     expect(new Set(table.rows.map((r) => `${r.range_name}:${r.w_index}`))).toEqual(new Set(['narrow:0', 'medium:10', 'wide:19']));
   });
 

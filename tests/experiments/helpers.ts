@@ -67,7 +67,15 @@ export function experimentRun(id: number, options: RunOptions = {}): ExperimentR
     root = await makeTempDir();
     const exp = findExperiment(id);
     if (!exp) throw new Error(`experiment ${id} is not registered`);
-    dir = (await runExperiment(exp, { outRoot: root, quick: options.quick ?? true, seed: 42, jobs: options.jobs ?? 1, ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}) })).dir;
+    dir = (
+      await runExperiment(exp, {
+        outRoot: root,
+        quick: options.quick ?? true,
+        seed: 42,
+        jobs: options.jobs ?? 1,
+        ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      })
+    ).dir;
   }, options.timeout);
   afterAll(() => (root === undefined ? undefined : removeDir(root)));
   return {

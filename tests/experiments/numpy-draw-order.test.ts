@@ -41,9 +41,18 @@ describe('numpy draw order of experiment 7 (repeat 0, σ = 0.05, two budgets)', 
     const rng = createRandom('numpy', 42);
     const names = ['E', 'A', 'B', 'alpha', 'beta'] as const;
     for (const step of fx['exp7_repeat0_sigma0.05_nb2']) {
-      const s = expectNoise(config.surface, {
-        W: Math.log10(config.gridFactor), budgets, pointsPerCurve: step.n_points, bias: BIASES[config.bias], noiseStd: 0.05, rng,
-      }, step.noise);
+      const s = expectNoise(
+        config.surface,
+        {
+          W: Math.log10(config.gridFactor),
+          budgets,
+          pointsPerCurve: step.n_points,
+          bias: BIASES[config.bias],
+          noiseStd: 0.05,
+          rng,
+        },
+        step.noise,
+      );
       const child = rng.spawn();
       const fit = fitApproach3(s.N, s.D, s.L, { start: { kind: 'random', rng: child }, lbfgsb: { maxiter: 1 } });
       const start = fit.diagnostics.start as Record<(typeof names)[number], number>;
@@ -62,10 +71,17 @@ describe('numpy draw order of experiment 9 (first data sets of the loop)', () =>
   it('draws normal(0, σ, points) per budget from one stream and gives numpy’s Approach 2 estimate', () => {
     const rng = createRandom('numpy', 42);
     for (const set of fx.exp9_first_datasets) {
-      const s = expectNoise(config.surface, {
-        W: Math.log10(config.gridFactors[0]), budgets: Array.from(logspace(cLo, cHi, set.n_budgets)),
-        pointsPerCurve: config.nPointsValues[0], noiseStd: config.noiseLevels[0], rng,
-      }, set.noise);
+      const s = expectNoise(
+        config.surface,
+        {
+          W: Math.log10(config.gridFactors[0]),
+          budgets: Array.from(logspace(cLo, cHi, set.n_budgets)),
+          pointsPerCurve: config.nPointsValues[0],
+          noiseStd: config.noiseLevels[0],
+          rng,
+        },
+        set.noise,
+      );
       const fit = fitApproach2(s.N, s.D, s.L, s.C);
       // np.polyfit and the project's least squares agree to rounding, not bit for bit.
       expect(fit.a).toBeCloseTo(set.approach2_a, 10);

@@ -43,7 +43,15 @@ function weighted<T>(...choices: Array<[T, number]>): fc.Arbitrary<T> {
 type DesignKind = 'regular' | 'all_N_equal' | 'one_budget' | 'few_points' | 'increasing_loss' | 'magnitudes' | 'constant_loss';
 
 const designArb = fc.record({
-  kind: weighted<DesignKind>(['regular', 12], ['all_N_equal', 1], ['one_budget', 1], ['few_points', 1], ['increasing_loss', 1], ['magnitudes', 2], ['constant_loss', 1]),
+  kind: weighted<DesignKind>(
+    ['regular', 12],
+    ['all_N_equal', 1],
+    ['one_budget', 1],
+    ['few_points', 1],
+    ['increasing_loss', 1],
+    ['magnitudes', 2],
+    ['constant_loss', 1],
+  ),
   budgets: fc.integer({ min: 1, max: 5 }),
   perBudget: fc.integer({ min: 1, max: 8 }),
   /** log10 of a unit factor on N and D (N given in billions, tokens in trillions, …). */
@@ -67,7 +75,13 @@ interface Run {
 /** Rows of a design: IsoFLOP curves of a random Chinchilla-like surface, bent into the design's degeneracy. */
 function designRows(d: Design): Run[] {
   const rng = new Rng(d.seed);
-  const s = { E: 1 + rng.uniform(), A: 100 + 900 * rng.uniform(), B: 100 + 900 * rng.uniform(), alpha: 0.2 + 0.4 * rng.uniform(), beta: 0.2 + 0.4 * rng.uniform() };
+  const s = {
+    E: 1 + rng.uniform(),
+    A: 100 + 900 * rng.uniform(),
+    B: 100 + 900 * rng.uniform(),
+    alpha: 0.2 + 0.4 * rng.uniform(),
+    beta: 0.2 + 0.4 * rng.uniform(),
+  };
   let budgets = d.kind === 'one_budget' ? 1 : d.budgets;
   let per = d.perBudget;
   if (d.kind === 'regular' || d.kind === 'magnitudes') {
@@ -117,8 +131,18 @@ const layoutArb = fc.record({
   /** Per-cell number format choices are drawn from this seed. */
   formatSeed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   corruption: weighted(
-    ['none', 60], ['empty', 2], ['nan', 2], ['inf', 2], ['negative', 2], ['zero', 2], ['text', 2],
-    ['short_row', 1], ['drop_loss', 1], ['drop_params', 1], ['header_only', 1], ['empty_file', 1],
+    ['none', 60],
+    ['empty', 2],
+    ['nan', 2],
+    ['inf', 2],
+    ['negative', 2],
+    ['zero', 2],
+    ['text', 2],
+    ['short_row', 1],
+    ['drop_loss', 1],
+    ['drop_params', 1],
+    ['header_only', 1],
+    ['empty_file', 1],
   ),
   stdin: fc.boolean(),
 });
@@ -136,12 +160,23 @@ function formatNumber(v: number, rng: Rng): string {
   const pick = Math.floor(rng.uniform() * 8);
   let t: string;
   switch (pick) {
-    case 0: t = v.toExponential(); break;
-    case 1: t = v.toExponential(6).replace('e', 'E'); break;
-    case 2: t = v.toPrecision(12); break;
-    case 3: t = `+${v}`; break;
-    case 4: t = v.toExponential(3).replace(/e\+?/, 'e+'); break;
-    default: t = String(v);
+    case 0:
+      t = v.toExponential();
+      break;
+    case 1:
+      t = v.toExponential(6).replace('e', 'E');
+      break;
+    case 2:
+      t = v.toPrecision(12);
+      break;
+    case 3:
+      t = `+${v}`;
+      break;
+    case 4:
+      t = v.toExponential(3).replace(/e\+?/, 'e+');
+      break;
+    default:
+      t = String(v);
   }
   if (rng.uniform() < 0.15) t = `  ${t} `;
   if (rng.uniform() < 0.1) t = `"${t}"`;
@@ -192,7 +227,9 @@ function csvCase(rows: Run[], l: Layout): CsvCase {
     const row = 1 + Math.floor(rng.uniform() * (lines.length - 1));
     const cells = lines[row]!.split(l.separator);
     const c = Math.floor(rng.uniform() * cells.length);
-    const bad = { empty: '', nan: 'NaN', inf: rng.uniform() < 0.5 ? 'inf' : '-Infinity', negative: '-5e3', zero: '0', text: 'n/a', short_row: '' }[l.corruption as 'empty'];
+    const bad = { empty: '', nan: 'NaN', inf: rng.uniform() < 0.5 ? 'inf' : '-Infinity', negative: '-5e3', zero: '0', text: 'n/a', short_row: '' }[
+      l.corruption as 'empty'
+    ];
     if (l.corruption === 'short_row') cells.pop();
     else cells[c] = bad;
     lines[row] = cells.join(l.separator);
@@ -409,11 +446,15 @@ describe('fuzz: the fit command on generated CSVs and options', () => {
         const ms = performance.now() - start;
         if (ms > slowest.ms) slowest = { ms, argv };
         const cls = outcomeClass(r, options);
-        if (process.env.FUZZ_LOG) appendFileSync(process.env.FUZZ_LOG, `${JSON.stringify({ cls, ms: Math.round(ms), argv: argv.slice(1), code: r.code, stderr: r.stderr.trim() })}\n`);
+        if (process.env.FUZZ_LOG)
+          appendFileSync(process.env.FUZZ_LOG, `${JSON.stringify({ cls, ms: Math.round(ms), argv: argv.slice(1), code: r.code, stderr: r.stderr.trim() })}\n`);
         classes.set(cls, (classes.get(cls) ?? 0) + 1);
         for (const v of violations(r, options, ms)) {
           // Grouped by the kind of violation (its text without the numbers and quoted values), keeping the shortest input.
-          const kind = v.replace(/"[^"]*"/g, '"…"').replace(/-?\d[\d.e+-]*/g, '#').slice(0, 120);
+          const kind = v
+            .replace(/"[^"]*"/g, '"…"')
+            .replace(/-?\d[\d.e+-]*/g, '#')
+            .slice(0, 120);
           const example = `${v}\n  argv: ${JSON.stringify(argv.slice(1))}\n  csv: ${JSON.stringify(csv.text)}\n  stderr: ${r.stderr.trim().slice(0, 500)}`;
           const seen = failures.get(kind);
           if (!seen) failures.set(kind, { count: 1, example, size: csv.text.length });
@@ -426,8 +467,13 @@ describe('fuzz: the fit command on generated CSVs and options', () => {
       { numRuns: RUNS, seed },
     );
     const total = (performance.now() - t0) / 1000;
-    const byClass = [...classes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join(', ');
-    console.log(`fuzz (seed ${seed}): ${count} cases in ${total.toFixed(1)} s; ${byClass}; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.argv.slice(1).join(' ')}`);
+    const byClass = [...classes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ');
+    console.log(
+      `fuzz (seed ${seed}): ${count} cases in ${total.toFixed(1)} s; ${byClass}; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.argv.slice(1).join(' ')}`,
+    );
     expect(count).toBeGreaterThanOrEqual(RUNS);
     const report = [...failures].map(([kind, f]) => `${f.count}× ${kind}\n  smallest: ${f.example}`);
     expect(report, `contract violations in ${count} cases (FUZZ_SEED=${seed} replays them):\n${report.join('\n')}`).toEqual([]);

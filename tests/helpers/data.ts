@@ -7,7 +7,9 @@ import { DATA_SOURCES } from '../../src/data/sources.ts';
  * The published data sets: SCALING_DATA_DIR when set, else the folder beside
  * the project (CI clones with ../shared/data next to it).
  */
-export const SHARED_DATA_DIR = process.env.SCALING_DATA_DIR ? resolve(process.env.SCALING_DATA_DIR) : fileURLToPath(new URL('../../../shared/data', import.meta.url));
+export const SHARED_DATA_DIR = process.env.SCALING_DATA_DIR
+  ? resolve(process.env.SCALING_DATA_DIR)
+  : fileURLToPath(new URL('../../../shared/data', import.meta.url));
 
 /** Every published data file (src/data/sources.ts); the article and its global setup need them all. */
 export const PUBLISHED_FILES: readonly string[] = DATA_SOURCES.map((s) => s.file);
@@ -20,7 +22,10 @@ export const PUBLISHED_FILES: readonly string[] = DATA_SOURCES.map((s) => s.file
 export function missingRealData(files: readonly string[] = PUBLISHED_FILES): string {
   const missing = files.filter((f) => !existsSync(join(SHARED_DATA_DIR, f)));
   if (missing.length === 0) return '';
-  const which = missing.length === PUBLISHED_FILES.length && files.length === PUBLISHED_FILES.length ? 'the published data sets are' : `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'}`;
+  const which =
+    missing.length === PUBLISHED_FILES.length && files.length === PUBLISHED_FILES.length
+      ? 'the published data sets are'
+      : `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'}`;
   return `${which} not in ${SHARED_DATA_DIR}; supply the data with SCALING_DATA_DIR=/path/to/data npm test (experiments and the article: --data-dir /path/to/data)`;
 }
 

@@ -5,7 +5,12 @@ import { REPORT_PLOTLY_CONFIG } from '../../src/cli/report.ts';
 import { FIGURE_PAGE_CONFIG, figureHtml } from '../../experiments/harness/output/figure-html.ts';
 import { NETWORK_MODEBAR_BUTTONS, OFFLINE_PLOTLY_CONFIG } from '../../src/plot/plotly.ts';
 
-const pages = { article: PLOT_CONFIG, explorable: EXPLORABLE_PLOT_CONFIG, 'experiment figure page': FIGURE_PAGE_CONFIG, 'fit --report page': REPORT_PLOTLY_CONFIG };
+const pages = {
+  article: PLOT_CONFIG,
+  explorable: EXPLORABLE_PLOT_CONFIG,
+  'experiment figure page': FIGURE_PAGE_CONFIG,
+  'fit --report page': REPORT_PLOTLY_CONFIG,
+};
 
 describe('Plotly config of every generated page', () => {
   for (const [page, config] of Object.entries(pages)) {

@@ -55,13 +55,17 @@ const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <=
 describe('WASM kernels agree with their TypeScript twins', () => {
   it('lossBatch agrees to 1e-12 relative', () => {
     fc.assert(
-      fc.property(surfaceArb, fc.array(fc.tuple(fc.double({ min: 1e6, max: 1e12, noNaN: true }), fc.double({ min: 1e8, max: 1e14, noNaN: true })), { minLength: 1, maxLength: 50 }), (s, pts) => {
-        const N = Float64Array.from(pts, (p) => p[0]);
-        const D = Float64Array.from(pts, (p) => p[1]);
-        const a = wasm.lossBatch(s, N, D);
-        const b = tsKernels.lossBatch(s, N, D);
-        for (let i = 0; i < N.length; i++) expect(Math.abs(a[i] - b[i]) / b[i]).toBeLessThan(RTOL);
-      }),
+      fc.property(
+        surfaceArb,
+        fc.array(fc.tuple(fc.double({ min: 1e6, max: 1e12, noNaN: true }), fc.double({ min: 1e8, max: 1e14, noNaN: true })), { minLength: 1, maxLength: 50 }),
+        (s, pts) => {
+          const N = Float64Array.from(pts, (p) => p[0]);
+          const D = Float64Array.from(pts, (p) => p[1]);
+          const a = wasm.lossBatch(s, N, D);
+          const b = tsKernels.lossBatch(s, N, D);
+          for (let i = 0; i < N.length; i++) expect(Math.abs(a[i] - b[i]) / b[i]).toBeLessThan(RTOL);
+        },
+      ),
     );
   });
 
@@ -86,12 +90,18 @@ describe('WASM kernels agree with their TypeScript twins', () => {
 
   it('vpnlsPoint (NNLS and OLS) is bit-identical in RSS, coefficients and envelope gradient', () => {
     fc.assert(
-      fc.property(dataArb, fc.double({ min: 0.02, max: 0.98, noNaN: true }), fc.double({ min: 0.02, max: 0.98, noNaN: true }), fc.constantFrom('nnls' as const, 'ols' as const), (x, al, be, inner) => {
-        const d = makeData(x);
-        const a = wasm.vpnlsPoint(d, al, be, inner);
-        const b = tsKernels.vpnlsPoint(d, al, be, inner);
-        for (const k of ['rss', 'E', 'A', 'B', 'gradAlpha', 'gradBeta'] as const) expect(Object.is(a[k], b[k]), `${k}: ${a[k]} vs ${b[k]}`).toBe(true);
-      }),
+      fc.property(
+        dataArb,
+        fc.double({ min: 0.02, max: 0.98, noNaN: true }),
+        fc.double({ min: 0.02, max: 0.98, noNaN: true }),
+        fc.constantFrom('nnls' as const, 'ols' as const),
+        (x, al, be, inner) => {
+          const d = makeData(x);
+          const a = wasm.vpnlsPoint(d, al, be, inner);
+          const b = tsKernels.vpnlsPoint(d, al, be, inner);
+          for (const k of ['rss', 'E', 'A', 'B', 'gradAlpha', 'gradBeta'] as const) expect(Object.is(a[k], b[k]), `${k}: ${a[k]} vs ${b[k]}`).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });

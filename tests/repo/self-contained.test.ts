@@ -21,7 +21,21 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SELF = relative(ROOT, fileURLToPath(import.meta.url));
 
 /** Spec documents by base name, as a bare citation would name them. */
-const SPEC_NAMES = ['README', 'approach2-bias', 'article', 'cli', 'conditioning', 'conventions', 'experiments', 'fitting', 'kernels', 'performance', 'random', 'style', 'pinned'];
+const SPEC_NAMES = [
+  'README',
+  'approach2-bias',
+  'article',
+  'cli',
+  'conditioning',
+  'conventions',
+  'experiments',
+  'fitting',
+  'kernels',
+  'performance',
+  'random',
+  'style',
+  'pinned',
+];
 
 interface Rule {
   readonly id: string;
@@ -41,7 +55,11 @@ function inRepoFolder(line: string, index: number): boolean {
 export const RULES: readonly Rule[] = [
   { id: 'machine-path', what: 'a path on a development machine', pattern: /(?<![\w.-])\/(?:work|root|home)\/[\w.-]*/g },
   { id: 'outside-spec', what: 'the upstream spec folder outside the repository', pattern: /(?:\.\.\/)*shared\/spec\b/g },
-  { id: 'outside-document', what: 'a document of the folder beside the project (only its data files are used, through --data-dir)', pattern: /(?:\.\.\/)*shared\/(?:data\/)?[\w-]+\.md\b/g },
+  {
+    id: 'outside-document',
+    what: 'a document of the folder beside the project (only its data files are used, through --data-dir)',
+    pattern: /(?:\.\.\/)*shared\/(?:data\/)?[\w-]+\.md\b/g,
+  },
   {
     id: 'bare-spec-file',
     what: 'a spec file named without its specs/ folder',
@@ -128,7 +146,8 @@ describe('self-contained repository', () => {
       'bare-spec-file': 'see style.md and conventions.md',
       'bare-spec-section': 'the grid of conventions §4 and experiments.md §C.7',
     };
-    const allowed = 'specs/conventions.md §4, specs/experiments.md §C.7, experiments/shared/dcl.ts, ./shared/notes.md, --data-dir ../shared/data, the article §2';
+    const allowed =
+      'specs/conventions.md §4, specs/experiments.md §C.7, experiments/shared/dcl.ts, ./shared/notes.md, --data-dir ../shared/data, the article §2';
     for (const rule of RULES) {
       expect(offending(samples[rule.id], rule.pattern).length, rule.id).toBe(2);
       expect(offending(allowed, rule.pattern), rule.id).toEqual([]);

@@ -25,8 +25,11 @@ export default async function setup(): Promise<void> {
   const { buildArticle } = await import('../../article/bin/build.ts');
   const t0 = performance.now();
   const r = await buildArticle({
-    allowMissing: false, rerun: false, run: true,
-    resultsRoot: join(ROOT, 'results'), dataDir: SHARED_DATA_DIR,
+    allowMissing: false,
+    rerun: false,
+    run: true,
+    resultsRoot: join(ROOT, 'results'),
+    dataDir: SHARED_DATA_DIR,
     log: () => undefined,
   });
   if (!r.ok) throw new Error(`article build failed before the tests: ${[...r.problems, ...r.missing.map((m) => m.reason)].join('; ')}`);

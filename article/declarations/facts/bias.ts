@@ -57,11 +57,15 @@ export function biasFacts(f: FactBook): void {
       const base = `os.${short(s)}.${g.toLowerCase()}`;
       for (const k of QUOTED_OFFSETS) {
         for (const col of ['d_err_pct', 'dcl_pct'] as const) {
-          f.add(`${base}.${kKey(k)}.${col}`, { needs: [3], unit: '%', family: true, source: `offset_sweep.csv, ${s}, ${g}, center_scale ${k}` }, (c) => offsetRow(c, s, g, k, col));
+          f.add(`${base}.${kKey(k)}.${col}`, { needs: [3], unit: '%', family: true, source: `offset_sweep.csv, ${s}, ${g}, center_scale ${k}` }, (c) =>
+            offsetRow(c, s, g, k, col),
+          );
         }
       }
-      f.add(`${base}.sign_change`, { needs: [3], family: true, source: 'summary.json offset_sweep.sign_change_factor (k > 1 beyond which D* is overestimated)' }, (c) =>
-        c.store.exp(3).num(`offset_sweep.sign_change_factor.${s}.${g}`),
+      f.add(
+        `${base}.sign_change`,
+        { needs: [3], family: true, source: 'summary.json offset_sweep.sign_change_factor (k > 1 beyond which D* is overestimated)' },
+        (c) => c.store.exp(3).num(`offset_sweep.sign_change_factor.${s}.${g}`),
       );
     }
     f.add(`os.${short(s)}.min_err_k_ge_3`, { needs: [3], unit: '%', family: true, source: 'offset_sweep.csv, min D* error over grids and k ≥ 3' }, (c) => {
@@ -71,8 +75,10 @@ export function biasFacts(f: FactBook): void {
     });
   }
   for (const g of GRID_NAMES) {
-    f.add(`os.symmetric.${g.toLowerCase()}.sign_change_lo`, { needs: [3], family: true, source: 'summary.json offset_sweep.sign_change_factor_leading_order_symmetric (fourth-order expansion)' }, (c) =>
-      c.store.exp(3).num(`offset_sweep.sign_change_factor_leading_order_symmetric.${g}`),
+    f.add(
+      `os.symmetric.${g.toLowerCase()}.sign_change_lo`,
+      { needs: [3], family: true, source: 'summary.json offset_sweep.sign_change_factor_leading_order_symmetric (fourth-order expansion)' },
+      (c) => c.store.exp(3).num(`offset_sweep.sign_change_factor_leading_order_symmetric.${g}`),
     );
   }
   f.derive(
@@ -92,17 +98,38 @@ export function biasFacts(f: FactBook): void {
   f.add('off.drift_3x.l.dcl_eval', { source: src, unit: '%' }, () => drift().dcl_pct_eval);
 
   // §7 and limitations: the quadratic DCL rule and one misallocation at two budgets (experiment 10).
-  f.add('dcl.coef', { needs: [10], source: 'summary.json dcl_quadratic_rule.coefficient_derived.chinchilla ((α+β)/2)' }, (c) => c.store.exp(10).num('dcl_quadratic_rule.coefficient_derived.chinchilla'));
-  f.add('dcl.coef_fitted', { needs: [10], source: 'summary.json dcl_quadratic_rule.coefficient_fitted' }, (c) => c.store.exp(10).num('dcl_quadratic_rule.coefficient_fitted'));
-  f.add('dcl.max_rel_gap', { needs: [10], source: 'summary.json dcl_quadratic_rule.max_rel_gap' }, (c) => c.store.exp(10).num('dcl_quadratic_rule.max_rel_gap'));
-  f.add('dcl.min_err_pct', { needs: [10], unit: '%', source: 'summary.json dcl_quadratic_rule.min_abs_d_err_pct (rows checked)' }, (c) => c.store.exp(10).num('dcl_quadratic_rule.min_abs_d_err_pct'));
+  f.add('dcl.coef', { needs: [10], source: 'summary.json dcl_quadratic_rule.coefficient_derived.chinchilla ((α+β)/2)' }, (c) =>
+    c.store.exp(10).num('dcl_quadratic_rule.coefficient_derived.chinchilla'),
+  );
+  f.add('dcl.coef_fitted', { needs: [10], source: 'summary.json dcl_quadratic_rule.coefficient_fitted' }, (c) =>
+    c.store.exp(10).num('dcl_quadratic_rule.coefficient_fitted'),
+  );
+  f.add('dcl.max_rel_gap', { needs: [10], source: 'summary.json dcl_quadratic_rule.max_rel_gap' }, (c) =>
+    c.store.exp(10).num('dcl_quadratic_rule.max_rel_gap'),
+  );
+  f.add('dcl.min_err_pct', { needs: [10], unit: '%', source: 'summary.json dcl_quadratic_rule.min_abs_d_err_pct (rows checked)' }, (c) =>
+    c.store.exp(10).num('dcl_quadratic_rule.min_abs_d_err_pct'),
+  );
   f.derive('dcl.max_rel_gap_pct', ['dcl.max_rel_gap'], (v) => 100 * v, '%');
-  for (const [i, name] of [[0, 'lo'], [1, 'hi']] as const) {
-    f.add(`dcl.same.budget_${name}`, { needs: [10], unit: 'FLOPs', source: 'summary.json dcl_same_misallocation.budgets' }, (c) => c.store.exp(10).num(`dcl_same_misallocation.budgets.${i}`));
-    f.add(`dcl.same.pct_${name}`, { needs: [10], unit: '%', source: 'summary.json dcl_same_misallocation.dcl_pct' }, (c) => c.store.exp(10).num(`dcl_same_misallocation.dcl_pct.${i}`));
-    f.add(`dcl.same.penalty_${name}`, { needs: [10], unit: 'nats', source: 'summary.json dcl_same_misallocation.loss_penalty' }, (c) => c.store.exp(10).num(`dcl_same_misallocation.loss_penalty.${i}`));
+  for (const [i, name] of [
+    [0, 'lo'],
+    [1, 'hi'],
+  ] as const) {
+    f.add(`dcl.same.budget_${name}`, { needs: [10], unit: 'FLOPs', source: 'summary.json dcl_same_misallocation.budgets' }, (c) =>
+      c.store.exp(10).num(`dcl_same_misallocation.budgets.${i}`),
+    );
+    f.add(`dcl.same.pct_${name}`, { needs: [10], unit: '%', source: 'summary.json dcl_same_misallocation.dcl_pct' }, (c) =>
+      c.store.exp(10).num(`dcl_same_misallocation.dcl_pct.${i}`),
+    );
+    f.add(`dcl.same.penalty_${name}`, { needs: [10], unit: 'nats', source: 'summary.json dcl_same_misallocation.loss_penalty' }, (c) =>
+      c.store.exp(10).num(`dcl_same_misallocation.loss_penalty.${i}`),
+    );
   }
-  f.add('dcl.same.err_pct', { needs: [10], unit: '%', source: 'summary.json dcl_same_misallocation.ratio − 1' }, (c) => 100 * (c.store.exp(10).num('dcl_same_misallocation.ratio') - 1));
+  f.add(
+    'dcl.same.err_pct',
+    { needs: [10], unit: '%', source: 'summary.json dcl_same_misallocation.ratio − 1' },
+    (c) => 100 * (c.store.exp(10).num('dcl_same_misallocation.ratio') - 1),
+  );
 
   // §6 / limitations: the closed form applied to each real sweep (experiment 12, log-loss fit).
   for (const [exp, k] of Object.entries(REAL_SWEEPS)) {
@@ -119,9 +146,16 @@ export function biasFacts(f: FactBook): void {
   }
   // Ranges over the three Marin sweeps and the largest |D* error| of the other three (for §6 and limitation 3).
   const cf = (c: FactContext, keysOf: readonly string[], col: string): number[] =>
-    Object.entries(REAL_SWEEPS).filter(([, k]) => keysOf.includes(k)).map(([exp]) => c.store.exp(12).table('closed_form_bias.csv').num({ experiment: exp, variant: 'log_loss' }, col));
+    Object.entries(REAL_SWEEPS)
+      .filter(([, k]) => keysOf.includes(k))
+      .map(([exp]) => c.store.exp(12).table('closed_form_bias.csv').num({ experiment: exp, variant: 'log_loss' }, col));
   const fam = (unit: string) => ({ needs: [12], unit, family: true, source: 'closed_form_bias.csv, log_loss rows' });
-  for (const [name, col] of [['d_err_1000x', 'd_err_pct_1000x'], ['dcl_1000x', 'dcl_pct_1000x'], ['b_err', 'b_err_pct'], ['ratio', 'alpha_over_beta']] as const) {
+  for (const [name, col] of [
+    ['d_err_1000x', 'd_err_pct_1000x'],
+    ['dcl_1000x', 'dcl_pct_1000x'],
+    ['b_err', 'b_err_pct'],
+    ['ratio', 'alpha_over_beta'],
+  ] as const) {
     f.add(`cfr.marin.${name}.min`, fam('%'), (c) => Math.min(...cf(c, MARIN, col)));
     f.add(`cfr.marin.${name}.max`, fam('%'), (c) => Math.max(...cf(c, MARIN, col)));
   }

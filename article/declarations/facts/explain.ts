@@ -44,7 +44,9 @@ function exp9Depths(): number[] {
   const c = exp9Config;
   const nb = Math.max(...c.nBudgetsValues);
   const budgets = Array.from(logspace(Math.log10(c.budgetRange[0]), Math.log10(c.budgetRange[1]), nb));
-  return c.gridFactors.flatMap((k) => curveDepths(SURFACES[c.surface], { W: Math.log10(k), budgets, points: Math.min(...c.nPointsValues), bias: BIASES.centered }));
+  return c.gridFactors.flatMap((k) =>
+    curveDepths(SURFACES[c.surface], { W: Math.log10(k), budgets, points: Math.min(...c.nPointsValues), bias: BIASES.centered }),
+  );
 }
 
 /** Depth of every published budget curve with at least `minPoints` runs. */
@@ -63,8 +65,10 @@ export function explainFacts(f: FactBook): void {
   f.config('algo.memory', LBFGSB_DEFAULTS.m, 'src/optim/lbfgsb/lbfgsb.ts#LBFGSB_DEFAULTS.m');
   f.config('algo.xatol', NELDER_MEAD_DEFAULTS.xatol, 'src/optim/nelder-mead.ts#NELDER_MEAD_DEFAULTS.xatol');
   f.config('algo.fatol', NELDER_MEAD_DEFAULTS.fatol, 'src/optim/nelder-mead.ts#NELDER_MEAD_DEFAULTS.fatol');
-  f.add('same.a2.chinchilla_baseline', { needs: [4], unit: '%', source: 'Approach 2, medium grid, Chinchilla, centered, 1e24 FLOPs (budget_index 10 as same.a2.max_abs)' }, (c) =>
-    c.store.exp(4).table('extrapolation.csv').num({ range_name: 'medium', surface: 'chinchilla', bias: 'baseline', budget_index: 10 }, 'd_err_pct'),
+  f.add(
+    'same.a2.chinchilla_baseline',
+    { needs: [4], unit: '%', source: 'Approach 2, medium grid, Chinchilla, centered, 1e24 FLOPs (budget_index 10 as same.a2.max_abs)' },
+    (c) => c.store.exp(4).table('extrapolation.csv').num({ range_name: 'medium', surface: 'chinchilla', bias: 'baseline', budget_index: 10 }, 'd_err_pct'),
   );
   f.config('cfg.sweep.medium.k', Math.pow(10, sweepWidth(RANGE_NAMES.medium)), 'src/sampling/grids.ts#RANGE_NAMES.medium (10^W)');
 
@@ -74,8 +78,10 @@ export function explainFacts(f: FactBook): void {
   // Why L-BFGS-B stops early on the 5-D problem (experiment 8, raw parameters).
   const e8 = (c: FactContext) => c.store.exp(8);
   f.add('qn.delta', { needs: [8], source: 'summary.json perturbation_delta' }, (c) => e8(c).num('perturbation_delta'));
-  f.add('qn.grad.flat', { needs: [8], source: 'gradient norm after a step of perturbation_delta along the flattest eigenvector' }, (c) =>
-    (e8(c).value('perturbation_grad_norms') as number[])[0],
+  f.add(
+    'qn.grad.flat',
+    { needs: [8], source: 'gradient norm after a step of perturbation_delta along the flattest eigenvector' },
+    (c) => (e8(c).value('perturbation_grad_norms') as number[])[0],
   );
   f.add('qn.grad.steep', { needs: [8], source: 'gradient norm after a step of perturbation_delta along the steepest eigenvector' }, (c) => {
     const g = e8(c).value('perturbation_grad_norms') as number[];
@@ -89,11 +95,15 @@ export function explainFacts(f: FactBook): void {
     Math.sqrt((2 * LBFGSB_DEFAULTS.ftol) / Math.min(...(e8(c).value('eigenvalues_2d') as number[]))),
   );
   f.add('qn.rss_true', { needs: [8], source: 'summary.json rss_true (RSS at the true parameters: the rounding floor)' }, (c) => e8(c).num('rss_true'));
-  f.add('qn.a3.exp_err', { needs: [8], unit: '%', source: 'experiment 8 step 1: larger |relative error| of α and β' }, (c) =>
-    100 * Math.max(Math.abs(e8(c).num('rel_err_approach3.alpha')), Math.abs(e8(c).num('rel_err_approach3.beta'))),
+  f.add(
+    'qn.a3.exp_err',
+    { needs: [8], unit: '%', source: 'experiment 8 step 1: larger |relative error| of α and β' },
+    (c) => 100 * Math.max(Math.abs(e8(c).num('rel_err_approach3.alpha')), Math.abs(e8(c).num('rel_err_approach3.beta'))),
   );
-  f.add('qn.ftol0.exp_err', { needs: [8], unit: '%', source: 'experiment 8 step 8 with step 1 bounds (ftol = 0): larger |relative error| of α and β' }, (c) =>
-    100 * Math.max(e8(c).num('ftol0_step1_bounds.alpha_abs_rel_err'), e8(c).num('ftol0_step1_bounds.beta_abs_rel_err')),
+  f.add(
+    'qn.ftol0.exp_err',
+    { needs: [8], unit: '%', source: 'experiment 8 step 8 with step 1 bounds (ftol = 0): larger |relative error| of α and β' },
+    (c) => 100 * Math.max(e8(c).num('ftol0_step1_bounds.alpha_abs_rel_err'), e8(c).num('ftol0_step1_bounds.beta_abs_rel_err')),
   );
   f.add('qn.ftol0.iterations', { needs: [8] }, (c) => e8(c).num('ftol0_step1_bounds.iterations'));
   f.add('qn.a3.iterations', { needs: [8] }, (c) => e8(c).table('fits.csv').num({ method: 'approach3' }, 'iterations'));
@@ -109,34 +119,74 @@ export function explainFacts(f: FactBook): void {
     const t = c.store.exp(0).table('fits.csv');
     return 100 * Math.max(...PARAMS.map((p) => Math.abs(t.num({ method: a }, p) / t.num({ method: b }, p) - 1)));
   };
-  f.add('val.huber_vs_vpnls_pct', { needs: [0], unit: '%', source: 'max relative difference over E, A, B, α, β' }, valRel('approach3_lse_logloss_huber', 'vpnls'));
+  f.add(
+    'val.huber_vs_vpnls_pct',
+    { needs: [0], unit: '%', source: 'max relative difference over E, A, B, α, β' },
+    valRel('approach3_lse_logloss_huber', 'vpnls'),
+  );
   // D* at the evaluation budget under each objective, relative to the squared-error fit (units cancel in the ratio).
   const dRatio = (m: string) => (c: FactContext) => {
     const t = c.store.exp(0).table('fits.csv');
-    const s = (row: string): LossSurface => ({ E: t.num({ method: row }, 'e'), A: t.num({ method: row }, 'coef_a'), B: t.num({ method: row }, 'coef_b'), alpha: t.num({ method: row }, 'alpha'), beta: t.num({ method: row }, 'beta') });
+    const s = (row: string): LossSurface => ({
+      E: t.num({ method: row }, 'e'),
+      A: t.num({ method: row }, 'coef_a'),
+      B: t.num({ method: row }, 'coef_b'),
+      alpha: t.num({ method: row }, 'alpha'),
+      beta: t.num({ method: row }, 'beta'),
+    });
     // Fits use N/n_scale and D/d_scale, so 6·N·D in those units is C/(n_scale·d_scale).
     const C = c.fact('cfg.eval_budget') / (c.store.exp(0).num('n_scale') * c.store.exp(0).num('d_scale'));
     return 100 * (dOpt(s(m), C) / dOpt(s('vpnls'), C) - 1);
   };
-  f.add('val.huber.d_vs_vpnls_pct', { needs: [0], unit: '%', source: 'D*(1e24 FLOPs) of the Huber fit relative to VPNLS' }, dRatio('approach3_lse_logloss_huber'));
-  f.add('val.logloss.d_vs_vpnls_pct', { needs: [0], unit: '%', source: 'D*(1e24 FLOPs) of the log-loss fit relative to VPNLS' }, dRatio('approach3_lse_logloss'));
+  f.add(
+    'val.huber.d_vs_vpnls_pct',
+    { needs: [0], unit: '%', source: 'D*(1e24 FLOPs) of the Huber fit relative to VPNLS' },
+    dRatio('approach3_lse_logloss_huber'),
+  );
+  f.add(
+    'val.logloss.d_vs_vpnls_pct',
+    { needs: [0], unit: '%', source: 'D*(1e24 FLOPs) of the log-loss fit relative to VPNLS' },
+    dRatio('approach3_lse_logloss'),
+  );
 
   // Noise against curve depth (max − min L of one noise-free IsoFLOP curve).
   f.add('depth.asym.min', { unit: 'nats', source: 'library: experiment 7 design, noise-free' }, () => Math.min(...exp7Depths()));
   f.add('depth.asym.max', { unit: 'nats', source: 'library: experiment 7 design, noise-free' }, () => Math.max(...exp7Depths()));
   f.add('depth.sym.min', { unit: 'nats', source: 'library: experiment 9 design (all grid widths), noise-free' }, () => Math.min(...exp9Depths()));
   f.add('depth.sym.max', { unit: 'nats', source: 'library: experiment 9 design (all grid widths), noise-free' }, () => Math.max(...exp9Depths()));
-  f.add('depth.real.q1', { unit: 'nats', source: 'published sweeps: lower quartile of per-budget depth (budgets with ≥ 5 runs)' }, () => quantile(publishedDepths(), 0.25));
-  f.add('depth.real.q3', { unit: 'nats', source: 'published sweeps: upper quartile of per-budget depth (budgets with ≥ 5 runs)' }, () => quantile(publishedDepths(), 0.75));
-  f.add('depth.asym.rel.min', { needs: [7], unit: '%', source: 'smallest σ of experiment 7 over the deepest curve' }, (c) =>
-    (100 * Math.min(...(c.store.exp(7).value('noise_levels') as number[]))) / Math.max(...exp7Depths()),
+  f.add('depth.real.q1', { unit: 'nats', source: 'published sweeps: lower quartile of per-budget depth (budgets with ≥ 5 runs)' }, () =>
+    quantile(publishedDepths(), 0.25),
   );
-  f.add('depth.asym.rel.max', { needs: [7], unit: '%', source: 'largest σ of experiment 7 over the shallowest curve' }, (c) =>
-    (100 * Math.max(...(c.store.exp(7).value('noise_levels') as number[]))) / Math.min(...exp7Depths()),
+  f.add('depth.real.q3', { unit: 'nats', source: 'published sweeps: upper quartile of per-budget depth (budgets with ≥ 5 runs)' }, () =>
+    quantile(publishedDepths(), 0.75),
   );
-  const exp9Noise = (c: FactContext) => c.store.exp(9).table('summary.csv').text('noise_std').filter((x) => x !== 'all').map(Number);
-  f.add('depth.sym.rel.min', { needs: [9], unit: '%', source: 'smallest σ of experiment 9 over the deepest curve' }, (c) => (100 * Math.min(...exp9Noise(c))) / Math.max(...exp9Depths()));
-  f.add('depth.sym.rel.max', { needs: [9], unit: '%', source: 'largest σ of experiment 9 over the shallowest curve' }, (c) => (100 * Math.max(...exp9Noise(c))) / Math.min(...exp9Depths()));
+  f.add(
+    'depth.asym.rel.min',
+    { needs: [7], unit: '%', source: 'smallest σ of experiment 7 over the deepest curve' },
+    (c) => (100 * Math.min(...(c.store.exp(7).value('noise_levels') as number[]))) / Math.max(...exp7Depths()),
+  );
+  f.add(
+    'depth.asym.rel.max',
+    { needs: [7], unit: '%', source: 'largest σ of experiment 7 over the shallowest curve' },
+    (c) => (100 * Math.max(...(c.store.exp(7).value('noise_levels') as number[]))) / Math.min(...exp7Depths()),
+  );
+  const exp9Noise = (c: FactContext) =>
+    c.store
+      .exp(9)
+      .table('summary.csv')
+      .text('noise_std')
+      .filter((x) => x !== 'all')
+      .map(Number);
+  f.add(
+    'depth.sym.rel.min',
+    { needs: [9], unit: '%', source: 'smallest σ of experiment 9 over the deepest curve' },
+    (c) => (100 * Math.min(...exp9Noise(c))) / Math.max(...exp9Depths()),
+  );
+  f.add(
+    'depth.sym.rel.max',
+    { needs: [9], unit: '%', source: 'largest σ of experiment 9 over the shallowest curve' },
+    (c) => (100 * Math.max(...exp9Noise(c))) / Math.min(...exp9Depths()),
+  );
   f.add('depth.real.sd.min', { needs: [12], unit: 'nats', source: 'experiment 12 experiment_stats.csv mean_std, linear_loss' }, (c) =>
     Math.min(...c.store.exp(12).table('experiment_stats.csv').column('mean_std', { variant: 'linear_loss' })),
   );
@@ -154,13 +204,17 @@ export function explainFacts(f: FactBook): void {
   f.add('asym.nstar.min', { unit: 'parameters', source: 'library: N* of the Asymmetric surface at the smallest default budget' }, () => nOpt(asym, cMin));
   f.add('asym.nstar.max', { unit: 'parameters', source: 'library: N* of the Asymmetric surface at the largest default budget' }, () => nOpt(asym, cMax));
   f.add('asym.lstar.min', { unit: 'nats', source: 'library: optimal loss of the Asymmetric surface at the largest default budget' }, () => lossOpt(asym, cMax));
-  f.add('asym.lstar.max', { unit: 'nats', source: 'library: optimal loss of the Asymmetric surface at the smallest default budget' }, () => lossOpt(asym, cMin));
+  f.add('asym.lstar.max', { unit: 'nats', source: 'library: optimal loss of the Asymmetric surface at the smallest default budget' }, () =>
+    lossOpt(asym, cMin),
+  );
 
   // Reproducibility note.
   f.config('repro.seed', SEED, 'article/declarations/config.ts#SEED');
   f.add('repro.rng.exp9', { needs: [9], source: 'summary.json rng (generator the shown results were drawn with)' }, (c) => String(c.store.exp(9).value('rng')));
   // The multi-seed spread of the variance ratio is quoted through facts/robust.ts (eff.seed.ratio.*).
-  f.add('repro.k2_centered', { source: 'library: conditioningAtTruth(asymmetric, centered).twoD' }, () =>
-    conditioningAtTruth(SURFACES.asymmetric, { bias: BIASES.centered }).twoD.spectrum.conditionNumber,
+  f.add(
+    'repro.k2_centered',
+    { source: 'library: conditioningAtTruth(asymmetric, centered).twoD' },
+    () => conditioningAtTruth(SURFACES.asymmetric, { bias: BIASES.centered }).twoD.spectrum.conditionNumber,
   );
 }

@@ -48,10 +48,24 @@ export function loadPublishedExponents(path: string): PublishedExponent[] {
   return rows.map((r, index) => {
     const num = (s: string): number | null => (s === '' ? null : Number(s));
     const status = r.check_status ?? '';
-    if (!isCheckStatus(status)) throw new BuildError(`${path}: row ${index + 2} (${r.key} ${r.config}) has check_status "${status}", expected one of ${CHECK_STATUSES.join(', ')}`);
+    if (!isCheckStatus(status))
+      throw new BuildError(`${path}: row ${index + 2} (${r.key} ${r.config}) has check_status "${status}", expected one of ${CHECK_STATUSES.join(', ')}`);
     const source = (r.source ?? '').trim();
     if (!source) throw new BuildError(`${path}: row ${index + 2} (${r.key} ${r.config}) has no source saying what it was checked against`);
-    const e: PublishedExponent = { index, key: r.key, study: r.study, domain: r.domain, method: r.method, config: r.config, a: num(r.a), b: num(r.b), ratio: num(r.ratio), mark: r.mark ?? '', checkStatus: status, source };
+    const e: PublishedExponent = {
+      index,
+      key: r.key,
+      study: r.study,
+      domain: r.domain,
+      method: r.method,
+      config: r.config,
+      a: num(r.a),
+      b: num(r.b),
+      ratio: num(r.ratio),
+      mark: r.mark ?? '',
+      checkStatus: status,
+      source,
+    };
     if (!((e.a !== null && e.b !== null) || e.ratio !== null)) throw new BuildError(`${path}: row ${index + 2} needs a and b, or ratio`);
     return e;
   });
@@ -75,10 +89,18 @@ export function literatureFacts(f: FactBook, paths: { literature: string; expone
       f.add(`pubexp.${e.index}.a`, { kind: 'literature', source: src, family: true }, () => e.a!);
       f.add(`pubexp.${e.index}.b`, { kind: 'literature', source: src, family: true }, () => e.b!);
     }
-    f.add(`pubexp.${e.index}.ratio`, { family: true, kind: 'computed', source: e.ratio !== null ? `${src}; α/β = 1/(β/α as published)` : `${src}; α/β = b/a` }, () => alphaOverBeta(e));
+    f.add(
+      `pubexp.${e.index}.ratio`,
+      { family: true, kind: 'computed', source: e.ratio !== null ? `${src}; α/β = 1/(β/α as published)` : `${src}; α/β = b/a` },
+      () => alphaOverBeta(e),
+    );
   }
   f.add('pubexp.count', { kind: 'literature', source: 'article/data/published_exponents.csv' }, () => loadPublishedExponents(paths.exponents).length);
-  f.add('pubexp.studies', { kind: 'literature', source: 'article/data/published_exponents.csv' }, () => new Set(loadPublishedExponents(paths.exponents).map((e) => e.key)).size);
+  f.add(
+    'pubexp.studies',
+    { kind: 'literature', source: 'article/data/published_exponents.csv' },
+    () => new Set(loadPublishedExponents(paths.exponents).map((e) => e.key)).size,
+  );
   f.add('pubexp.ratio.max', { kind: 'computed', source: 'article/data/published_exponents.csv (max α/β)' }, () =>
     Math.max(...loadPublishedExponents(paths.exponents).map(alphaOverBeta)),
   );
@@ -91,7 +113,6 @@ export function literatureFacts(f: FactBook, paths: { literature: string; expone
 function alphaOverBeta(e: PublishedExponent): number {
   return e.ratio !== null ? 1 / e.ratio : e.b! / e.a!;
 }
-
 
 /** Facts of article §6 computed from the published data at build time. */
 export function publishedFacts(f: FactBook): void {

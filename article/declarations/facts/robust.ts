@@ -11,7 +11,11 @@ import { EXP7_POOLED_QUANTILES } from '../../../experiments/exp7/tables.ts';
 import type { FactBook, FactContext } from '../../engine/fact-registry.ts';
 import { EXP7_METHODS, EXP9_METHODS } from './surface-fits.ts';
 
-const EFF_SHORT: Readonly<Record<(typeof EXP9_METHODS)[number], string>> = { approach2: 'approach2', approach3_lse: 'approach3_lse', vpnls_lbfgsb_grad: 'vpnls' };
+const EFF_SHORT: Readonly<Record<(typeof EXP9_METHODS)[number], string>> = {
+  approach2: 'approach2',
+  approach3_lse: 'approach3_lse',
+  vpnls_lbfgsb_grad: 'vpnls',
+};
 const RATIO = 'approach2_over_vpnls_lbfgsb_grad';
 
 const tails = (c: FactContext, method: string, col: string): number => c.store.exp(9).table('tails.csv').num({ method, noise_std: 'all' }, col);
@@ -24,7 +28,8 @@ export function robustFacts(f: FactBook): void {
   f.config('q.p999', pct(tail('p999')), 'experiments/exp9/robust.ts#TAIL_QUANTILES');
   f.config('q.seed_lo', pct(SEED_RANGE_QUANTILES[0]), 'experiments/exp9/robust.ts#SEED_RANGE_QUANTILES');
   f.config('q.seed_hi', pct(SEED_RANGE_QUANTILES[1]), 'experiments/exp9/robust.ts#SEED_RANGE_QUANTILES');
-  if (EXP7_POOLED_QUANTILES.find((x) => x.key === 'p99')!.q !== tail('p99')) throw new Error('robust facts: experiments 7 and 9 must use the same upper quantile for q.p99');
+  if (EXP7_POOLED_QUANTILES.find((x) => x.key === 'p99')!.q !== tail('p99'))
+    throw new Error('robust facts: experiments 7 and 9 must use the same upper quantile for q.p99');
 
   // Experiment 9: robust spread of the pooled b̂ − b (seed of the run).
   for (const m of EXP9_METHODS) {
@@ -38,7 +43,11 @@ export function robustFacts(f: FactBook): void {
       f.add(`${k}.${q}.high`, { needs: [9], family: true }, (c) => tails(c, m, `${q}_abs_b_err_high`));
     }
     f.add(`${k}.max_abs`, { needs: [9], family: true }, (c) => tails(c, m, 'max_abs_b_err'));
-    f.add(`${k}.loss_rate`, { needs: [9], family: true, unit: '%', source: 'tails.csv, share of data sets failed or with |b̂ − b| above the threshold' }, (c) => 100 * tails(c, m, 'loss_rate'));
+    f.add(
+      `${k}.loss_rate`,
+      { needs: [9], family: true, unit: '%', source: 'tails.csv, share of data sets failed or with |b̂ − b| above the threshold' },
+      (c) => 100 * tails(c, m, 'loss_rate'),
+    );
     f.add(`${k}.loss_rate.low`, { needs: [9], family: true, unit: '%' }, (c) => 100 * tails(c, m, 'loss_rate_low'));
     f.add(`${k}.loss_rate.high`, { needs: [9], family: true, unit: '%' }, (c) => 100 * tails(c, m, 'loss_rate_high'));
     f.add(`${k}.n_loss`, { needs: [9], family: true }, (c) => tails(c, m, 'n_loss'));
@@ -47,11 +56,20 @@ export function robustFacts(f: FactBook): void {
   f.derive('eff.loss_threshold_pct', ['eff.loss_threshold', 'surf.symmetric.b'], (t, b) => (100 * t) / b, '%');
   f.add('eff.tail_level', { needs: [9], unit: '%' }, (c) => 100 * c.store.exp(9).num('tail_ci_level'));
   f.derive('eff.ratio.mad', ['eff.approach2.mad', 'eff.vpnls.mad'], (a, v) => a / v);
-  f.add('eff.ratio.p99', { needs: [9], family: true, source: 'tails.csv, pooled p99 of |b̂ − b|, Approach 2 / VPNLS' }, (c) => tails(c, 'approach2', 'p99_abs_b_err') / tails(c, 'vpnls_lbfgsb_grad', 'p99_abs_b_err'));
+  f.add(
+    'eff.ratio.p99',
+    { needs: [9], family: true, source: 'tails.csv, pooled p99 of |b̂ − b|, Approach 2 / VPNLS' },
+    (c) => tails(c, 'approach2', 'p99_abs_b_err') / tails(c, 'vpnls_lbfgsb_grad', 'p99_abs_b_err'),
+  );
   f.add('eff.approach2.var_peak_sigma', { needs: [9], source: 'summary.csv, noise level with the largest Approach 2 variance' }, (c) => {
     const t = c.store.exp(9).table('summary.csv');
-    const levels = t.text('noise_std', { method: 'approach2' }).filter((x) => x !== 'all').map(Number);
-    return levels.reduce((best, s) => (t.num({ method: 'approach2', noise_std: s }, 'variance') > t.num({ method: 'approach2', noise_std: best }, 'variance') ? s : best));
+    const levels = t
+      .text('noise_std', { method: 'approach2' })
+      .filter((x) => x !== 'all')
+      .map(Number);
+    return levels.reduce((best, s) =>
+      t.num({ method: 'approach2', noise_std: s }, 'variance') > t.num({ method: 'approach2', noise_std: best }, 'variance') ? s : best,
+    );
   });
 
   f.config('eff.symlog_linear', SYMLOG_LINEAR, 'experiments/exp9/figures.ts#SYMLOG_LINEAR (half-width of the linear part of the axis)');
@@ -62,26 +80,34 @@ export function robustFacts(f: FactBook): void {
   for (const s of ['variance', 'iqr', 'mad'] as const) {
     for (const q of ['median', 'p10', 'p90', 'min', 'max', 'share_above_1'] as const) {
       const unit = q === 'share_above_1' ? '%' : '';
-      f.add(`eff.seed.ratio.${s}.${q}`, { needs: [9], family: true, unit, source: `seed_study.ratios.${RATIO}.${s}.${q}` }, (c) =>
-        (q === 'share_above_1' ? 100 : 1) * study(c, `ratios.${RATIO}.${s}.${q}`),
+      f.add(
+        `eff.seed.ratio.${s}.${q}`,
+        { needs: [9], family: true, unit, source: `seed_study.ratios.${RATIO}.${s}.${q}` },
+        (c) => (q === 'share_above_1' ? 100 : 1) * study(c, `ratios.${RATIO}.${s}.${q}`),
       );
     }
   }
   for (const m of EXP9_METHODS) {
     for (const s of ['variance', 'iqr', 'mad', 'n_failed'] as const) {
       for (const q of ['median', 'p10', 'p90'] as const) {
-        f.add(`eff.seed.${EFF_SHORT[m]}.${s}.${q}`, { needs: [9], family: true, source: `seed_study.methods.${m}.${s}.${q}` }, (c) => study(c, `methods.${m}.${s}.${q}`));
+        f.add(`eff.seed.${EFF_SHORT[m]}.${s}.${q}`, { needs: [9], family: true, source: `seed_study.methods.${m}.${s}.${q}` }, (c) =>
+          study(c, `methods.${m}.${s}.${q}`),
+        );
       }
     }
   }
   // Where the seed of the run falls among the seeds: the share of seeds with a smaller variance ratio.
-  f.add('eff.seed.ratio.variance.rank_pct', { needs: [9], family: true, unit: '%', source: 'seed_study.csv: share of seeds whose variance ratio is below the run seed’s' }, (c) => {
-    const t = c.store.exp(9).table('seed_study.csv');
-    const a2 = t.column('variance', { method: 'approach2' });
-    const vp = t.column('variance', { method: 'vpnls_lbfgsb_grad' });
-    const r = a2.map((v, i) => v / vp[i]);
-    return (100 * r.filter((x) => x < r[0]).length) / (r.length - 1 || 1);
-  });
+  f.add(
+    'eff.seed.ratio.variance.rank_pct',
+    { needs: [9], family: true, unit: '%', source: 'seed_study.csv: share of seeds whose variance ratio is below the run seed’s' },
+    (c) => {
+      const t = c.store.exp(9).table('seed_study.csv');
+      const a2 = t.column('variance', { method: 'approach2' });
+      const vp = t.column('variance', { method: 'vpnls_lbfgsb_grad' });
+      const r = a2.map((v, i) => v / vp[i]);
+      return (100 * r.filter((x) => x < r[0]).length) / (r.length - 1 || 1);
+    },
+  );
 
   // Experiment 7: pooled quantiles with bootstrap intervals, and the maximum's dependence on the draw.
   for (const m of EXP7_METHODS) {
@@ -91,7 +117,11 @@ export function robustFacts(f: FactBook): void {
       f.add(`inf.${m}.${q}.low`, { needs: [7], family: true, unit: '%' }, (c) => t(c).num({ method: m }, `${q}_abs_err_pct_low`));
       f.add(`inf.${m}.${q}.high`, { needs: [7], family: true, unit: '%' }, (c) => t(c).num({ method: m }, `${q}_abs_err_pct_high`));
     }
-    f.add(`inf.${m}.max.boot_low`, { needs: [7], family: true, unit: '%', source: 'lower end of the bootstrap interval of the maximum over resampled fits' }, (c) => t(c).num({ method: m }, 'max_abs_err_pct_boot_low'));
+    f.add(
+      `inf.${m}.max.boot_low`,
+      { needs: [7], family: true, unit: '%', source: 'lower end of the bootstrap interval of the maximum over resampled fits' },
+      (c) => t(c).num({ method: m }, 'max_abs_err_pct_boot_low'),
+    );
     f.add(`inf.${m}.max.boot_high`, { needs: [7], family: true, unit: '%' }, (c) => t(c).num({ method: m }, 'max_abs_err_pct_boot_high'));
   }
   f.add('inf.boot.level', { needs: [7], unit: '%' }, (c) => 100 * c.store.exp(7).num('bootstrap.level'));

@@ -25,7 +25,11 @@ export function simulatedFacts(f: FactBook): void {
       f.add(`${k}.b_fit`, { source: src, family: true }, () => gridRun(s, g).params.b);
       f.add(`${k}.b_err`, { source: src, unit: '%', family: true }, () => gridRun(s, g).params.b_err_pct);
       f.add(`${k}.b0_fit`, { source: src, family: true }, () => gridRun(s, g).params.b0);
-      f.add(`${k}.icpt_err`, { source: `${src}; 10^(b̂0 − b0) − 1`, unit: '%', family: true }, () => 100 * interceptFactorError(gridRun(s, g).params.b0, gridRun(s, g).params.b0_true));
+      f.add(
+        `${k}.icpt_err`,
+        { source: `${src}; 10^(b̂0 − b0) − 1`, unit: '%', family: true },
+        () => 100 * interceptFactorError(gridRun(s, g).params.b0, gridRun(s, g).params.b0_true),
+      );
     }
     f.add(`sim.${s}.b_true`, { source: `${LIB}; truth b = α/(α+β)`, family: true }, () => gridRun(s, 'XL').params.b_true);
     f.add(`sim.${s}.b0_true`, { source: `${LIB}; truth b0`, family: true }, () => gridRun(s, 'XL').params.b0_true);
@@ -41,14 +45,28 @@ export function simulatedFacts(f: FactBook): void {
   );
 
   // §4.2: closed form and leading order (library), numerical agreement (experiment 6).
-  const cfCases: Array<[SurfaceName, SamplingGridName]> = [['chinchilla', 'XS'], ['chinchilla', 'XL'], ['asymmetric', 'XL']];
+  const cfCases: Array<[SurfaceName, SamplingGridName]> = [
+    ['chinchilla', 'XS'],
+    ['chinchilla', 'XL'],
+    ['asymmetric', 'XL'],
+  ];
   for (const [s, g] of cfCases) {
     const { alpha, beta } = SURFACES[s];
     const W = NAMED_GRIDS[g].W;
     const k = `cf.${s}.${g.toLowerCase()}`;
-    f.add(`${k}.exact`, { source: 'library: src/fit/approach2-bias.ts#approach2ExtrapolationError', unit: '%' }, () => 100 * approach2ExtrapolationError(alpha, beta, W, 15));
-    f.add(`${k}.lo`, { source: 'article/engine/approach2-runs.ts#leadingOrderShift: 10^(−δw) − 1', unit: '%' }, () => 100 * Math.expm1(-leadingOrderShift(alpha, beta, W, 15) * Math.LN10));
-    f.add(`${k}.delta_w`, { source: 'library: src/fit/approach2-bias.ts#approach2VertexShift', unit: 'decades', family: true }, () => approach2VertexShift(alpha, beta, W, 15));
+    f.add(
+      `${k}.exact`,
+      { source: 'library: src/fit/approach2-bias.ts#approach2ExtrapolationError', unit: '%' },
+      () => 100 * approach2ExtrapolationError(alpha, beta, W, 15),
+    );
+    f.add(
+      `${k}.lo`,
+      { source: 'article/engine/approach2-runs.ts#leadingOrderShift: 10^(−δw) − 1', unit: '%' },
+      () => 100 * Math.expm1(-leadingOrderShift(alpha, beta, W, 15) * Math.LN10),
+    );
+    f.add(`${k}.delta_w`, { source: 'library: src/fit/approach2-bias.ts#approach2VertexShift', unit: 'decades', family: true }, () =>
+      approach2VertexShift(alpha, beta, W, 15),
+    );
   }
   f.add('cf.max_abs_diff', { needs: [6], source: 'max over surfaces of max_abs_intercept_diff' }, (c) =>
     Math.max(...MAIN_SURFACES.map((s) => c.store.exp(6).num(`surfaces.${s}.max_abs_intercept_diff`))),
@@ -104,11 +122,19 @@ export function simulatedFacts(f: FactBook): void {
   // §5: the offset and drift sweeps over 16 widths (library) on the Symmetric surface.
   for (const bias of ['offset_3x', 'drift_3x'] as const) {
     const src = `${LIB}; Symmetric, ${bias}, 16 widths from ±2× to ±16×`;
-    f.add(`off.${bias}.max_abs_b_err`, { source: src, unit: '%', family: true }, () => Math.max(...offsetWidths().map((W) => Math.abs(simRun('symmetric', W, bias).params.b_err_pct))));
-    f.add(`off.${bias}.l.b_err`, { source: `${LIB}; Symmetric, ${bias}, grid L`, unit: '%', family: true }, () => gridRun('symmetric', 'L', bias).params.b_err_pct);
+    f.add(`off.${bias}.max_abs_b_err`, { source: src, unit: '%', family: true }, () =>
+      Math.max(...offsetWidths().map((W) => Math.abs(simRun('symmetric', W, bias).params.b_err_pct))),
+    );
+    f.add(
+      `off.${bias}.l.b_err`,
+      { source: `${LIB}; Symmetric, ${bias}, grid L`, unit: '%', family: true },
+      () => gridRun('symmetric', 'L', bias).params.b_err_pct,
+    );
     f.add(`off.${bias}.l.b_fit`, { source: `${LIB}; Symmetric, ${bias}, grid L`, family: true }, () => gridRun('symmetric', 'L', bias).params.b);
-    f.add(`off.${bias}.l.icpt_err`, { source: `${LIB}; Symmetric, ${bias}, grid L`, unit: '%', family: true }, () =>
-      100 * interceptFactorError(gridRun('symmetric', 'L', bias).params.b0, gridRun('symmetric', 'L', bias).params.b0_true),
+    f.add(
+      `off.${bias}.l.icpt_err`,
+      { source: `${LIB}; Symmetric, ${bias}, grid L`, unit: '%', family: true },
+      () => 100 * interceptFactorError(gridRun('symmetric', 'L', bias).params.b0, gridRun('symmetric', 'L', bias).params.b0_true),
     );
   }
   f.config('off.widths', offsetWidths().length, 'article/engine/approach2-runs.ts#offsetWidths');
@@ -125,8 +151,13 @@ export function simulatedFacts(f: FactBook): void {
     for (const s of MAIN_SURFACES) {
       for (const bias of ['baseline', 'drift_0.2', 'drift_0.4', 'scale_1.5', 'scale_2.0'] as const) {
         const k = `x4.${range}.${short(s)}.${bias.replace(/[._]/g, '')}`;
-        for (const [idx, name] of [[0, 'first'], [15, 'last']] as const) {
-          f.add(`${k}.${name}`, { needs: [4], unit: '%', family: true }, (c) => c.store.exp(4).table('extrapolation.csv').num({ range_name: range, surface: s, bias, budget_index: idx }, 'd_err_pct'));
+        for (const [idx, name] of [
+          [0, 'first'],
+          [15, 'last'],
+        ] as const) {
+          f.add(`${k}.${name}`, { needs: [4], unit: '%', family: true }, (c) =>
+            c.store.exp(4).table('extrapolation.csv').num({ range_name: range, surface: s, bias, budget_index: idx }, 'd_err_pct'),
+          );
         }
       }
     }

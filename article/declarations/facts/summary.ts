@@ -32,7 +32,10 @@ export function summaryFacts(f: FactBook): void {
   });
 
   // Experiment 1: balanced surface, drift 0.2; intercept factor error at the narrowest and widest grid.
-  for (const [name, idx] of [['narrow', 0], ['wide', 19]] as const) {
+  for (const [name, idx] of [
+    ['narrow', 0],
+    ['wide', 19],
+  ] as const) {
     f.add(`x1.icpt_err_${name}`, { needs: [1], unit: '%', source: 'sweep.csv, 10^(b̂0 − b0) − 1' }, (c) => {
       const t = c.store.exp(1).table('sweep.csv');
       const q = { surface: 'balanced', bias: 'drift_0.2', w_index: idx };
@@ -41,11 +44,17 @@ export function summaryFacts(f: FactBook): void {
   }
 
   // Experiment 3: constant offsets keep the exponents, drifts move them.
-  f.add('x3.const.max_abs_exp_err', { needs: [3], unit: '%', source: 'sweep.csv, max |a error|, |b error| over the three surfaces, scale 1.5 and 2.0, all widths' }, (c) => {
-    const t = c.store.exp(3).table('sweep.csv');
-    const errs = MAIN_SURFACES.flatMap((surface) => CONSTANT_BIASES.flatMap((bias) => [...t.column('a_err_pct', { surface, bias }), ...t.column('b_err_pct', { surface, bias })]));
-    return Math.max(...errs.map(Math.abs));
-  });
+  f.add(
+    'x3.const.max_abs_exp_err',
+    { needs: [3], unit: '%', source: 'sweep.csv, max |a error|, |b error| over the three surfaces, scale 1.5 and 2.0, all widths' },
+    (c) => {
+      const t = c.store.exp(3).table('sweep.csv');
+      const errs = MAIN_SURFACES.flatMap((surface) =>
+        CONSTANT_BIASES.flatMap((bias) => [...t.column('a_err_pct', { surface, bias }), ...t.column('b_err_pct', { surface, bias })]),
+      );
+      return Math.max(...errs.map(Math.abs));
+    },
+  );
   f.add('x3.symmetric.scale20.max_abs_icpt_err', { needs: [3], unit: '%' }, (c) => maxAbsIntercept(c, 3, 'symmetric', 'scale_2.0'));
   for (const bias of ['drift_0.2', 'drift_0.4'] as const) {
     const k = bias.replace(/[._]/g, '');
@@ -60,11 +69,20 @@ export function summaryFacts(f: FactBook): void {
   // Experiment 10: the centered Symmetric cells and the most negative cell.
   const sym = GRID_NAMES.map((g) => `x10.centered.symmetric.${g.toLowerCase()}.d_err_pct`);
   f.derive('x10.centered.symmetric.max_abs', sym, (...v) => Math.max(...v.map(Math.abs)), '%');
-  const all10 = ['centered', 'offset_3x', 'drift_3x'].flatMap((b) => MAIN_SURFACES.flatMap((s) => GRID_NAMES.map((g) => `x10.${b}.${s}.${g.toLowerCase()}.d_err_pct`)));
+  const all10 = ['centered', 'offset_3x', 'drift_3x'].flatMap((b) =>
+    MAIN_SURFACES.flatMap((s) => GRID_NAMES.map((g) => `x10.${b}.${s}.${g.toLowerCase()}.d_err_pct`)),
+  );
   f.derive('x10.min_signed', all10, (...v) => Math.min(...v), '%');
 
   // Experiment 12: the location test once the FLOP constant may vary per budget.
-  f.add('res.kruskal_sig_flop', { needs: [12], source: 'data sets with Kruskal–Wallis p < 0.05, flop_factor variant' }, (c) =>
-    c.store.exp(12).table('experiment_stats.csv').column('kruskal_p', { variant: 'flop_factor' }).filter((p) => p < 0.05).length,
+  f.add(
+    'res.kruskal_sig_flop',
+    { needs: [12], source: 'data sets with Kruskal–Wallis p < 0.05, flop_factor variant' },
+    (c) =>
+      c.store
+        .exp(12)
+        .table('experiment_stats.csv')
+        .column('kruskal_p', { variant: 'flop_factor' })
+        .filter((p) => p < 0.05).length,
   );
 }

@@ -9,7 +9,14 @@ const PARAMS = ['e', 'coef_a', 'coef_b', 'alpha', 'beta'] as const;
 const PARAM_LABELS: Record<string, string> = { e: 'E', coef_a: 'A', coef_b: 'B', alpha: 'α', beta: 'β' };
 
 /** Methods of experiment 5 part 3, in the order of specs/experiments.md §C.5. */
-export const EXP5_METHODS = ['approach3_lse_logloss', 'approach3_lse_logloss_fd', 'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256'] as const;
+export const EXP5_METHODS = [
+  'approach3_lse_logloss',
+  'approach3_lse_logloss_fd',
+  'vpnls_lbfgsb_grad',
+  'vpnls_lbfgsb_fd',
+  'vpnls_nelder_mead',
+  'vpnls_grid256',
+] as const;
 /** Methods of experiment 7. */
 export const EXP7_METHODS = ['approach2', 'approach3_naive', 'approach3', 'approach3_lse_logloss', 'vpnls_lbfgsb_grad'] as const;
 /** Methods of experiment 9. */
@@ -53,26 +60,38 @@ export function surfaceFitFacts(f: FactBook): void {
   };
   f.add('cond.flat.params', { needs: [8], source: 'components above 0.3 of the eigenvectors of the two smallest eigenvalues' }, (c) => dominant(c, [1, 2]));
   f.add('cond.steep.params', { needs: [8], source: 'components above 0.3 of the eigenvectors of the two largest eigenvalues' }, (c) => dominant(c, [4, 5]));
-  f.add('cond.drift', { needs: [8], unit: 'decades', source: 'summary.json bias.drift_rate (sampling of experiment 8)' }, (c) => c.store.exp(8).num('bias.drift_rate'));
+  f.add('cond.drift', { needs: [8], unit: 'decades', source: 'summary.json bias.drift_rate (sampling of experiment 8)' }, (c) =>
+    c.store.exp(8).num('bias.drift_rate'),
+  );
   f.derive('cond.drift_factor', ['cond.drift'], (d) => Math.pow(10, d));
   // Units-free conditioning (Jacobi scaling D^−1/2·H·D^−1/2) and the LSE parameterisation of the log-scale fits.
   f.add('cond.k5_scaled', { needs: [8], source: 'Jacobi-scaled 5-D Hessian, raw parameters' }, (c) => c.store.exp(8).num('cond_5d_scaled'));
   f.add('cond.k2_scaled', { needs: [8], source: 'Jacobi-scaled 2-D Hessian' }, (c) => c.store.exp(8).num('cond_2d_scaled'));
   f.add('cond.ratio_scaled', { needs: [8] }, (c) => c.store.exp(8).num('cond_ratio_scaled'));
   f.add('cond.k5_lse', { needs: [8], source: '5-D Hessian in (ln E, ln A, ln B, α, β), unscaled' }, (c) => c.store.exp(8).num('cond_5d_lse'));
-  f.add('cond.k5_lse_scaled', { needs: [8], source: '5-D Hessian in (ln E, ln A, ln B, α, β), Jacobi-scaled' }, (c) => c.store.exp(8).num('cond_5d_lse_scaled'));
+  f.add('cond.k5_lse_scaled', { needs: [8], source: '5-D Hessian in (ln E, ln A, ln B, α, β), Jacobi-scaled' }, (c) =>
+    c.store.exp(8).num('cond_5d_lse_scaled'),
+  );
   f.derive('cond.units_factor', ['cond.ratio', 'cond.ratio_scaled'], (raw, scaled) => raw / scaled);
   // The 5-D fit of experiment 8: raw parameters, squared error on L, seeded from the best point of the 4⁵ grid.
-  f.add('cond.a3.max_rel_err', { needs: [8], unit: '%', source: 'experiment 8 fit `approach3`: raw (E, A, B, α, β), MSE on L, 4⁵ grid seed' }, (c) => 100 * Math.max(...PARAMS.map((p) => Math.abs(c.store.exp(8).num(`rel_err_approach3.${p}`)))));
+  f.add(
+    'cond.a3.max_rel_err',
+    { needs: [8], unit: '%', source: 'experiment 8 fit `approach3`: raw (E, A, B, α, β), MSE on L, 4⁵ grid seed' },
+    (c) => 100 * Math.max(...PARAMS.map((p) => Math.abs(c.store.exp(8).num(`rel_err_approach3.${p}`)))),
+  );
   f.add('cond.vpnls.max_rel_err', { needs: [8], unit: '%' }, (c) => 100 * Math.max(...PARAMS.map((p) => Math.abs(c.store.exp(8).num(`rel_err_vpnls.${p}`)))));
 
   // Experiment 5: recovery and extrapolation on identical data.
   for (const m of EXP5_METHODS) {
-    f.add(`rec.${m}.gmean`, { needs: [5], family: true, unit: '%', source: 'geometric mean of |err| over parameters and fits' }, (c) => gmean(exp5Errors(c, m)));
+    f.add(`rec.${m}.gmean`, { needs: [5], family: true, unit: '%', source: 'geometric mean of |err| over parameters and fits' }, (c) =>
+      gmean(exp5Errors(c, m)),
+    );
     f.add(`rec.${m}.max`, { needs: [5], family: true, unit: '%' }, (c) => Math.max(...exp5Errors(c, m)));
     f.add(`rec.${m}.failed`, { needs: [5], family: true }, (c) => c.store.exp(5).num(`part3_n_failed.${m}`));
     for (const p of PARAMS) {
-      f.add(`rec.${m}.max_${p}`, { needs: [5], family: true, unit: '%' }, (c) => c.store.exp(5).table('method_summary.csv').num({ surface: 'all', method: m }, `max_abs_${p}_err_pct`));
+      f.add(`rec.${m}.max_${p}`, { needs: [5], family: true, unit: '%' }, (c) =>
+        c.store.exp(5).table('method_summary.csv').num({ surface: 'all', method: m }, `max_abs_${p}_err_pct`),
+      );
     }
   }
   f.add('rec.fits_per_method', { needs: [5] }, (c) => c.store.exp(5).table('method_comparison.csv').where({ method: 'vpnls_lbfgsb_grad' }).length);
@@ -132,12 +151,26 @@ export function surfaceFitFacts(f: FactBook): void {
     f.add(`eff.${m}.var`, { needs: [9], family: true }, (c) => c.store.exp(9).table('summary.csv').num({ method: m, noise_std: 'all' }, 'variance'));
     f.add(`eff.${m}.failed`, { needs: [9], family: true }, (c) => c.store.exp(9).table('summary.csv').num({ method: m, noise_std: 'all' }, 'n_failed'));
   }
-  f.add('eff.noise.min', { needs: [9] }, (c) => Math.min(...c.store.exp(9).table('summary.csv').text('noise_std').filter((x) => x !== 'all').map(Number)));
+  f.add('eff.noise.min', { needs: [9] }, (c) =>
+    Math.min(
+      ...c.store
+        .exp(9)
+        .table('summary.csv')
+        .text('noise_std')
+        .filter((x) => x !== 'all')
+        .map(Number),
+    ),
+  );
   for (const m of ['approach2', 'vpnls_lbfgsb_grad'] as const) {
     f.add(`eff.${m}.iqr`, { needs: [9] }, (c) => c.store.exp(9).table('summary.csv').num({ method: m, noise_std: 'all' }, 'iqr'));
     f.add(`eff.${m}.var_low`, { needs: [9], source: 'variance at the lowest noise level' }, (c) => {
       const t = c.store.exp(9).table('summary.csv');
-      const low = Math.min(...t.text('noise_std').filter((x) => x !== 'all').map(Number));
+      const low = Math.min(
+        ...t
+          .text('noise_std')
+          .filter((x) => x !== 'all')
+          .map(Number),
+      );
       return t.num({ method: m, noise_std: low }, 'variance');
     });
   }
@@ -156,7 +189,9 @@ export function surfaceFitFacts(f: FactBook): void {
   f.add('val.n_raw', { needs: [0] }, (c) => c.store.exp(0).num('n_rows_raw'));
   f.add('val.n_after_drop', { needs: [0] }, (c) => c.store.exp(0).num('n_rows_after_drop'));
   const relMax = (a: string, b: string) => (c: FactContext) =>
-    Math.max(...PARAMS.map((p) => Math.abs(c.store.exp(0).table('fits.csv').num({ method: a }, p) / c.store.exp(0).table('fits.csv').num({ method: b }, p) - 1)));
+    Math.max(
+      ...PARAMS.map((p) => Math.abs(c.store.exp(0).table('fits.csv').num({ method: a }, p) / c.store.exp(0).table('fits.csv').num({ method: b }, p) - 1)),
+    );
   f.add('val.vpnls_vs_scalefit', { needs: [0], source: 'max relative difference over E, A, B, α, β' }, relMax('vpnls', 'ml_scalefit_mse_lbfgs'));
   f.add('val.lse_vs_vpnls', { needs: [0], source: 'max relative difference over E, A, B, α, β' }, relMax('approach3_lse', 'vpnls'));
   f.derive('val.logloss_vs_vpnls_pct', ['val.logloss_vs_vpnls'], (v) => 100 * v, '%');
@@ -164,11 +199,25 @@ export function surfaceFitFacts(f: FactBook): void {
 
   // Experiment 12: residual structure.
   f.add('res.datasets', { needs: [12] }, (c) => (c.store.exp(12).value('experiments') as string[]).length);
-  f.add('res.levene_sig', { needs: [12], source: 'data sets with Levene p < 0.05, log_loss variant' }, (c) =>
-    c.store.exp(12).table('experiment_stats.csv').column('levene_p', { variant: 'log_loss' }).filter((p) => p < 0.05).length,
+  f.add(
+    'res.levene_sig',
+    { needs: [12], source: 'data sets with Levene p < 0.05, log_loss variant' },
+    (c) =>
+      c.store
+        .exp(12)
+        .table('experiment_stats.csv')
+        .column('levene_p', { variant: 'log_loss' })
+        .filter((p) => p < 0.05).length,
   );
-  f.add('res.kruskal_sig', { needs: [12], source: 'data sets with Kruskal–Wallis p < 0.05, log_loss variant' }, (c) =>
-    c.store.exp(12).table('experiment_stats.csv').column('kruskal_p', { variant: 'log_loss' }).filter((p) => p < 0.05).length,
+  f.add(
+    'res.kruskal_sig',
+    { needs: [12], source: 'data sets with Kruskal–Wallis p < 0.05, log_loss variant' },
+    (c) =>
+      c.store
+        .exp(12)
+        .table('experiment_stats.csv')
+        .column('kruskal_p', { variant: 'log_loss' })
+        .filter((p) => p < 0.05).length,
   );
   f.add('res.median_k.min', { needs: [12] }, (c) => Math.min(...c.store.exp(12).table('experiment_stats.csv').column('median_k', { variant: 'flop_factor' })));
   f.add('res.median_k.max', { needs: [12] }, (c) => Math.max(...c.store.exp(12).table('experiment_stats.csv').column('median_k', { variant: 'flop_factor' })));

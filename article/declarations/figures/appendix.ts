@@ -42,11 +42,40 @@ const IMBALANCE_SYMLOG_LINEAR = 0.01;
 const IMBALANCE = ['balanced', 'chinchilla', 'small_imbalance', 'moderate_imbalance', 'high_imbalance', 'extreme_imbalance'] as const;
 
 export const APPENDIX_FIGURES: readonly FigureDef[] = [
-  reused('fig-app-recovery', 5, 'method_comparison', 'Absolute relative error of each surface parameter against grid width for six optimizer configurations, one row per surface.', { names: relabel(EXP5_METHOD_LABELS), rowTitle: '|relative error| (%)' }),
-  reused('fig-app-extrapolation', 4, 'extrapolation_error', 'Approach 2 D* error against extrapolation budget from 10²² to 10²⁵ FLOPs, for three grid widths and three surfaces, one line per sampling bias.', { names: BIAS_LABELS }),
-  reused('fig-app-noisy', 7, 'isoflop_curves', 'Noisy IsoFLOP samples at three noise levels against model size and against tokens, with the noise-free curves, true optima and drifting sampling centers.'),
-  reused('fig-app-inference', 7, 'exponent_inference_errors', 'Box plots of the absolute exponent errors per method against points per curve, by number of budgets, for the lowest and highest noise levels.', { names: relabel(EXP7_METHOD_LABELS), rowTitle: '|relative error| (%)' }),
-  reused('fig-app-efficiency', 9, 'data_efficiency_detailed', 'Box plots of the exponent error b̂ − b per method and noise level on a symmetric-log axis, every fit drawn beside its box.', { names: relabel(EXP9_METHOD_LABELS) }),
+  reused(
+    'fig-app-recovery',
+    5,
+    'method_comparison',
+    'Absolute relative error of each surface parameter against grid width for six optimizer configurations, one row per surface.',
+    { names: relabel(EXP5_METHOD_LABELS), rowTitle: '|relative error| (%)' },
+  ),
+  reused(
+    'fig-app-extrapolation',
+    4,
+    'extrapolation_error',
+    'Approach 2 D* error against extrapolation budget from 10²² to 10²⁵ FLOPs, for three grid widths and three surfaces, one line per sampling bias.',
+    { names: BIAS_LABELS },
+  ),
+  reused(
+    'fig-app-noisy',
+    7,
+    'isoflop_curves',
+    'Noisy IsoFLOP samples at three noise levels against model size and against tokens, with the noise-free curves, true optima and drifting sampling centers.',
+  ),
+  reused(
+    'fig-app-inference',
+    7,
+    'exponent_inference_errors',
+    'Box plots of the absolute exponent errors per method against points per curve, by number of budgets, for the lowest and highest noise levels.',
+    { names: relabel(EXP7_METHOD_LABELS), rowTitle: '|relative error| (%)' },
+  ),
+  reused(
+    'fig-app-efficiency',
+    9,
+    'data_efficiency_detailed',
+    'Box plots of the exponent error b̂ − b per method and noise level on a symmetric-log axis, every fit drawn beside its box.',
+    { names: relabel(EXP9_METHOD_LABELS) },
+  ),
   reused('fig-app-residuals', 12, 'residuals_log_loss', 'Residual distributions by budget for log-loss Approach 3 fits on six published sweeps.'),
   {
     id: 'fig-app-imbalance',
@@ -64,10 +93,16 @@ export const APPENDIX_FIGURES: readonly FigureDef[] = [
           const ratio = t.column('ratio', { config: cfg })[0];
           const err = t.column(`${x}_err_pct`, { config: cfg });
           return {
-            type: 'scatter', mode: 'lines+markers', name: `${surfaceLabel(cfg)} (α/β ${ratio.toFixed(2)})`, legendgroup: cfg,
-            x: t.column('log_range', { config: cfg }), y: err.map((v) => symlog(v, IMBALANCE_SYMLOG_LINEAR)), customdata: err,
+            type: 'scatter',
+            mode: 'lines+markers',
+            name: `${surfaceLabel(cfg)} (α/β ${ratio.toFixed(2)})`,
+            legendgroup: cfg,
+            x: t.column('log_range', { config: cfg }),
+            y: err.map((v) => symlog(v, IMBALANCE_SYMLOG_LINEAR)),
+            customdata: err,
             hovertemplate: `${x} error %{customdata:.4g}%<extra>${surfaceLabel(cfg)}</extra>`,
-            line: { color: SURFACE_COLORS[cfg] ?? '#666', width: 1.8 }, marker: { size: 4 },
+            line: { color: SURFACE_COLORS[cfg] ?? '#666', width: 1.8 },
+            marker: { size: 4 },
           };
         }),
       }));

@@ -25,27 +25,68 @@ export function isoflopPanel(run: Approach2Run, surface: LossSurface, options: {
     run.samples.C.forEach((C, k) => C === b.C && idx.push(k));
     const x = idx.map((k) => Math.log10(run.samples.D[k]));
     const y = idx.map((k) => run.samples.L[k]);
-    traces.push({ type: 'scatter', mode: 'markers', name: `C = ${formatPow10(b.C)}`, legendgroup: `budget${i}`, showlegend: showLegend, x, y, marker: { color, size: 5 }, hovertemplate: 'log₁₀ D = %{x:.4f}<br>L = %{y:.6f} nats<extra></extra>' });
+    traces.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: `C = ${formatPow10(b.C)}`,
+      legendgroup: `budget${i}`,
+      showlegend: showLegend,
+      x,
+      y,
+      marker: { color, size: 5 },
+      hovertemplate: 'log₁₀ D = %{x:.4f}<br>L = %{y:.6f} nats<extra></extra>',
+    });
     const p = b.parabolaD;
     const lo = Math.min(...x);
     const hi = Math.max(...x);
     const px = Array.from({ length: 41 }, (_, s) => lo + ((hi - lo) * s) / 40);
-    traces.push({ type: 'scatter', mode: 'lines', name: 'parabola', legendgroup: `budget${i}`, showlegend: false, x: px, y: px.map((v) => p.p0 + p.p1 * (v - p.xMean) + p.p2 * (v - p.xMean) ** 2), line: { color, width: 1.5 }, hoverinfo: 'skip' });
+    traces.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: 'parabola',
+      legendgroup: `budget${i}`,
+      showlegend: false,
+      x: px,
+      y: px.map((v) => p.p0 + p.p1 * (v - p.xMean) + p.p2 * (v - p.xMean) ** 2),
+      line: { color, width: 1.5 },
+      hoverinfo: 'skip',
+    });
     if (options.centers) {
       const xc = x.reduce((s, v) => s + v, 0) / x.length;
       const Dc = 10 ** xc;
-      traces.push({ type: 'scatter', mode: 'markers', name: 'sampling center ◆', legendgroup: 'center', showlegend: showLegend && i === 0, x: [xc], y: [loss(surface, b.C / (6 * Dc), Dc)], marker: { symbol: MARKERS.samplingCenter, color: '#444', size: 8 } });
+      traces.push({
+        type: 'scatter',
+        mode: 'markers',
+        name: 'sampling center ◆',
+        legendgroup: 'center',
+        showlegend: showLegend && i === 0,
+        x: [xc],
+        y: [loss(surface, b.C / (6 * Dc), Dc)],
+        marker: { symbol: MARKERS.samplingCenter, color: '#444', size: 8 },
+      });
     }
   });
   traces.push({
-    type: 'scatter', mode: 'markers', name: 'true optimum ×', legendgroup: 'true', showlegend: showLegend,
-    x: budgets.map((b) => Math.log10(dOpt(surface, b.C))), y: budgets.map((b) => lossOpt(surface, b.C)),
-    marker: { symbol: MARKERS.trueOptimum, color: '#000', size: 9 }, hovertemplate: 'true D* = 10^%{x:.4f}<extra></extra>',
+    type: 'scatter',
+    mode: 'markers',
+    name: 'true optimum ×',
+    legendgroup: 'true',
+    showlegend: showLegend,
+    x: budgets.map((b) => Math.log10(dOpt(surface, b.C))),
+    y: budgets.map((b) => lossOpt(surface, b.C)),
+    marker: { symbol: MARKERS.trueOptimum, color: '#000', size: 9 },
+    hovertemplate: 'true D* = 10^%{x:.4f}<extra></extra>',
   });
   traces.push({
-    type: 'scatter', mode: 'markers', name: 'Approach 2 vertex +', legendgroup: 'vertex', showlegend: showLegend,
-    x: budgets.map((b) => b.parabolaD.vertex), y: budgets.map((b) => b.parabolaD.minimum),
-    marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 10, line: { width: 1, color: METHOD_COLORS.approach2 } }, hovertemplate: 'inferred D* = 10^%{x:.4f}<extra></extra>',
+    type: 'scatter',
+    mode: 'markers',
+    name: 'Approach 2 vertex +',
+    legendgroup: 'vertex',
+    showlegend: showLegend,
+    x: budgets.map((b) => b.parabolaD.vertex),
+    y: budgets.map((b) => b.parabolaD.minimum),
+    marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 10, line: { width: 1, color: METHOD_COLORS.approach2 } },
+    hovertemplate: 'inferred D* = 10^%{x:.4f}<extra></extra>',
   });
   return { title: options.title, x: { title: 'log₁₀ D (tokens)' }, y: { title: 'Loss (nats)' }, traces };
 }
@@ -62,10 +103,46 @@ export function powerLawPanel(run: Approach2Run, surface: LossSurface, options: 
     x: { title: 'Compute C (FLOPs)', type: 'log' },
     y: { title: 'D* (tokens)', type: 'log' },
     traces: [
-      { type: 'scatter', mode: 'lines', name: 'true law', legendgroup: 'truelaw', showlegend: show, x: Cs, y: Cs.map((C) => dOpt(surface, C)), line: { color: '#000', dash: 'dash', width: 1.5 } },
-      { type: 'scatter', mode: 'lines', name: 'Approach 2 fit', legendgroup: 'a2law', showlegend: show, x: Cs, y: Cs.map((C) => 10 ** (run.fit.b * Math.log10(C) + run.fit.b0)), line: { color: METHOD_COLORS.approach2, width: 2 } },
-      { type: 'scatter', mode: 'markers', name: 'Approach 2 vertex +', legendgroup: 'vertex', showlegend: false, x: budgets, y: run.fit.budgets.map((b) => b.dOpt), marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 10, line: { width: 1, color: METHOD_COLORS.approach2 } } },
-      { type: 'scatter', mode: 'markers', name: 'true optimum ×', legendgroup: 'true', showlegend: false, x: budgets, y: budgets.map((C) => dOpt(surface, C)), marker: { symbol: MARKERS.trueOptimum, color: '#000', size: 9 } },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: 'true law',
+        legendgroup: 'truelaw',
+        showlegend: show,
+        x: Cs,
+        y: Cs.map((C) => dOpt(surface, C)),
+        line: { color: '#000', dash: 'dash', width: 1.5 },
+      },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: 'Approach 2 fit',
+        legendgroup: 'a2law',
+        showlegend: show,
+        x: Cs,
+        y: Cs.map((C) => 10 ** (run.fit.b * Math.log10(C) + run.fit.b0)),
+        line: { color: METHOD_COLORS.approach2, width: 2 },
+      },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: 'Approach 2 vertex +',
+        legendgroup: 'vertex',
+        showlegend: false,
+        x: budgets,
+        y: run.fit.budgets.map((b) => b.dOpt),
+        marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 10, line: { width: 1, color: METHOD_COLORS.approach2 } },
+      },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: 'true optimum ×',
+        legendgroup: 'true',
+        showlegend: false,
+        x: budgets,
+        y: budgets.map((C) => dOpt(surface, C)),
+        marker: { symbol: MARKERS.trueOptimum, color: '#000', size: 9 },
+      },
     ],
   };
 }
@@ -80,7 +157,10 @@ export function reuseFigure(fig: PlotlyFigure, id: string): PlotlyFigure {
   if (typeof layout.margin === 'object' && layout.margin) layout.margin = { ...(layout.margin as object), t: 50 };
   const out = { data: fig.data, layout };
   const bytes = JSON.stringify(out).length;
-  if (bytes > MAX_FIGURE_BYTES) throw new BuildError(`figure ${id} from experiment output is ${bytes} bytes, above the ${MAX_FIGURE_BYTES}-byte budget; build it with downsampling instead`);
+  if (bytes > MAX_FIGURE_BYTES)
+    throw new BuildError(
+      `figure ${id} from experiment output is ${bytes} bytes, above the ${MAX_FIGURE_BYTES}-byte budget; build it with downsampling instead`,
+    );
   return out;
 }
 
@@ -136,7 +216,15 @@ export function compactBoxes(fig: PlotlyFigure): PlotlyFigure {
       const q3 = quantile(y, 0.75);
       return { q1, median: quantile(y, 0.5), q3, lo: y[0], hi: y[y.length - 1] };
     });
-    const out: Record<string, unknown> = { ...t, x: g.map((v) => v.x), q1: stats.map((s) => s.q1), median: stats.map((s) => s.median), q3: stats.map((s) => s.q3), lowerfence: stats.map((s) => s.lo), upperfence: stats.map((s) => s.hi) };
+    const out: Record<string, unknown> = {
+      ...t,
+      x: g.map((v) => v.x),
+      q1: stats.map((s) => s.q1),
+      median: stats.map((s) => s.median),
+      q3: stats.map((s) => s.q3),
+      lowerfence: stats.map((s) => s.lo),
+      upperfence: stats.map((s) => s.hi),
+    };
     delete out.y;
     out.boxpoints = false;
     return out;
@@ -199,7 +287,10 @@ export function declutter(fig: PlotlyFigure, options: DeclutterOptions = {}): Pl
   const xs = axes.filter(([k]) => k.startsWith('x'));
   const ys = axes.filter(([k, v]) => k.startsWith('y') && !v.overlaying);
   const bottom = Math.min(...xs.map(([k]) => yDomain(k)));
-  const left = Math.min(...ys.map(([, v]) => ((v.domain as number[] | undefined) ?? [0, 1])[0]), ...xs.map(([, v]) => ((v.domain as number[] | undefined) ?? [0, 1])[0]));
+  const left = Math.min(
+    ...ys.map(([, v]) => ((v.domain as number[] | undefined) ?? [0, 1])[0]),
+    ...xs.map(([, v]) => ((v.domain as number[] | undefined) ?? [0, 1])[0]),
+  );
   for (const [k, v] of xs) {
     if (yDomain(k) > bottom + 1e-9) layout[k] = { ...v, title: undefined };
     else if ((v.title as { text?: string } | undefined)?.text?.startsWith('Grid width')) layout[k] = { ...v, title: { text: 'Grid width' } };
@@ -209,7 +300,7 @@ export function declutter(fig: PlotlyFigure, options: DeclutterOptions = {}): Pl
     const x = layout[anchor === 'x' ? 'xaxis' : `xaxis${anchor.slice(1)}`] as Record<string, unknown> | undefined;
     return ((x?.domain as number[] | undefined) ?? [0, 1])[0];
   };
-  const rowOf = (v: Record<string, unknown>): string => (((v.domain as number[] | undefined) ?? [0, 1])[1]).toFixed(6);
+  const rowOf = (v: Record<string, unknown>): string => ((v.domain as number[] | undefined) ?? [0, 1])[1].toFixed(6);
   const rowTitles = new Map<string, Set<string>>();
   for (const [, v] of ys) (rowTitles.get(rowOf(v)) ?? rowTitles.set(rowOf(v), new Set()).get(rowOf(v))!).add(titleText(v));
   for (const [k, v] of ys) {
@@ -222,7 +313,14 @@ export function declutter(fig: PlotlyFigure, options: DeclutterOptions = {}): Pl
 }
 
 /** British spellings in experiment figures, as the article writes them (the article is written in American English; specs/article.md, "Lint"). */
-const AMERICAN: ReadonlyArray<[RegExp, string]> = [[/\bcentred/g, 'centered'], [/\bcentre/g, 'center'], [/\boptimis/g, 'optimiz'], [/\bcolour/g, 'color'], [/\bbehaviour/g, 'behavior'], [/\bneighbour/g, 'neighbor']];
+const AMERICAN: ReadonlyArray<[RegExp, string]> = [
+  [/\bcentred/g, 'centered'],
+  [/\bcentre/g, 'center'],
+  [/\boptimis/g, 'optimiz'],
+  [/\bcolour/g, 'color'],
+  [/\bbehaviour/g, 'behavior'],
+  [/\bneighbour/g, 'neighbor'],
+];
 
 /** A copy of a figure with every string (trace names, titles, annotations) in American spelling. */
 export function americanize(fig: PlotlyFigure): PlotlyFigure {

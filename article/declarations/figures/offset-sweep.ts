@@ -24,7 +24,8 @@ export const OFFSET_SWEEP_FIGURES: readonly FigureDef[] = [
       );
       return {
         figure: declutter(reuseFigure(e.figure('offset_sweep'), 'fig-offset-sweep')),
-        summary: 'D* error at 10²⁴ FLOPs against a constant offset of the sampling center from 0.5× to 4× the optimal token count, one panel per surface and one line per grid; the error changes sign at a factor that grows with the grid width.',
+        summary:
+          'D* error at 10²⁴ FLOPs against a constant offset of the sampling center from 0.5× to 4× the optimal token count, one panel per surface and one line per grid; the error changes sign at a factor that grows with the grid width.',
         dataTable: { columns: ['surface', 'grid', ...QUOTED_OFFSETS.map((k) => `${k}× (%)`)], rows },
       };
     },

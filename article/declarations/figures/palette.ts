@@ -12,14 +12,22 @@ import { METHOD_COLORS } from '../../explorable/style.ts';
 
 /** The methods the article names, with the registry's labels (src/fit/method-ids.ts); `vpnls` is the method family. */
 const ARTICLE_METHODS: readonly MethodId[] = [
-  'approach2', 'approach3_naive', 'approach3', 'approach3_lse', 'approach3_lse_logloss', 'approach3_lse_logloss_fd',
-  'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256', 'vpnls_lbfgsb_grad_256',
+  'approach2',
+  'approach3_naive',
+  'approach3',
+  'approach3_lse',
+  'approach3_lse_logloss',
+  'approach3_lse_logloss_fd',
+  'vpnls_lbfgsb_grad',
+  'vpnls_lbfgsb_fd',
+  'vpnls_nelder_mead',
+  'vpnls_grid256',
+  'vpnls_lbfgsb_grad_256',
 ];
 export const METHOD_LABELS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(ARTICLE_METHODS.map((id) => [id, REGISTRY_LABELS[id]])),
   vpnls: 'VPNLS',
 };
-
 
 export const SURFACE_LABELS: Readonly<Record<string, string>> = {
   symmetric: 'Symmetric',
@@ -52,9 +60,7 @@ export function biasLabel(bias: SamplingBias): string {
   return `offset by ${factorLabel(bias.centerScale)}, drift to ${factorLabel(Math.pow(10, bias.driftRate))}`;
 }
 
-export const BIAS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(BIASES).map(([name, bias]) => [name, biasLabel(bias)]),
-);
+export const BIAS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(BIASES).map(([name, bias]) => [name, biasLabel(bias)]));
 
 export const GRID_NAMES = ['XS', 'S', 'L', 'XL'] as const;
 export const MAIN_SURFACES = ['symmetric', 'chinchilla', 'asymmetric'] as const;
@@ -87,7 +93,10 @@ export function qualitativeColor(i: number): string {
 
 /** Labels of experiment 5 part 3 (specs/experiments.md §C.5): the method labels above, so every figure and table names a method the same way. */
 export const EXP5_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  ['approach3_lse_logloss', 'approach3_lse_logloss_fd', 'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256'].map((m) => [m, METHOD_LABELS[m]]),
+  ['approach3_lse_logloss', 'approach3_lse_logloss_fd', 'vpnls_lbfgsb_grad', 'vpnls_lbfgsb_fd', 'vpnls_nelder_mead', 'vpnls_grid256'].map((m) => [
+    m,
+    METHOD_LABELS[m],
+  ]),
 );
 
 /** Experiment label → article label, for figures reused from experiment output (trace names). */
@@ -103,4 +112,3 @@ export const COST_LABELS: Readonly<Record<string, string>> = {
   soda_sim: 'Simulated SODA',
   sparse_nmm_sim: 'Simulated Sparse-NMM',
 };
-

@@ -61,7 +61,13 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
             };
             const cN = curve(fN, b.logN);
             const cD = curve(fD, b.logD);
-            push({ type: 'scatter', mode: 'lines', name: 'parabola', showlegend: false, line: { color, width: 1.3 }, hoverinfo: 'skip' }, cN.px, cD.px, cN.py, cD.py);
+            push(
+              { type: 'scatter', mode: 'lines', name: 'parabola', showlegend: false, line: { color, width: 1.3 }, hoverinfo: 'skip' },
+              cN.px,
+              cD.px,
+              cN.py,
+              cD.py,
+            );
             vertices.xN.push(fN.vertex);
             vertices.xD.push(fD.vertex);
             vertices.yN.push(fN.minimum);
@@ -75,13 +81,83 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
           centers.yN.push(onParabola(fN, b.center.N));
           centers.yD.push(onParabola(fD, b.center.D));
         });
-        push({ type: 'scatter', mode: 'markers', name: 'runs', showlegend: false, text: pts.text, marker: { color: pts.color, size: 5, symbol: pts.symbol }, hovertemplate: '%{text}<br>L = %{y:.4f}<extra></extra>' }, pts.xN, pts.xD, pts.y);
-        push({ type: 'scatter', mode: 'markers', name: 'sampling center ◆', legendgroup: 'center', showlegend: si === 0, marker: { symbol: MARKERS.samplingCenter, color: '#444', size: 7 }, hovertemplate: 'center of the sampled range<extra></extra>' }, centers.xN, centers.xD, centers.yN, centers.yD);
-        push({ type: 'scatter', mode: 'markers', name: 'Approach 2 vertex +', legendgroup: 'vertex', showlegend: si === 0, marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 9, line: { width: 1, color: METHOD_COLORS.approach2 } } }, vertices.xN, vertices.xD, vertices.yN, vertices.yD);
+        push(
+          {
+            type: 'scatter',
+            mode: 'markers',
+            name: 'runs',
+            showlegend: false,
+            text: pts.text,
+            marker: { color: pts.color, size: 5, symbol: pts.symbol },
+            hovertemplate: '%{text}<br>L = %{y:.4f}<extra></extra>',
+          },
+          pts.xN,
+          pts.xD,
+          pts.y,
+        );
+        push(
+          {
+            type: 'scatter',
+            mode: 'markers',
+            name: 'sampling center ◆',
+            legendgroup: 'center',
+            showlegend: si === 0,
+            marker: { symbol: MARKERS.samplingCenter, color: '#444', size: 7 },
+            hovertemplate: 'center of the sampled range<extra></extra>',
+          },
+          centers.xN,
+          centers.xD,
+          centers.yN,
+          centers.yD,
+        );
+        push(
+          {
+            type: 'scatter',
+            mode: 'markers',
+            name: 'Approach 2 vertex +',
+            legendgroup: 'vertex',
+            showlegend: si === 0,
+            marker: { symbol: MARKERS.approach2Vertex, color: METHOD_COLORS.approach2, size: 9, line: { width: 1, color: METHOD_COLORS.approach2 } },
+          },
+          vertices.xN,
+          vertices.xD,
+          vertices.yN,
+          vertices.yD,
+        );
         if (si === 0) {
           // Budget color key: a legend-only trace with the budgets' color scale (light = smallest budget, dark = largest).
           const n = 6;
-          push({ type: 'scatter', mode: 'markers', name: 'budget', showlegend: false, hoverinfo: 'skip', marker: { size: 0.1, opacity: 0, color: [0, 1], cmin: 0, cmax: 1, colorscale: Array.from({ length: n }, (_, i) => [i / (n - 1), budgetColor(i, n)]), showscale: true, colorbar: { title: { text: 'Budget', side: 'right' }, tickvals: [0, 1], ticktext: ['smallest', 'largest'], len: 0.35, y: 1, yanchor: 'top', thickness: 12, outlinewidth: 0 } } }, [pts.xN[0]], [pts.xD[0]], [pts.y[0]]);
+          push(
+            {
+              type: 'scatter',
+              mode: 'markers',
+              name: 'budget',
+              showlegend: false,
+              hoverinfo: 'skip',
+              marker: {
+                size: 0.1,
+                opacity: 0,
+                color: [0, 1],
+                cmin: 0,
+                cmax: 1,
+                colorscale: Array.from({ length: n }, (_, i) => [i / (n - 1), budgetColor(i, n)]),
+                showscale: true,
+                colorbar: {
+                  title: { text: 'Budget', side: 'right' },
+                  tickvals: [0, 1],
+                  ticktext: ['smallest', 'largest'],
+                  len: 0.35,
+                  y: 1,
+                  yanchor: 'top',
+                  thickness: 12,
+                  outlinewidth: 0,
+                },
+              },
+            },
+            [pts.xN[0]],
+            [pts.xD[0]],
+            [pts.y[0]],
+          );
         }
         return { title: set.label, x: { title: 'log₁₀ N (parameters)' }, y: { title: si % 3 === 0 ? 'Loss (nats)' : undefined }, traces };
       });
@@ -91,7 +167,13 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
         Object.fromEntries(sets.map((_, i) => [`xaxis${i === 0 ? '' : i + 1}.title.text`, axis === 'N' ? 'log₁₀ N (parameters)' : 'log₁₀ D (tokens)']));
       fig.layout.updatemenus = [
         {
-          type: 'buttons', direction: 'right', x: 0, xanchor: 'left', y: 1.1, yanchor: 'bottom', showactive: true,
+          type: 'buttons',
+          direction: 'right',
+          x: 0,
+          xanchor: 'left',
+          y: 1.1,
+          yanchor: 'bottom',
+          showactive: true,
           buttons: [
             { label: 'x = N (parameters)', method: 'update', args: [{ x: xs.N, y: ys.N }, axisTitles('N')] },
             { label: 'x = D (tokens)', method: 'update', args: [{ x: xs.D, y: ys.D }, axisTitles('D')] },
@@ -101,7 +183,8 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
       fig.layout.margin = { l: 70, r: 30, t: 110, b: 60 };
       return {
         figure: checked(fig, 'fig-published-curves'),
-        summary: 'Six published IsoFLOP sweeps (Epoch AI / Chinchilla, Llama 3, Misfitting / FineWeb-C4 and three Marin sweeps): loss against model size per budget, with per-budget Approach 2 parabolas, sampling centers and vertices.',
+        summary:
+          'Six published IsoFLOP sweeps (Epoch AI / Chinchilla, Llama 3, Misfitting / FineWeb-C4 and three Marin sweeps): loss against model size per budget, with per-budget Approach 2 parabolas, sampling centers and vertices.',
       };
     },
   },
@@ -112,18 +195,39 @@ export const PUBLISHED_FIGURES: readonly FigureDef[] = [
       const sets = publishedSets();
       const data = sets.map((set, i) => {
         const o = centerOffsets(set);
-        return { type: 'scatter', mode: 'lines+markers', name: set.label, x: o.map((p) => p.C), y: o.map((p) => p.offset), line: { color: qualitativeColor(i), width: 1.8 }, marker: { size: 6 }, hovertemplate: `${set.label}<br>C = %{x:.2e}<br>center − vertex = %{y:.3f} decades<extra></extra>` };
+        return {
+          type: 'scatter',
+          mode: 'lines+markers',
+          name: set.label,
+          x: o.map((p) => p.C),
+          y: o.map((p) => p.offset),
+          line: { color: qualitativeColor(i), width: 1.8 },
+          marker: { size: 6 },
+          hovertemplate: `${set.label}<br>C = %{x:.2e}<br>center − vertex = %{y:.3f} decades<extra></extra>`,
+        };
       });
       return {
-        figure: checked({
-          data,
-          layout: {
-            height: 420, margin: { l: 80, r: 20, t: 30, b: 60 }, font: { family: 'system-ui, sans-serif', size: 12 },
-            xaxis: { type: 'log', title: { text: 'Compute C (FLOPs)' }, exponentformat: 'power', showline: true, mirror: true, linecolor: '#444' },
-            yaxis: { title: { text: 'Sampling center − vertex (decades of N)' }, zeroline: true, zerolinecolor: '#888', showline: true, mirror: true, linecolor: '#444' },
-            legend: { orientation: 'h', y: -0.2 },
+        figure: checked(
+          {
+            data,
+            layout: {
+              height: 420,
+              margin: { l: 80, r: 20, t: 30, b: 60 },
+              font: { family: 'system-ui, sans-serif', size: 12 },
+              xaxis: { type: 'log', title: { text: 'Compute C (FLOPs)' }, exponentformat: 'power', showline: true, mirror: true, linecolor: '#444' },
+              yaxis: {
+                title: { text: 'Sampling center − vertex (decades of N)' },
+                zeroline: true,
+                zerolinecolor: '#888',
+                showline: true,
+                mirror: true,
+                linecolor: '#444',
+              },
+              legend: { orientation: 'h', y: -0.2 },
+            },
           },
-        }, 'fig-published-offsets'),
+          'fig-published-offsets',
+        ),
         summary: 'Distance between the sampling center and the Approach 2 vertex, in decades of model size, against compute for the six published sweeps.',
       };
     },

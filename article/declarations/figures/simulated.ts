@@ -23,8 +23,17 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
       const run = gridRun('symmetric', 'XL');
       const s = SURFACES.symmetric;
       return {
-        figure: checked(panelGrid({ rows: 1, cols: 2, height: 420, panels: [isoflopPanel(run, s, { title: 'IsoFLOP curves, XL grid' }), powerLawPanel(run, s, { title: 'D* against compute' })] }), 'fig-symmetric'),
-        summary: 'Symmetric surface: five IsoFLOP curves with fitted parabolas whose vertices coincide with the true optima, and the fitted D* power law lying on the true law.',
+        figure: checked(
+          panelGrid({
+            rows: 1,
+            cols: 2,
+            height: 420,
+            panels: [isoflopPanel(run, s, { title: 'IsoFLOP curves, XL grid' }), powerLawPanel(run, s, { title: 'D* against compute' })],
+          }),
+          'fig-symmetric',
+        ),
+        summary:
+          'Symmetric surface: five IsoFLOP curves with fitted parabolas whose vertices coincide with the true optima, and the fitted D* power law lying on the true law.',
       };
     },
   },
@@ -37,12 +46,17 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
         for (const name of ASYMMETRIC_FIGURE.surfaces) {
           const run = gridRun(name, ASYMMETRIC_FIGURE.grid);
           const first = row === 'curves' && name === 'chinchilla';
-          panels.push(row === 'curves' ? isoflopPanel(run, SURFACES[name], { title: `${surfaceLabel(name)}: IsoFLOP curves`, legend: first }) : powerLawPanel(run, SURFACES[name], { title: `${surfaceLabel(name)}: D* against compute`, legend: name === 'chinchilla' }));
+          panels.push(
+            row === 'curves'
+              ? isoflopPanel(run, SURFACES[name], { title: `${surfaceLabel(name)}: IsoFLOP curves`, legend: first })
+              : powerLawPanel(run, SURFACES[name], { title: `${surfaceLabel(name)}: D* against compute`, legend: name === 'chinchilla' }),
+          );
         }
       }
       return {
         figure: checked(panelGrid({ rows: 2, cols: 2, height: 800, panels, vSpacing: 0.16 }), 'fig-asymmetric'),
-        summary: 'Chinchilla and Asymmetric surfaces on the XL grid: Approach 2 vertices sit left of the true optima in log D, and the fitted D* law runs parallel to and below the true law, with a visible gap for Asymmetric.',
+        summary:
+          'Chinchilla and Asymmetric surfaces on the XL grid: Approach 2 vertices sit left of the true optima in log D, and the fitted D* law runs parallel to and below the true law, with a visible gap for Asymmetric.',
       };
     },
   },
@@ -69,7 +83,15 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
           traces: [
             { type: 'scatter', mode: 'lines', name: 'closed form', legendgroup: 'cf', x: W, y: pred, line: { color: '#0072B2', width: 2 } },
             { type: 'scatter', mode: 'lines', name: 'leading order', legendgroup: 'lo', x: W, y: lo, line: { color: '#444', width: 1.5, dash: 'dot' } },
-            { type: 'scatter', mode: 'markers', name: 'numerical Approach 2', legendgroup: 'num', x: W, y: num, marker: { color: METHOD_COLORS.approach2, size: 6, symbol: 'circle-open' } },
+            {
+              type: 'scatter',
+              mode: 'markers',
+              name: 'numerical Approach 2',
+              legendgroup: 'num',
+              x: W,
+              y: num,
+              marker: { color: METHOD_COLORS.approach2, size: 6, symbol: 'circle-open' },
+            },
           ],
         };
       });
@@ -86,30 +108,55 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
       const t = ctx.store.exp(10).table('compounding_errors.csv');
       const cats = MAIN_SURFACES.map(surfaceLabel);
       const data = GRID_NAMES.map((g) => ({
-        type: 'bar', name: `${g} (±${NAMED_GRIDS[g].factor}×)`, x: cats,
+        type: 'bar',
+        name: `${g} (±${NAMED_GRIDS[g].factor}×)`,
+        x: cats,
         y: MAIN_SURFACES.map((s) => t.num({ bias: 'centered', surface: s, grid: g }, 'd_err_pct')),
-        marker: { color: GRID_COLORS[g] }, hovertemplate: '%{x}, ' + g + ': %{y:.4f}%<extra></extra>',
-        text: MAIN_SURFACES.map((s) => signedPct(t.num({ bias: 'centered', surface: s, grid: g }, 'd_err_pct'))), textposition: 'outside', cliponaxis: false,
+        marker: { color: GRID_COLORS[g] },
+        hovertemplate: '%{x}, ' + g + ': %{y:.4f}%<extra></extra>',
+        text: MAIN_SURFACES.map((s) => signedPct(t.num({ bias: 'centered', surface: s, grid: g }, 'd_err_pct'))),
+        textposition: 'outside',
+        cliponaxis: false,
       }));
       // One box under the Chinchilla group (its bars are short, so the space below them is free).
       const chin = (['S', 'L'] as const).map((g) => {
         const q = { bias: 'centered', surface: 'chinchilla', grid: g };
         return `<b>${g}</b>: true D* ${(t.num(q, 'd_true') / 1e12).toFixed(2)}T, inferred ${(t.num(q, 'd_hat') / 1e12).toFixed(2)}T`;
       });
-      const annotations = [{
-        xref: 'x', yref: 'paper', x: surfaceLabel('chinchilla'), y: 0.35, xanchor: 'center', yanchor: 'top', showarrow: false, align: 'left', bgcolor: 'rgba(255,255,255,0.85)', font: { size: 11 },
-        text: `<b>Chinchilla at 10²⁴ FLOPs</b><br>${chin.join('<br>')}`,
-      }];
+      const annotations = [
+        {
+          xref: 'x',
+          yref: 'paper',
+          x: surfaceLabel('chinchilla'),
+          y: 0.35,
+          xanchor: 'center',
+          yanchor: 'top',
+          showarrow: false,
+          align: 'left',
+          bgcolor: 'rgba(255,255,255,0.85)',
+          font: { size: 11 },
+          text: `<b>Chinchilla at 10²⁴ FLOPs</b><br>${chin.join('<br>')}`,
+        },
+      ];
       return {
-        figure: checked({
-          data,
-          layout: {
-            barmode: 'group', height: 440, margin: { l: 70, r: 20, t: 40, b: 60 }, font: { family: 'system-ui, sans-serif', size: 12 },
-            xaxis: { title: { text: 'Surface' } }, yaxis: { title: { text: 'D* error at 10²⁴ FLOPs (%)' }, zeroline: true, zerolinecolor: '#888' },
-            legend: { orientation: 'h', y: 1.08 }, annotations,
+        figure: checked(
+          {
+            data,
+            layout: {
+              barmode: 'group',
+              height: 440,
+              margin: { l: 70, r: 20, t: 40, b: 60 },
+              font: { family: 'system-ui, sans-serif', size: 12 },
+              xaxis: { title: { text: 'Surface' } },
+              yaxis: { title: { text: 'D* error at 10²⁴ FLOPs (%)' }, zeroline: true, zerolinecolor: '#888' },
+              legend: { orientation: 'h', y: 1.08 },
+              annotations,
+            },
           },
-        }, 'fig-extrapolation-bars'),
-        summary: 'Grouped bars of the Approach 2 D* error at 10²⁴ FLOPs: zero for Symmetric, negative and growing with grid width for Chinchilla and more so for Asymmetric.',
+          'fig-extrapolation-bars',
+        ),
+        summary:
+          'Grouped bars of the Approach 2 D* error at 10²⁴ FLOPs: zero for Symmetric, negative and growing with grid width for Chinchilla and more so for Asymmetric.',
       };
     },
   },
@@ -126,8 +173,12 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
         y: { title: i === 0 ? 'D* error at 10²⁴ FLOPs (%)' : undefined },
         zeroLine: true,
         traces: GRID_NAMES.map((g) => ({
-          type: 'bar', name: `${g} (±${NAMED_GRIDS[g].factor}×)`, legendgroup: g, x: MAIN_SURFACES.map(surfaceLabel),
-          y: MAIN_SURFACES.map((s) => t.num({ bias, surface: s, grid: g }, 'd_err_pct')), marker: { color: GRID_COLORS[g] },
+          type: 'bar',
+          name: `${g} (±${NAMED_GRIDS[g].factor}×)`,
+          legendgroup: g,
+          x: MAIN_SURFACES.map(surfaceLabel),
+          y: MAIN_SURFACES.map((s) => t.num({ bias, surface: s, grid: g }, 'd_err_pct')),
+          marker: { color: GRID_COLORS[g] },
           hovertemplate: `%{x}, ${g}: %{y:.3f}%<extra></extra>`,
         })),
       }));
@@ -138,7 +189,8 @@ export const SIMULATED_FIGURES: readonly FigureDef[] = [
       (fig.layout.yaxis2 as Record<string, unknown>).range = range;
       return {
         figure: checked(fig, 'fig-compounding'),
-        summary: 'Grouped bars of the D* error at 10²⁴ FLOPs with the grid offset by 3× (left) and drifting to 3× (right), for the three surfaces and four grids.',
+        summary:
+          'Grouped bars of the D* error at 10²⁴ FLOPs with the grid offset by 3× (left) and drifting to 3× (right), for the three surfaces and four grids.',
       };
     },
   },
@@ -160,16 +212,56 @@ function offsetFigure(id: string, bias: 'offset_3x' | 'drift_3x'): FigureDef {
       const range = [Math.min(0, ...all) - pad, Math.max(0, ...all) + pad];
       const bars = GRID_NAMES.map((g) => t.num({ bias, surface: OFFSET_FIGURE.surface, grid: g }, 'd_err_pct'));
       const panels: PanelSpec[] = [
-        isoflopPanel(gridRun(OFFSET_FIGURE.surface, OFFSET_FIGURE.grid, bias), s, { title: `IsoFLOP curves, ${OFFSET_FIGURE.grid} grid, ${BIAS_LABELS[bias]}`, centers: true }),
+        isoflopPanel(gridRun(OFFSET_FIGURE.surface, OFFSET_FIGURE.grid, bias), s, {
+          title: `IsoFLOP curves, ${OFFSET_FIGURE.grid} grid, ${BIAS_LABELS[bias]}`,
+          centers: true,
+        }),
         {
           title: 'D* error at 10²⁴ FLOPs by grid',
           x: { title: 'Grid', type: 'category' },
           y: { title: 'D* error (%)' },
           zeroLine: true,
-          traces: [{ type: 'bar', name: 'D* error at 10²⁴', showlegend: false, x: GRID_NAMES.map((g) => `${g} ±${NAMED_GRIDS[g].factor}×`), y: bars, marker: { color: GRID_NAMES.map((g) => GRID_COLORS[g]) }, text: bars.map((v) => signedPct(v, 2)), textposition: 'outside', cliponaxis: false }],
+          traces: [
+            {
+              type: 'bar',
+              name: 'D* error at 10²⁴',
+              showlegend: false,
+              x: GRID_NAMES.map((g) => `${g} ±${NAMED_GRIDS[g].factor}×`),
+              y: bars,
+              marker: { color: GRID_NAMES.map((g) => GRID_COLORS[g]) },
+              text: bars.map((v) => signedPct(v, 2)),
+              textposition: 'outside',
+              cliponaxis: false,
+            },
+          ],
         },
-        { title: 'Exponent error b̂/b − 1', x: { title: 'Grid width', extra: gridTicks }, y: { title: 'Error (%)', extra: { range } }, zeroLine: true, traces: [{ type: 'scatter', mode: 'lines+markers', name: 'exponent b', showlegend: false, x: Ws, y: bErr, line: { color: '#0072B2' }, marker: { size: 5 } }] },
-        { title: 'Intercept factor error', x: { title: 'Grid width', extra: gridTicks }, y: { title: 'Error (%)', extra: { range } }, zeroLine: true, traces: [{ type: 'scatter', mode: 'lines+markers', name: 'intercept', showlegend: false, x: Ws, y: iErr, line: { color: METHOD_COLORS.approach2 }, marker: { size: 5 } }] },
+        {
+          title: 'Exponent error b̂/b − 1',
+          x: { title: 'Grid width', extra: gridTicks },
+          y: { title: 'Error (%)', extra: { range } },
+          zeroLine: true,
+          traces: [
+            { type: 'scatter', mode: 'lines+markers', name: 'exponent b', showlegend: false, x: Ws, y: bErr, line: { color: '#0072B2' }, marker: { size: 5 } },
+          ],
+        },
+        {
+          title: 'Intercept factor error',
+          x: { title: 'Grid width', extra: gridTicks },
+          y: { title: 'Error (%)', extra: { range } },
+          zeroLine: true,
+          traces: [
+            {
+              type: 'scatter',
+              mode: 'lines+markers',
+              name: 'intercept',
+              showlegend: false,
+              x: Ws,
+              y: iErr,
+              line: { color: METHOD_COLORS.approach2 },
+              marker: { size: 5 },
+            },
+          ],
+        },
       ];
       return {
         figure: checked(panelGrid({ rows: 2, cols: 2, height: 820, panels, hSpacing: 0.1, vSpacing: 0.16 }), id),
@@ -179,4 +271,3 @@ function offsetFigure(id: string, bias: 'offset_3x' | 'drift_3x'): FigureDef {
     },
   };
 }
-

@@ -32,10 +32,19 @@ export interface QcResult {
 
 function checkData(d: QcData): number {
   const n = d.N.length;
-  for (const [name, a] of [['D', d.D], ['L', d.L], ['budget', d.budget]] as const) {
+  for (const [name, a] of [
+    ['D', d.D],
+    ['L', d.L],
+    ['budget', d.budget],
+  ] as const) {
     if (a.length !== n) throw new RangeError(`isoflopQc: N has ${n} values but ${name} has ${a.length}`);
   }
-  for (const [name, a] of [['N', d.N], ['D', d.D], ['L', d.L], ['budget', d.budget]] as const) {
+  for (const [name, a] of [
+    ['N', d.N],
+    ['D', d.D],
+    ['L', d.L],
+    ['budget', d.budget],
+  ] as const) {
     for (let i = 0; i < n; i++) {
       if (!(a[i] > 0 && Number.isFinite(a[i]))) throw new RangeError(`isoflopQc: ${name}[${i}] = ${a[i]} must be positive and finite`);
     }
@@ -131,7 +140,10 @@ export function isoflopQc(data: QcData, options: Partial<QcOptions> = {}): QcRes
   for (const rows of budgets) {
     const clean = rows.filter(isClean);
     if (clean.length < 3) continue;
-    const q = fitQuadratic(clean.map((i) => lnN[i]), clean.map((i) => lnL[i]));
+    const q = fitQuadratic(
+      clean.map((i) => lnN[i]),
+      clean.map((i) => lnL[i]),
+    );
     if (!q || !(q.c2 > 0)) continue;
     const xs = clean.map((i) => lnN[i]);
     const xStar = q.vertex;
@@ -155,7 +167,10 @@ export function isoflopQc(data: QcData, options: Partial<QcOptions> = {}): QcRes
     if (sorted.length < 3) continue;
     for (const i of sorted) {
       const others = sorted.filter((j) => j !== i);
-      const f = akimaInterpolant(others.map((j) => lnN[j]), others.map((j) => data.L[j]));
+      const f = akimaInterpolant(
+        others.map((j) => lnN[j]),
+        others.map((j) => data.L[j]),
+      );
       splineResidual[i] = data.L[i] - f(lnN[i]);
     }
   }
@@ -172,7 +187,10 @@ export function isoflopQc(data: QcData, options: Partial<QcOptions> = {}): QcRes
   for (const rows of budgets) {
     const clean = rows.filter(isClean);
     if (clean.length < 3) continue;
-    const q = fitQuadratic(clean.map((i) => lnN[i]), clean.map((i) => lnL[i]));
+    const q = fitQuadratic(
+      clean.map((i) => lnN[i]),
+      clean.map((i) => lnL[i]),
+    );
     if (q && !(q.c2 > 0)) for (const i of clean) flag(i, 'negative_curvature');
   }
   // 5b. Weak curvature: c2 − t·se(c2) ≤ 0.
@@ -180,7 +198,10 @@ export function isoflopQc(data: QcData, options: Partial<QcOptions> = {}): QcRes
   for (const rows of budgets) {
     const clean = rows.filter(isClean);
     if (clean.length < 4) continue;
-    const q = fitQuadratic(clean.map((i) => lnN[i]), clean.map((i) => lnL[i]));
+    const q = fitQuadratic(
+      clean.map((i) => lnN[i]),
+      clean.map((i) => lnL[i]),
+    );
     if (!q || !(q.c2 > 0)) continue;
     const dof = clean.length - 3;
     const se = Math.sqrt((q.rss / dof) * q.c2VarianceFactor);

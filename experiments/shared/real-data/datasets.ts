@@ -22,8 +22,16 @@ export const EPOCH_CHINCHILLA: DatasetRef = Object.freeze({
 export const LLAMA_3: DatasetRef = Object.freeze({ file: 'llama_3_isoflops.csv', experiment: 'llama_3__raw_loss', label: 'Llama 3' });
 export const MARIN_COMMA: DatasetRef = Object.freeze({ file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__comma__llama_2', label: 'Marin / CoMMA' });
 export const MARIN_DCLM: DatasetRef = Object.freeze({ file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__dclm__llama_2', label: 'Marin / DCLM' });
-export const MARIN_NEMOTRON: DatasetRef = Object.freeze({ file: 'marin_202603_isoflops.csv', experiment: 'marin_202603__nemotron__llama_2', label: 'Marin / Nemotron' });
-export const MISFITTING: DatasetRef = Object.freeze({ file: 'misfitting_isoflops.csv', experiment: 'misfitting__fineweb_c4__transformer', label: 'Misfitting / FineWeb-C4' });
+export const MARIN_NEMOTRON: DatasetRef = Object.freeze({
+  file: 'marin_202603_isoflops.csv',
+  experiment: 'marin_202603__nemotron__llama_2',
+  label: 'Marin / Nemotron',
+});
+export const MISFITTING: DatasetRef = Object.freeze({
+  file: 'misfitting_isoflops.csv',
+  experiment: 'misfitting__fineweb_c4__transformer',
+  label: 'Misfitting / FineWeb-C4',
+});
 
 /** The six data sets of experiment 12, in the order of specs/experiments.md §C.12. */
 export const QC_DATASETS: readonly DatasetRef[] = [EPOCH_CHINCHILLA, LLAMA_3, MARIN_COMMA, MARIN_DCLM, MARIN_NEMOTRON, MISFITTING];

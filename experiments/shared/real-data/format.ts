@@ -15,12 +15,26 @@ function scaled(x: number, units: ReadonlyArray<readonly [number, string]>, pref
 
 /** Tokens or parameters: `16.1T`, `393B`, `12.5M`. */
 export function formatCount(x: number): string {
-  return scaled(x, [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']]);
+  return scaled(x, [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ]);
 }
 
 /** Dollars: `$1.23M`, `$45.6K`, `$2.1B`. */
 export function formatUsd(x: number): string {
-  return scaled(x, [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']], '$');
+  return scaled(
+    x,
+    [
+      [1e12, 'T'],
+      [1e9, 'B'],
+      [1e6, 'M'],
+      [1e3, 'K'],
+    ],
+    '$',
+  );
 }
 
 /** FLOPs in exponent form: `3.8e+25`. */

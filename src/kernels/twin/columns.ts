@@ -33,12 +33,21 @@ export const FIELDS = 9;
  * kernel's f64x2 accumulators do.
  */
 export function centredColumn(
-  lnV: Float64Array, L: Float64Array, Ls: readonly [number, number, number], n: number, p: number,
-  out: Float64Array, o: number, stats: Float64Array, stride: number, j: number,
+  lnV: Float64Array,
+  L: Float64Array,
+  Ls: readonly [number, number, number],
+  n: number,
+  p: number,
+  out: Float64Array,
+  o: number,
+  stats: Float64Array,
+  stride: number,
+  j: number,
 ): void {
   const Lm = Ls[0];
   const m2 = n & ~1;
-  let s0 = 0, s1 = 0;
+  let s0 = 0,
+    s1 = 0;
   for (let i = 0; i < m2; i += 2) {
     const c0 = Math.exp(-p * lnV[i]);
     const c1 = Math.exp(-p * lnV[i + 1]);
@@ -53,20 +62,35 @@ export function centredColumn(
     s0 += c;
   }
   const m = (s0 + s1) / n;
-  let S2e = 0, SLe = 0, Scce = 0, ScLe = 0, S2o = 0, SLo = 0, Scco = 0, ScLo = 0;
+  let S2e = 0,
+    SLe = 0,
+    Scce = 0,
+    ScLe = 0,
+    S2o = 0,
+    SLo = 0,
+    Scco = 0,
+    ScLo = 0;
   for (let i = 0; i < m2; i += 2) {
-    const c0 = out[o + i], c1 = out[o + i + 1];
-    const l0 = L[i], l1 = L[i + 1];
-    S2e += c0 * c0; S2o += c1 * c1;
-    SLe += c0 * l0; SLo += c1 * l1;
-    const d0 = c0 - m, d1 = c1 - m;
-    Scce += d0 * d0; Scco += d1 * d1;
-    ScLe += d0 * (l0 - Lm); ScLo += d1 * (l1 - Lm);
+    const c0 = out[o + i],
+      c1 = out[o + i + 1];
+    const l0 = L[i],
+      l1 = L[i + 1];
+    S2e += c0 * c0;
+    S2o += c1 * c1;
+    SLe += c0 * l0;
+    SLo += c1 * l1;
+    const d0 = c0 - m,
+      d1 = c1 - m;
+    Scce += d0 * d0;
+    Scco += d1 * d1;
+    ScLe += d0 * (l0 - Lm);
+    ScLo += d1 * (l1 - Lm);
     out[o + i] = d0;
     out[o + i + 1] = d1;
   }
   if (m2 !== n) {
-    const c = out[o + m2], l = L[m2];
+    const c = out[o + m2],
+      l = L[m2];
     S2e += c * c;
     SLe += c * l;
     const d = c - m;
@@ -75,7 +99,10 @@ export function centredColumn(
     out[o + m2] = d;
     out[o + m2 + 1] = 0;
   }
-  const S2 = S2e + S2o, SL = SLe + SLo, Scc = Scce + Scco, ScL = ScLe + ScLo;
+  const S2 = S2e + S2o,
+    SL = SLe + SLo,
+    Scc = Scce + Scco,
+    ScL = ScLe + ScLo;
   stats[F_MEAN * stride + j] = m;
   stats[F_SCC * stride + j] = Scc;
   stats[F_SCL * stride + j] = ScL;
@@ -92,7 +119,8 @@ export function lossStats(L: Float64Array, n: number): [number, number, number] 
   let s = 0;
   for (let i = 0; i < n; i++) s += L[i];
   const m = s / n;
-  let Sc = 0, S2 = 0;
+  let Sc = 0,
+    S2 = 0;
   for (let i = 0; i < n; i++) {
     const d = L[i] - m;
     Sc += d * d;

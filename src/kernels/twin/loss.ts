@@ -21,13 +21,24 @@ function predict(p: Float64Array, lnN: number, lnD: number): number {
 export function rss5Ts(data: PreparedData, p: Float64Array, grad?: Float64Array): number {
   const { n, lnN, lnD, L } = data;
   const [E, A, B, al, be] = p;
-  let rss = 0, gE = 0, gA = 0, gB = 0, gal = 0, gbe = 0;
+  let rss = 0,
+    gE = 0,
+    gA = 0,
+    gB = 0,
+    gal = 0,
+    gbe = 0;
   for (let i = 0; i < n; i++) {
-    const ln = lnN[i], ld = lnD[i];
-    const x = Math.exp(-al * ln), y = Math.exp(-be * ld);
+    const ln = lnN[i],
+      ld = lnD[i];
+    const x = Math.exp(-al * ln),
+      y = Math.exp(-be * ld);
     const r = L[i] - (E + A * x + B * y);
     rss += r * r;
-    gE += r; gA += r * x; gB += r * y; gal += r * ln * x; gbe += r * ld * y;
+    gE += r;
+    gA += r * x;
+    gB += r * y;
+    gal += r * ln * x;
+    gbe += r * ld * y;
   }
   if (grad) {
     grad[0] = -2 * gE;

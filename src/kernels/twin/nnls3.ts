@@ -49,29 +49,54 @@ export function constRss(Lm: number, SLL: number, SL2: number): number {
 }
 
 export function nnls3(
-  n: number, xs: Float64Array, xo: number, ys: Float64Array, yo: number,
-  Lm: number, SLL: number, SL2: number, Sxy: number, out: Nnls3Out,
+  n: number,
+  xs: Float64Array,
+  xo: number,
+  ys: Float64Array,
+  yo: number,
+  Lm: number,
+  SLL: number,
+  SL2: number,
+  Sxy: number,
+  out: Nnls3Out,
 ): number {
-  const xm = xs[xo], Sxx = xs[xo + 1], SxL = xs[xo + 2], Sx2 = xs[xo + 3], SxLr = xs[xo + 4];
-  const ym = ys[yo], Syy = ys[yo + 1], SyL = ys[yo + 2], Sy2 = ys[yo + 3], SyLr = ys[yo + 4];
+  const xm = xs[xo],
+    Sxx = xs[xo + 1],
+    SxL = xs[xo + 2],
+    Sx2 = xs[xo + 3],
+    SxLr = xs[xo + 4];
+  const ym = ys[yo],
+    Syy = ys[yo + 1],
+    SyL = ys[yo + 2],
+    Sy2 = ys[yo + 3],
+    SyLr = ys[yo + 4];
   const det = Sxx * Syy - Sxy * Sxy;
   if (det > SINGULAR_TOL * Sxx * Syy) {
     const nA = Syy * SxL - Sxy * SyL;
     const nB = Sxx * SyL - Sxy * SxL;
     const nE = Lm * det - nA * xm - nB * ym;
     if (nA >= 0 && nB >= 0 && nE >= 0) {
-      out.E = nE / det; out.A = nA / det; out.B = nB / det;
+      out.E = nE / det;
+      out.A = nA / det;
+      out.B = nB / det;
       return SLL - (nA * SxL + nB * SyL) / det;
     }
   }
   let best = Infinity;
-  let bE = 0, bA = 0, bB = 0;
+  let bE = 0,
+    bA = 0,
+    bB = 0;
   if (Sxx > 0) {
     const A = SxL / Sxx;
     const E = Lm - A * xm;
     if (A >= 0 && E >= 0) {
       const r = SLL - A * SxL;
-      if (r < best) { best = r; bE = E; bA = A; bB = 0; }
+      if (r < best) {
+        best = r;
+        bE = E;
+        bA = A;
+        bB = 0;
+      }
     }
   }
   if (Syy > 0) {
@@ -79,7 +104,12 @@ export function nnls3(
     const E = Lm - B * ym;
     if (B >= 0 && E >= 0) {
       const r = SLL - B * SyL;
-      if (r < best) { best = r; bE = E; bA = 0; bB = B; }
+      if (r < best) {
+        best = r;
+        bE = E;
+        bA = 0;
+        bB = B;
+      }
     }
   }
   const Sxyr = Sxy + n * xm * ym;
@@ -89,25 +119,52 @@ export function nnls3(
     const nB = Sx2 * SyLr - Sxyr * SxLr;
     if (nA >= 0 && nB >= 0) {
       const r = SL2 - (nA * SxLr + nB * SyLr) / det2;
-      if (r < best) { best = r; bE = 0; bA = nA / det2; bB = nB / det2; }
+      if (r < best) {
+        best = r;
+        bE = 0;
+        bA = nA / det2;
+        bB = nB / det2;
+      }
     }
   }
-  if (Lm >= 0 && SLL < best) { best = SLL; bE = Lm; bA = 0; bB = 0; }
+  if (Lm >= 0 && SLL < best) {
+    best = SLL;
+    bE = Lm;
+    bA = 0;
+    bB = 0;
+  }
   if (Sx2 > 0) {
     const A = SxLr / Sx2;
     if (A >= 0) {
       const r = SL2 - A * SxLr;
-      if (r < best) { best = r; bE = 0; bA = A; bB = 0; }
+      if (r < best) {
+        best = r;
+        bE = 0;
+        bA = A;
+        bB = 0;
+      }
     }
   }
   if (Sy2 > 0) {
     const B = SyLr / Sy2;
     if (B >= 0) {
       const r = SL2 - B * SyLr;
-      if (r < best) { best = r; bE = 0; bA = 0; bB = B; }
+      if (r < best) {
+        best = r;
+        bE = 0;
+        bA = 0;
+        bB = B;
+      }
     }
   }
-  if (SL2 < best) { best = SL2; bE = 0; bA = 0; bB = 0; }
-  out.E = bE; out.A = bA; out.B = bB;
+  if (SL2 < best) {
+    best = SL2;
+    bE = 0;
+    bA = 0;
+    bB = 0;
+  }
+  out.E = bE;
+  out.A = bA;
+  out.B = bB;
   return best;
 }

@@ -2,10 +2,7 @@ import type { GridResult, PreparedData } from '../types.ts';
 import { checkKernelMemory } from '../checks.ts';
 import { gridResult } from '../grid-result.ts';
 import { nnls3, constRss, type Nnls3Out } from './nnls3.ts';
-import {
-  padded, centredColumn, lossStats,
-  F_MEAN, F_SCC, F_SCL, F_S2, F_SL, F_TOL, F_TOL2, F_NM, F_SINGLE, FIELDS,
-} from './columns.ts';
+import { padded, centredColumn, lossStats, F_MEAN, F_SCC, F_SCL, F_S2, F_SL, F_TOL, F_TOL2, F_NM, F_SINGLE, FIELDS } from './columns.ts';
 
 /**
  * RSS of cell (a, b) from its centred cross sum s: the pair candidates of
@@ -14,18 +11,33 @@ import {
  * operations on two cells at once (assembly/vpnls-grid.ts cellPair).
  */
 function cellRss(
-  s: number, xs: Float64Array, sa: number, a: number, ys: Float64Array, sb: number, b: number,
-  singleX: number, Lm: number, SLL: number, SL2: number,
+  s: number,
+  xs: Float64Array,
+  sa: number,
+  a: number,
+  ys: Float64Array,
+  sb: number,
+  b: number,
+  singleX: number,
+  Lm: number,
+  SLL: number,
+  SL2: number,
 ): number {
-  const Sxx = xs[F_SCC * sa + a], SxL = xs[F_SCL * sa + a], xm = xs[F_MEAN * sa + a];
-  const Syy = ys[F_SCC * sb + b], SyL = ys[F_SCL * sb + b], ym = ys[F_MEAN * sb + b];
+  const Sxx = xs[F_SCC * sa + a],
+    SxL = xs[F_SCL * sa + a],
+    xm = xs[F_MEAN * sa + a];
+  const Syy = ys[F_SCC * sb + b],
+    SyL = ys[F_SCL * sb + b],
+    ym = ys[F_MEAN * sb + b];
   const det = Sxx * Syy - s * s;
   const nA = Syy * SxL - s * SyL;
   const nB = Sxx * SyL - s * SxL;
   const nE = Lm * det - nA * xm - nB * ym;
   if (det > xs[F_TOL * sa + a] * Syy && nA >= 0 && nB >= 0 && nE >= 0) return SLL - (nA * SxL + nB * SyL) / det;
-  const Sx2 = xs[F_S2 * sa + a], SxLr = xs[F_SL * sa + a];
-  const Sy2 = ys[F_S2 * sb + b], SyLr = ys[F_SL * sb + b];
+  const Sx2 = xs[F_S2 * sa + a],
+    SxLr = xs[F_SL * sa + a];
+  const Sy2 = ys[F_S2 * sb + b],
+    SyLr = ys[F_SL * sb + b];
   const Sxyr = s + xs[F_NM * sa + a] * ym;
   const det2 = Sx2 * Sy2 - Sxyr * Sxyr;
   const nA2 = Sy2 * SxLr - Sxyr * SyLr;
@@ -72,20 +84,39 @@ export function vpnlsGridTs(data: PreparedData, alphas: Float64Array, betas: Flo
     const xo = a * nPad;
     let b = 0;
     for (; b + 3 < nb; b += 4) {
-      const y0 = b * nPad, y1 = y0 + nPad, y2 = y1 + nPad, y3 = y2 + nPad;
-      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, o0 = 0, o1 = 0, o2 = 0, o3 = 0;
+      const y0 = b * nPad,
+        y1 = y0 + nPad,
+        y2 = y1 + nPad,
+        y3 = y2 + nPad;
+      let e0 = 0,
+        e1 = 0,
+        e2 = 0,
+        e3 = 0,
+        o0 = 0,
+        o1 = 0,
+        o2 = 0,
+        o3 = 0;
       for (let i = 0; i < nPad; i += 2) {
-        const xe = xcols[xo + i], xd = xcols[xo + i + 1];
-        e0 += xe * ycols[y0 + i]; o0 += xd * ycols[y0 + i + 1];
-        e1 += xe * ycols[y1 + i]; o1 += xd * ycols[y1 + i + 1];
-        e2 += xe * ycols[y2 + i]; o2 += xd * ycols[y2 + i + 1];
-        e3 += xe * ycols[y3 + i]; o3 += xd * ycols[y3 + i + 1];
+        const xe = xcols[xo + i],
+          xd = xcols[xo + i + 1];
+        e0 += xe * ycols[y0 + i];
+        o0 += xd * ycols[y0 + i + 1];
+        e1 += xe * ycols[y1 + i];
+        o1 += xd * ycols[y1 + i + 1];
+        e2 += xe * ycols[y2 + i];
+        o2 += xd * ycols[y2 + i + 1];
+        e3 += xe * ycols[y3 + i];
+        o3 += xd * ycols[y3 + i + 1];
       }
-      sums[b] = e0 + o0; sums[b + 1] = e1 + o1; sums[b + 2] = e2 + o2; sums[b + 3] = e3 + o3;
+      sums[b] = e0 + o0;
+      sums[b + 1] = e1 + o1;
+      sums[b + 2] = e2 + o2;
+      sums[b + 3] = e3 + o3;
     }
     for (; b < nb; b++) {
       const yo = b * nPad;
-      let e = 0, o = 0;
+      let e = 0,
+        o = 0;
       for (let i = 0; i < nPad; i += 2) {
         e += xcols[xo + i] * ycols[yo + i];
         o += xcols[xo + i + 1] * ycols[yo + i + 1];
@@ -99,13 +130,16 @@ export function vpnlsGridTs(data: PreparedData, alphas: Float64Array, betas: Flo
       const idx = a * nb + b;
       if (surface) surface[idx] = rss;
       if (rss < bestRss) {
-        bestRss = rss; bestIdx = idx; bestSxy = sums[b];
+        bestRss = rss;
+        bestIdx = idx;
+        bestSxy = sums[b];
       }
     }
   }
   const coef: Nnls3Out = { E: 0, A: 0, B: 0 };
   if (bestIdx >= 0) {
-    const a = Math.floor(bestIdx / nb), b = bestIdx % nb;
+    const a = Math.floor(bestIdx / nb),
+      b = bestIdx % nb;
     const col = (s: Float64Array, stride: number, j: number): Float64Array =>
       Float64Array.of(s[F_MEAN * stride + j], s[F_SCC * stride + j], s[F_SCL * stride + j], s[F_S2 * stride + j], s[F_SL * stride + j]);
     nnls3(n, col(xstats, sa, a), 0, col(ystats, sb, b), 0, Lm, SLL, SL2, bestSxy, coef);

@@ -46,19 +46,42 @@ function input(template: string, extra: Partial<SummaryInput> = {}): SummaryInpu
 describe('results.md template', () => {
   it('binds values, links into the article, labels experiments and drops notes', () => {
     const out = renderSummary(
-      input(['<!-- a note', 'over two lines -->', '### {{exp:3}}. Title', '', '<!-- claim: neg --> The error is {{ x.err | pct:2 }}, {{ x.usd | usd }} ({{link:sec-a}}).', '| a | b |', '|---|---:|', '| t | {{ x.tokens | tokens }} |'].join('\n'), { experiments: [3] }),
+      input(
+        [
+          '<!-- a note',
+          'over two lines -->',
+          '### {{exp:3}}. Title',
+          '',
+          '<!-- claim: neg --> The error is {{ x.err | pct:2 }}, {{ x.usd | usd }} ({{link:sec-a}}).',
+          '| a | b |',
+          '|---|---:|',
+          '| t | {{ x.tokens | tokens }} |',
+        ].join('\n'),
+        { experiments: [3] },
+      ),
     );
     expect(out.problems).toEqual([]);
     expect(out.missing).toEqual([]);
     expect(out.lint.filter((l) => l.level === 'error')).toEqual([]);
     expect(out.text).toBe(
-      [SUMMARY_HEADER, '### Experiment 3. Title', '', 'The error is \u22125.10%, \\$2.7M ([Section 4.2](results/article/article.html#sec-a)).', '| a | b |', '|---|---:|', '| t | 4.04T |', ''].join('\n'),
+      [
+        SUMMARY_HEADER,
+        '### Experiment 3. Title',
+        '',
+        'The error is \u22125.10%, \\$2.7M ([Section 4.2](results/article/article.html#sec-a)).',
+        '| a | b |',
+        '|---|---:|',
+        '| t | 4.04T |',
+        '',
+      ].join('\n'),
     );
     expect([...out.uses].sort()).toEqual(['x.err', 'x.tokens', 'x.usd']);
   });
 
   it('fails on false claims, unknown facts and links, unused own claims and missing experiment blocks', () => {
-    const out = renderSummary(input('<!-- claim: pos --> It is {{ x.err | pct:1 }} and {{ y.z | pct:1 }} ({{link:nowhere}}).', { ownClaims: ['neg'], experiments: [0] }));
+    const out = renderSummary(
+      input('<!-- claim: pos --> It is {{ x.err | pct:1 }} and {{ y.z | pct:1 }} ({{link:nowhere}}).', { ownClaims: ['neg'], experiments: [0] }),
+    );
     const text = out.problems.join('\n');
     expect(text).toMatch(/claim pos .* is false for x\.err = -5\.1/);
     expect(text).toMatch(/unknown fact y\.z/);
@@ -90,7 +113,12 @@ async function skipReason(): Promise<string> {
 
 const outputs = await skipReason();
 // The global setup builds the outputs from the published data; without them that is the reason to give.
-const reason = outputs === '' ? '' : !haveRealData(PUBLISHED_FILES, 'the results.md comparison (the global setup builds the experiment outputs from the data)') ? 'published data absent' : outputs;
+const reason =
+  outputs === ''
+    ? ''
+    : !haveRealData(PUBLISHED_FILES, 'the results.md comparison (the global setup builds the experiment outputs from the data)')
+      ? 'published data absent'
+      : outputs;
 
 describe('committed results.md', () => {
   it.skipIf(reason !== '')(`equals a rebuild from the experiment outputs${reason ? ` (skipped: ${reason})` : ''}`, async () => {
@@ -99,6 +127,8 @@ describe('committed results.md', () => {
     const r = await buildSummary({ resultsRoot: RESULTS, dataDir: undefined, run: false, rerun: false, write: false, log: () => undefined });
     expect(r.problems).toEqual([]);
     expect(r.missing).toEqual([]);
-    expect(r.text === readFileSync(path, 'utf8'), 'results.md differs from a rebuild from the experiment outputs: run npm run results and commit it').toBe(true);
+    expect(r.text === readFileSync(path, 'utf8'), 'results.md differs from a rebuild from the experiment outputs: run npm run results and commit it').toBe(
+      true,
+    );
   });
 });

@@ -57,10 +57,14 @@ describe('surface table', () => {
   it('computes N* and D* at the evaluation budget from the library constants', () => {
     const { num } = configBook();
     const C = num('cfg.eval_budget');
-    for (const [k, name] of [['chinchilla', 'chinchilla'], ['asymmetric', 'asymmetric'], ['sparsenmm', 'sparse_nmm']] as const) {
+    for (const [k, name] of [
+      ['chinchilla', 'chinchilla'],
+      ['asymmetric', 'asymmetric'],
+      ['sparsenmm', 'sparse_nmm'],
+    ] as const) {
       expect(num(`surf.${k}.nstar_eval`)).toBeCloseTo(nOpt(SURFACES[name], C), -3);
       expect(num(`surf.${k}.dstar_eval`) / dOpt(SURFACES[name], C)).toBeCloseTo(1, 12);
-      expect(num(`surf.${k}.nstar_eval`) * num(`surf.${k}.dstar_eval`) * 6 / C).toBeCloseTo(1, 12);
+      expect((num(`surf.${k}.nstar_eval`) * num(`surf.${k}.dstar_eval`) * 6) / C).toBeCloseTo(1, 12);
     }
   });
 

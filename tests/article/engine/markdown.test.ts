@@ -16,13 +16,30 @@ function host(problems: string[] = []): InlineHost {
 describe('article Markdown', () => {
   it('parses front matter, headings with ids, containers, lists, math and claims', () => {
     const src = [
-      '---', 'id: sec-x', 'title: X', 'kind: main', '---', '',
-      '## Part {#sec-x-part}', '',
-      '<!-- claim: c-one -->', 'First sentence. <!-- claim: c-two --> Second.', '',
-      '- item one', '  continued', '- item two', '',
-      '$$', 'a = b', '$$', '',
-      '::: figure fig-a', 'Caption with {{ k.v | sig:3 }}.', ':::',
-      '', '{{explorable}}',
+      '---',
+      'id: sec-x',
+      'title: X',
+      'kind: main',
+      '---',
+      '',
+      '## Part {#sec-x-part}',
+      '',
+      '<!-- claim: c-one -->',
+      'First sentence. <!-- claim: c-two --> Second.',
+      '',
+      '- item one',
+      '  continued',
+      '- item two',
+      '',
+      '$$',
+      'a = b',
+      '$$',
+      '',
+      '::: figure fig-a',
+      'Caption with {{ k.v | sig:3 }}.',
+      ':::',
+      '',
+      '{{explorable}}',
     ].join('\n');
     const p = parseSource(src, 'x.md');
     expect(p.front).toMatchObject({ id: 'sec-x', title: 'X', kind: 'main' });
@@ -45,7 +62,12 @@ describe('article Markdown', () => {
 
   it('renders placeholders, math (with placeholders inside), citations, refs and emphasis', () => {
     const problems: string[] = [];
-    const html = renderInline('See {{ref:sec-a}}, value {{ a.b | pct:1 }}, $x = {{ c.d | sig:2 }}$ [@k1; @k2] and **bold** *em* `code`.', host(problems), 'prose', 'x.md:1');
+    const html = renderInline(
+      'See {{ref:sec-a}}, value {{ a.b | pct:1 }}, $x = {{ c.d | sig:2 }}$ [@k1; @k2] and **bold** *em* `code`.',
+      host(problems),
+      'prose',
+      'x.md:1',
+    );
     expect(problems).toEqual([]);
     expect(html).toContain('<a href="#sec-a">ref</a>');
     expect(html).toContain('<span class="v">a.b|pct:1</span>');
@@ -70,7 +92,20 @@ describe('article Markdown', () => {
 
   it('numbers citations by first use and lists unknown and uncited keys', () => {
     const refs = loadReferences(
-      ['a:', '  title: "A"', '  url: https://a', '  year: 2020', '  authors: "X"', 'b:', '  title: "B"', '  url: https://b', 'c:', '  title: "C"', '  url: https://c', '  uncited_ok: true'].join('\n'),
+      [
+        'a:',
+        '  title: "A"',
+        '  url: https://a',
+        '  year: 2020',
+        '  authors: "X"',
+        'b:',
+        '  title: "B"',
+        '  url: https://b',
+        'c:',
+        '  title: "C"',
+        '  url: https://c',
+        '  uncited_ok: true',
+      ].join('\n'),
       'refs.yaml',
     );
     const c = new Citations(refs);

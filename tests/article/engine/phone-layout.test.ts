@@ -41,7 +41,9 @@ describe('phone layout of multi-panel figures', () => {
   });
 
   it('wraps long titles at spaces and keeps bold markup on each line', () => {
-    expect(wrapText('<b>Deadweight compute loss at the Llama 3 405B budget</b>', 32)).toBe('<b>Deadweight compute loss at the</b><br><b>Llama 3 405B budget</b>');
+    expect(wrapText('<b>Deadweight compute loss at the Llama 3 405B budget</b>', 32)).toBe(
+      '<b>Deadweight compute loss at the</b><br><b>Llama 3 405B budget</b>',
+    );
     expect(wrapText('short', 32)).toBe('short');
   });
 });

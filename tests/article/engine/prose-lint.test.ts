@@ -70,10 +70,7 @@ describe('figure and table citations', () => {
   const doc = (lines: string[], file = 'x.md') => parseSource(['---', 'id: sec-x', 'title: X', 'kind: main', '---', '', ...lines].join('\n'), file);
 
   it('flags a figure or table cited only from its own caption or another caption, at its directive line', () => {
-    const src = doc([
-      '::: figure fig-a', 'Caption that cites {{ref:fig-a}} and {{ref:tbl-b}}.', ':::', '',
-      '::: details tbl-b', 'Collapsed table.', ':::',
-    ]);
+    const src = doc(['::: figure fig-a', 'Caption that cites {{ref:fig-a}} and {{ref:tbl-b}}.', ':::', '', '::: details tbl-b', 'Collapsed table.', ':::']);
     const issues = uncitedFigures([src]);
     expect(issues.map((i) => [i.rule, i.level, i.where])).toEqual([
       ['uncited-figure', 'error', 'x.md:7'],

@@ -16,7 +16,12 @@ import { Citations, loadReferences } from '../../../article/engine/references.ts
 import { parseFlatYaml } from '../../../article/engine/yaml.ts';
 import { DATA_SOURCES } from '../../../src/data/sources.ts';
 
-const entry = (key: string, fields: Record<string, string>): string[] => [`${key}:`, '  title: "T"', `  url: https://${key}`, ...Object.entries(fields).map(([k, v]) => `  ${k}: ${v}`)];
+const entry = (key: string, fields: Record<string, string>): string[] => [
+  `${key}:`,
+  '  title: "T"',
+  `  url: https://${key}`,
+  ...Object.entries(fields).map(([k, v]) => `  ${k}: ${v}`),
+];
 const refsOf = (...entries: string[][]) => loadReferences(entries.flat().join('\n'), 'refs.yaml');
 
 const tmp = mkdtempSync(join(tmpdir(), 'references-test-'));
@@ -45,7 +50,9 @@ describe('reference verification rules', () => {
   });
 
   it('shows the note in the rendered reference list', () => {
-    const c = new Citations(refsOf(entry('p', { verified: 'false', note: '"Withdrawn by the authors <v2>."' }), entry('q', { verified: 'true', source: '"s"' })));
+    const c = new Citations(
+      refsOf(entry('p', { verified: 'false', note: '"Withdrawn by the authors <v2>."' }), entry('q', { verified: 'true', source: '"s"' })),
+    );
     c.cite(['p', 'q'], 'x.md:1');
     const html = c.renderList();
     expect(html).toContain('<span class="ref-note">Note: Withdrawn by the authors &lt;v2&gt;.</span>');
@@ -55,7 +62,9 @@ describe('reference verification rules', () => {
   it('refuses a literature number that is neither verified with a source nor noted, naming the key', () => {
     const lit = join(tmp, 'literature.yaml');
     writeFileSync(lit, ['n_papers:', '  value: 5', '  cite: a', '  where: "abstract"', '  verified: false'].join('\n'));
-    expect(() => literatureFacts(new FactBook(), { literature: lit, exponents: PATHS.publishedExponents })).toThrow(/literature\.yaml: n_papers needs verified: true with a source/);
+    expect(() => literatureFacts(new FactBook(), { literature: lit, exponents: PATHS.publishedExponents })).toThrow(
+      /literature\.yaml: n_papers needs verified: true with a source/,
+    );
   });
 
   it('refuses an exponent row with an unknown check_status or no source, naming the row', () => {

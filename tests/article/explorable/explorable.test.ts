@@ -49,7 +49,7 @@ describe('explorable computation', () => {
     expect(decodeState('#sec-motivation')).toBeNull();
   });
 
-  it('loads each figure scenario with the figure\'s own Approach 2 fit (same exponent and intercept)', () => {
+  it("loads each figure scenario with the figure's own Approach 2 fit (same exponent and intercept)", () => {
     expect(explorableMarkup().match(/data-action="scenario"/g)?.length).toBe(FIGURE_SCENARIOS.length);
     for (const sc of FIGURE_SCENARIOS) {
       const r = computeExplorable(scenarioState(sc));

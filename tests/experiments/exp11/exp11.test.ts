@@ -12,12 +12,39 @@ import { type CsvFile, expectFinite, experimentRun, num } from '../helpers.ts';
 
 const C = 3.8e25;
 const COST_COLUMNS = [
-  'row', 'group', 'truth_method', 'surface', 'd_true', 'd_hat', 'n_true', 'n_hat', 'loss_true', 'loss_hat', 'loss_penalty',
-  'c_equivalent', 'dcl_flops', 'dcl_pct', 'dcl_usd', 'alpha_over_beta', 'ci_low_flops', 'ci_high_flops', 'ci_low_usd', 'ci_high_usd',
+  'row',
+  'group',
+  'truth_method',
+  'surface',
+  'd_true',
+  'd_hat',
+  'n_true',
+  'n_hat',
+  'loss_true',
+  'loss_hat',
+  'loss_penalty',
+  'c_equivalent',
+  'dcl_flops',
+  'dcl_pct',
+  'dcl_usd',
+  'alpha_over_beta',
+  'ci_low_flops',
+  'ci_high_flops',
+  'ci_low_usd',
+  'ci_high_usd',
 ];
 const FILTER_COLUMNS = [
-  'model', 'truth_method', 'level', 'level_index', 'points_removed', 'points_remaining', 'budgets_removed', 'budgets_remaining',
-  'dcl_flops', 'dcl_pct', 'dcl_usd',
+  'model',
+  'truth_method',
+  'level',
+  'level_index',
+  'points_removed',
+  'points_remaining',
+  'budgets_removed',
+  'budgets_remaining',
+  'dcl_flops',
+  'dcl_pct',
+  'dcl_usd',
 ];
 const LEVELS = ['raw', 'pre_qc', 'off_center', 'weak_curvature', 'post_qc'];
 
@@ -49,7 +76,11 @@ describe.skipIf(!HAVE_DATA)('experiment 11: what the errors cost at frontier sca
   it('writes the specified files', async () => {
     const files = await readdir(run.dir);
     const want = ['token_allocation_errors.csv', 'llama3_fits.csv', 'cost_estimates.csv', 'progressive_filter.csv', 'report.md', 'summary.json'];
-    for (const f of ['token_allocation_errors', 'compute_allocation_errors', ...['llama_3', 'chinchilla'].flatMap((m) => ['vpnls', 'approach3'].map((t) => `progressive_filter_${m}_${t}`))]) {
+    for (const f of [
+      'token_allocation_errors',
+      'compute_allocation_errors',
+      ...['llama_3', 'chinchilla'].flatMap((m) => ['vpnls', 'approach3'].map((t) => `progressive_filter_${m}_${t}`)),
+    ]) {
       want.push(`${f}.html`, `${f}.json`);
     }
     for (const f of want) expect(files).toContain(f);
@@ -58,7 +89,10 @@ describe.skipIf(!HAVE_DATA)('experiment 11: what the errors cost at frontier sca
   it('part 1: 48 simulated rows with experiment 10 columns plus dcl_usd', () => {
     expect(sim.header).toEqual([...COMPOUNDING_COLUMNS, 'dcl_usd']);
     expect(sim.rows).toHaveLength(48);
-    expectFinite(sim.rows, [...COMPOUNDING_COLUMNS, 'dcl_usd'].filter((c) => !['bias', 'surface', 'grid'].includes(c)));
+    expectFinite(
+      sim.rows,
+      [...COMPOUNDING_COLUMNS, 'dcl_usd'].filter((c) => !['bias', 'surface', 'grid'].includes(c)),
+    );
     expect(new Set(sim.rows.map((r) => r.surface))).toEqual(new Set(['llama_3', 'chinchilla', 'soda', 'sparse_nmm']));
     for (const r of sim.rows) {
       expect(num(r, 'eval_budget')).toBe(C);
@@ -94,7 +128,7 @@ describe.skipIf(!HAVE_DATA)('experiment 11: what the errors cost at frontier sca
     expectFinite([a2], ['a0', 'b0']);
     // The fitted Llama 3 surface (about 4 significant digits), and two surface fits that agree.
     expect(num(vp, 'e')).toBeCloseTo(0.6047, 3);
-    expect(num(vp, 'alpha')).toBeCloseTo(0.3100, 3);
+    expect(num(vp, 'alpha')).toBeCloseTo(0.31, 3);
     expect(num(vp, 'beta')).toBeCloseTo(0.3136, 3);
     expect(Math.abs(num(a3, 'alpha') - num(vp, 'alpha'))).toBeLessThan(0.01);
     expect(Math.abs(num(a3, 'beta') - num(vp, 'beta'))).toBeLessThan(0.01);
@@ -201,7 +235,14 @@ describe.skipIf(!HAVE_DATA)('experiment 11: what the errors cost at frontier sca
     expect(pf.data.some((t) => t.type === 'scatter' && (t.x as unknown[]).length === 5)).toBe(true);
     expect(pf.data.some((t) => t.type === 'table')).toBe(true);
     const report = await readFile(join(run.dir, 'report.md'), 'utf8');
-    for (const h of ['## Cost basis', '## Deadweight compute loss (DCL)', '## Fitted Llama 3 surfaces', '## Real Llama 3 data', '## Simulated surfaces', '## Progressive QC filter']) {
+    for (const h of [
+      '## Cost basis',
+      '## Deadweight compute loss (DCL)',
+      '## Fitted Llama 3 surfaces',
+      '## Real Llama 3 data',
+      '## Simulated surfaces',
+      '## Progressive QC filter',
+    ]) {
       expect(report).toContain(h);
     }
   });
@@ -222,7 +263,9 @@ describe.skipIf(!HAVE_DATA)('experiment 11: what the errors cost at frontier sca
     const main = bootstrapDcl(rows, truth, C, 6, 7, { rng: 'xoshiro' });
     const spread = bootstrapSpread(rows, truth, C, main, { seeds: 3, rng: 'xoshiro', percentiles: [5, 95] });
     expect(spread.seeds).toEqual([7, 8, 9]);
-    const highs = [main, bootstrapDcl(rows, truth, C, 6, 8, { rng: 'xoshiro' }), bootstrapDcl(rows, truth, C, 6, 9, { rng: 'xoshiro' })].map((b) => bootstrapInterval(b.dclFlops[0], [5, 95])[1]);
+    const highs = [main, bootstrapDcl(rows, truth, C, 6, 8, { rng: 'xoshiro' }), bootstrapDcl(rows, truth, C, 6, 9, { rng: 'xoshiro' })].map(
+      (b) => bootstrapInterval(b.dclFlops[0], [5, 95])[1],
+    );
     expect(spread.truths[0].ci_high_flops.max).toBe(Math.max(...highs));
     expect(spread.truths[0].ci_high_flops.min).toBe(Math.min(...highs));
     expect(() => bootstrapSpread(rows, truth, C, main, { seeds: 0, rng: 'xoshiro', percentiles: [5, 95] })).toThrow(/seeds must be a positive integer, got 0/);

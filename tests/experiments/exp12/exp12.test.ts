@@ -27,7 +27,10 @@ let stats: CsvFile;
 let summary: Record<string, unknown>;
 
 /** Runs the experiment on the published data (quick mode); skipped with a line saying how to supply them. */
-const HAVE_DATA = haveRealData(['epochai_chinchilla_isoflops.csv', 'llama_3_isoflops.csv', 'marin_202603_isoflops.csv', 'misfitting_isoflops.csv'], 'experiment 12 (six published IsoFLOP sets)');
+const HAVE_DATA = haveRealData(
+  ['epochai_chinchilla_isoflops.csv', 'llama_3_isoflops.csv', 'marin_202603_isoflops.csv', 'misfitting_isoflops.csv'],
+  'experiment 12 (six published IsoFLOP sets)',
+);
 
 const surfaceOf = (r: Record<string, string>) => ({ E: num(r, 'e'), A: num(r, 'coef_a'), B: num(r, 'coef_b'), alpha: num(r, 'alpha'), beta: num(r, 'beta') });
 
@@ -43,7 +46,15 @@ describe.skipIf(!HAVE_DATA)('experiment 12: residual structure of real IsoFLOP d
 
   it('writes the specified files', async () => {
     const files = await readdir(run.dir);
-    const figures = ['residuals_linear_loss', 'residuals_log_loss', 'residuals_flop_factor', 'isoflops_log_loss', 'isoflops_flop_factor', 'flop_factors', 'residuals_summary'];
+    const figures = [
+      'residuals_linear_loss',
+      'residuals_log_loss',
+      'residuals_flop_factor',
+      'isoflops_log_loss',
+      'isoflops_flop_factor',
+      'flop_factors',
+      'residuals_summary',
+    ];
     for (const f of ['fits.csv', 'qc.csv', 'budget_stats.csv', 'experiment_stats.csv', 'summary.json', ...figures.flatMap((g) => [`${g}.html`, `${g}.json`])]) {
       expect(files).toContain(f);
     }
@@ -62,7 +73,18 @@ describe.skipIf(!HAVE_DATA)('experiment 12: residual structure of real IsoFLOP d
   });
 
   it('qc.csv: one row per input row (690) with QC labels and residuals', () => {
-    expect(qc.header).toEqual(['experiment', 'budget', 'params', 'tokens', 'loss', 'outlier', 'reason', 'residual_linear_loss', 'residual_log_loss', 'residual_flop_factor']);
+    expect(qc.header).toEqual([
+      'experiment',
+      'budget',
+      'params',
+      'tokens',
+      'loss',
+      'outlier',
+      'reason',
+      'residual_linear_loss',
+      'residual_log_loss',
+      'residual_flop_factor',
+    ]);
     expect(qc.rows).toHaveLength(690);
     EXPERIMENTS.forEach((e, i) => {
       const rows = qc.rows.filter((r) => r.experiment === e);
@@ -71,7 +93,10 @@ describe.skipIf(!HAVE_DATA)('experiment 12: residual structure of real IsoFLOP d
     });
     for (const r of qc.rows) expect(r.outlier).toBe(r.reason === 'none' ? 'false' : 'true');
     expectFinite(qc.rows, ['budget', 'params', 'tokens', 'loss', 'residual_linear_loss', 'residual_log_loss']);
-    expectFinite(qc.rows.filter((r) => r.outlier === 'false'), ['residual_flop_factor']);
+    expectFinite(
+      qc.rows.filter((r) => r.outlier === 'false'),
+      ['residual_flop_factor'],
+    );
   });
 
   it('residuals are observed minus fitted loss on the natural scale', () => {
@@ -162,11 +187,14 @@ describe.skipIf(!HAVE_DATA)('experiment 12: residual structure of real IsoFLOP d
     expect(sum.data.some((t) => t.type === 'table')).toBe(true);
   });
 
-  it('closed_form_bias.csv: the closed form on each data set\'s fitted α, β and own grid widths', async () => {
+  it("closed_form_bias.csv: the closed form on each data set's fitted α, β and own grid widths", async () => {
     const cf = await run.csv('closed_form_bias.csv');
     expect(cf.header).toEqual([...CLOSED_FORM_COLUMNS]);
     expect(cf.rows).toHaveLength(12);
-    expectFinite(cf.rows, CLOSED_FORM_COLUMNS.filter((c) => !['experiment', 'variant'].includes(c)));
+    expectFinite(
+      cf.rows,
+      CLOSED_FORM_COLUMNS.filter((c) => !['experiment', 'variant'].includes(c)),
+    );
     for (const r of cf.rows) {
       const f = fits.rows.find((x) => x.experiment === r.experiment && x.variant === r.variant)!;
       expect(num(r, 'alpha')).toBe(num(f, 'alpha'));

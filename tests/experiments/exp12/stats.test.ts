@@ -9,16 +9,40 @@ const rel = (got: number, want: number): number => Math.abs(got - want) / Math.a
 
 describe('experiment 12 statistics', () => {
   it('Kruskal–Wallis H with tie correction (scipy.stats.kruskal)', () => {
-    expect(rel(kruskalWallis([[1, 2, 3], [4, 5, 6]]).p, 0.049534613435626915)).toBeLessThan(1e-12);
-    const tied = kruskalWallis([[1, 2, 2, 3], [2, 4, 5, 5], [0.5, 6, 7]]);
+    expect(
+      rel(
+        kruskalWallis([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]).p,
+        0.049534613435626915,
+      ),
+    ).toBeLessThan(1e-12);
+    const tied = kruskalWallis([
+      [1, 2, 2, 3],
+      [2, 4, 5, 5],
+      [0.5, 6, 7],
+    ]);
     expect(rel(tied.statistic, 2.3565891472868232)).toBeLessThan(1e-12);
     expect(rel(tied.p, 0.3078032269717844)).toBeLessThan(1e-12);
     expect(kruskalWallis([[1, 2, 3]]).p).toBeNaN();
   });
 
   it("Levene's test with median centring (scipy.stats.levene(center='median'))", () => {
-    expect(rel(leveneMedian([[1, 2, 3, 4], [2, 4, 6, 8]]).p, 0.17230829673040013)).toBeLessThan(1e-12);
-    const l = leveneMedian([[1, 2, 2, 3, 9], [2, 4, 5, 5], [0.5, 6, 7]]);
+    expect(
+      rel(
+        leveneMedian([
+          [1, 2, 3, 4],
+          [2, 4, 6, 8],
+        ]).p,
+        0.17230829673040013,
+      ),
+    ).toBeLessThan(1e-12);
+    const l = leveneMedian([
+      [1, 2, 2, 3, 9],
+      [2, 4, 5, 5],
+      [0.5, 6, 7],
+    ]);
     expect(rel(l.statistic, 0.2125151607034566)).toBeLessThan(1e-12);
     expect(rel(l.p, 0.8124916197125543)).toBeLessThan(1e-12);
     expect(leveneMedian([[1, 2]]).p).toBeNaN();
@@ -48,6 +72,13 @@ describe('experiment 12 statistics', () => {
       const L = N.map((n) => flopFactorLoss(s, C, k, n));
       expect(flopFactor(s, C, N, L)).toBeCloseTo(k, 10);
     }
-    expect(() => flopFactor(s, C, N, N.map(() => 1))).toThrow('κ');
+    expect(() =>
+      flopFactor(
+        s,
+        C,
+        N,
+        N.map(() => 1),
+      ),
+    ).toThrow('κ');
   });
 });

@@ -27,7 +27,8 @@ describe('experiment 3: sensitivity to a biased sampling centre', () => {
   it('writes the specified files', async () => {
     const files = await readdir(run.dir);
     const figures = ['param_errors', 'offset_sweep', ...SURFACES.map((s) => `optima_errors_${s}`), ...SURFACES.flatMap((s) => BIASES.map((b) => `${s}_${b}`))];
-    for (const f of ['sweep.csv', 'optima.csv', 'offset_sweep.csv', 'summary.json', ...figures.flatMap((n) => [`${n}.html`, `${n}.json`])]) expect(files).toContain(f);
+    for (const f of ['sweep.csv', 'optima.csv', 'offset_sweep.csv', 'summary.json', ...figures.flatMap((n) => [`${n}.html`, `${n}.json`])])
+      expect(files).toContain(f);
   });
 
   it('writes the specified columns, row counts and finite values', () => {
@@ -88,7 +89,10 @@ describe('experiment 3: sensitivity to a biased sampling centre', () => {
   it('offset_sweep.csv: 3 surfaces × 4 grids × 29 factors, exponents exact under a constant offset', () => {
     expect(offsets.header).toEqual([...OFFSET_SWEEP_COLUMNS]);
     expect(offsets.rows).toHaveLength(3 * 4 * 29);
-    expectFinite(offsets.rows, OFFSET_SWEEP_COLUMNS.filter((c) => !['surface', 'grid'].includes(c)));
+    expectFinite(
+      offsets.rows,
+      OFFSET_SWEEP_COLUMNS.filter((c) => !['surface', 'grid'].includes(c)),
+    );
     for (const r of offsets.rows) {
       expect(Math.abs(num(r, 'b_err_pct'))).toBeLessThan(1e-9);
       expect(num(r, 'dcl_pct')).toBeGreaterThan(-1e-9);

@@ -1,7 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  EXP5_EXTRAPOLATION_COLUMNS, METHOD_COMPARISON_COLUMNS, METHOD_SUMMARY_COLUMNS, PARAM_ERRORS_COLUMNS,
+  EXP5_EXTRAPOLATION_COLUMNS,
+  METHOD_COMPARISON_COLUMNS,
+  METHOD_SUMMARY_COLUMNS,
+  PARAM_ERRORS_COLUMNS,
 } from '../../../experiments/exp5/exp5-parameter-recovery.ts';
 import { type CsvFile, expectFinite, experimentRun, num } from '../helpers.ts';
 
@@ -35,14 +38,18 @@ describe('experiment 5: parameter recovery by surface fitting (quick)', () => {
   it('writes the specified files', async () => {
     const files = await readdir(run.dir);
     const tables = ['param_errors.csv', 'extrapolation.csv', 'method_comparison.csv', 'method_summary.csv', 'summary.json'];
-    for (const f of [...tables, ...['param_errors', 'extrapolation_error', 'method_comparison'].flatMap((n) => [`${n}.html`, `${n}.json`])]) expect(files).toContain(f);
+    for (const f of [...tables, ...['param_errors', 'extrapolation_error', 'method_comparison'].flatMap((n) => [`${n}.html`, `${n}.json`])])
+      expect(files).toContain(f);
   });
 
   it('writes part 1 on w_index 0, 10, 19 with finite values', () => {
     expect(params.header).toEqual([...PARAM_ERRORS_COLUMNS]);
     expect(params.rows).toHaveLength(3 * 5 * 3);
     expect(new Set(params.rows.map((r) => r.w_index))).toEqual(new Set(['0', '10', '19']));
-    expectFinite(params.rows, PARAM_ERRORS_COLUMNS.filter((c) => !['surface', 'bias', 'method', 'status', 'failed'].includes(c)));
+    expectFinite(
+      params.rows,
+      PARAM_ERRORS_COLUMNS.filter((c) => !['surface', 'bias', 'method', 'status', 'failed'].includes(c)),
+    );
     for (const r of params.rows) {
       expect(r.method).toBe('vpnls_lbfgsb_grad');
       expect(r.failed).toBe('false');
@@ -53,7 +60,10 @@ describe('experiment 5: parameter recovery by surface fitting (quick)', () => {
   it('writes part 2: 720 rows of extrapolated D* errors, all tiny', () => {
     expect(extrap.header).toEqual([...EXP5_EXTRAPOLATION_COLUMNS]);
     expect(extrap.rows).toHaveLength(720);
-    expectFinite(extrap.rows, EXP5_EXTRAPOLATION_COLUMNS.filter((c) => !['range_name', 'surface', 'bias', 'method'].includes(c)));
+    expectFinite(
+      extrap.rows,
+      EXP5_EXTRAPOLATION_COLUMNS.filter((c) => !['range_name', 'surface', 'bias', 'method'].includes(c)),
+    );
     expect(new Set(extrap.rows.map((r) => `${r.range_name}:${r.w_index}`))).toEqual(new Set(['narrow:0', 'medium:10', 'wide:19']));
     expect(num(extrap.rows[0], 'budget')).toBe(1e22);
     expect(num(extrap.rows[15], 'budget')).toBe(1e25);
@@ -64,11 +74,17 @@ describe('experiment 5: parameter recovery by surface fitting (quick)', () => {
   it('writes part 3 and its per-method summary', () => {
     expect(comparison.header).toEqual([...METHOD_COMPARISON_COLUMNS]);
     expect(comparison.rows).toHaveLength(3 * 6 * 3);
-    expectFinite(comparison.rows, METHOD_COMPARISON_COLUMNS.filter((c) => !['surface', 'method', 'label', 'status', 'failed', 'abnormal'].includes(c)));
+    expectFinite(
+      comparison.rows,
+      METHOD_COMPARISON_COLUMNS.filter((c) => !['surface', 'method', 'label', 'status', 'failed', 'abnormal'].includes(c)),
+    );
     expect(methodSummary.header).toEqual([...METHOD_SUMMARY_COLUMNS]);
     expect(methodSummary.rows).toHaveLength(3 * 6 + 6);
     expect(methodSummary.rows.map((r) => `${r.surface}:${r.method}`)).toEqual([...SURFACES, 'all'].flatMap((s) => METHODS.map((m) => `${s}:${m}`)));
-    expectFinite(methodSummary.rows, METHOD_SUMMARY_COLUMNS.filter((c) => !['surface', 'method', 'label'].includes(c)));
+    expectFinite(
+      methodSummary.rows,
+      METHOD_SUMMARY_COLUMNS.filter((c) => !['surface', 'method', 'label'].includes(c)),
+    );
     for (const r of methodSummary.rows) expect(num(r, 'n_fits')).toBe(r.surface === 'all' ? 9 : 3);
     const grid = methodSummary.rows.find((r) => r.surface === 'all' && r.method === 'vpnls_grid256')!;
     expect(num(grid, 'max_iterations')).toBe(0);

@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { conditionBudgets, quickConfig } from '../../../experiments/exp7/exp7-exponent-inference.ts';
 import { EXP7_METHODS, fitExp7Repeat } from '../../../experiments/exp7/fits.ts';
 import {
-  EXP7_BY_CONDITION_COLUMNS, EXP7_FITS_COLUMNS, EXP7_METHOD_COMPARISON_ALL_COLUMNS, EXP7_METHOD_COMPARISON_COLUMNS, pooledQuantileColumns,
+  EXP7_BY_CONDITION_COLUMNS,
+  EXP7_FITS_COLUMNS,
+  EXP7_METHOD_COMPARISON_ALL_COLUMNS,
+  EXP7_METHOD_COMPARISON_COLUMNS,
+  pooledQuantileColumns,
 } from '../../../experiments/exp7/tables.ts';
 import { fitApproach2, fitApproach3, fitVpnls } from '../../../src/fit/index.ts';
 import { BIASES, sampleIsoflops } from '../../../src/sampling/index.ts';
@@ -90,7 +94,18 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
     const surface = SURFACES.asymmetric;
     const budgets = conditionBudgets(quickConfig, 3);
     // The quick run below used the default generator; check the protocol with it.
-    const input = { surface, W: Math.log10(8), bias: BIASES.drift_3x, budgets, noiseStd: 0.1, nPointsValues: POINTS, seed: 42 + 5, rng: DEFAULT_RNG_KIND, maxiter: 1000, methods: EXP7_METHODS };
+    const input = {
+      surface,
+      W: Math.log10(8),
+      bias: BIASES.drift_3x,
+      budgets,
+      noiseStd: 0.1,
+      nPointsValues: POINTS,
+      seed: 42 + 5,
+      rng: DEFAULT_RNG_KIND,
+      maxiter: 1000,
+      methods: EXP7_METHODS,
+    };
     const got = fitExp7Repeat(input);
     const rng = createRandom(DEFAULT_RNG_KIND, 47);
     const want: Array<{ a: number; b: number }> = [];
@@ -105,7 +120,9 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
     }
     expect(got.map((f) => [f.a, f.b])).toEqual(want.map((f) => [f.a, f.b]));
     // The same repeat of the quick run used this very generator.
-    const row = fits.rows.find((r) => r.noise_std === '0.1' && r.n_budgets === '3' && r.n_points === '16' && r.repeat === '5' && r.method === 'vpnls_lbfgsb_grad')!;
+    const row = fits.rows.find(
+      (r) => r.noise_std === '0.1' && r.n_budgets === '3' && r.n_points === '16' && r.repeat === '5' && r.method === 'vpnls_lbfgsb_grad',
+    )!;
     expect(num(row, 'a')).toBe(got[2 * EXP7_METHODS.length + 4].a);
   });
 
@@ -140,7 +157,11 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
       expect(num(m, 'gmean_abs_err_pct')).toBeCloseTo(gmean(pooled), 9);
       expect(num(m, 'n_bound_hit')).toBe(good.filter((r) => r.status === 'bound_hit').length);
       const asc = [...pooled].reverse();
-      for (const [k, q] of [['median', 0.5], ['p90', 0.9], ['p99', 0.99]] as const) {
+      for (const [k, q] of [
+        ['median', 0.5],
+        ['p90', 0.9],
+        ['p99', 0.99],
+      ] as const) {
         expect(num(m, `${k}_abs_err_pct`)).toBe(quantileOf(asc, q));
         expect(num(m, `${k}_abs_err_pct_low`)).toBeLessThanOrEqual(num(m, `${k}_abs_err_pct_high`));
       }
@@ -152,7 +173,15 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
   });
 
   it('bootstraps the pooled quantiles over fits, deterministically per generator seed', () => {
-    const g = { nFits: 200, aErr: Array.from({ length: 200 }, (_, i) => ((i * 37) % 101) - 50), bErr: Array.from({ length: 200 }, (_, i) => ((i * 53) % 97) / 3), nMaxIter: 0, nAbnormal: 0, nBoundHit: 0, nFail: 0 };
+    const g = {
+      nFits: 200,
+      aErr: Array.from({ length: 200 }, (_, i) => ((i * 37) % 101) - 50),
+      bErr: Array.from({ length: 200 }, (_, i) => ((i * 53) % 97) / 3),
+      nMaxIter: 0,
+      nAbnormal: 0,
+      nBoundHit: 0,
+      nFail: 0,
+    };
     const cols = (seed: number) => pooledQuantileColumns(g, { rng: createRandom('xoshiro', seed), resamples: 300, level: 0.9 });
     expect(cols(1)).toEqual(cols(1));
     expect(cols(2).p90_abs_err_pct_low).not.toBe(cols(1).p90_abs_err_pct_low);
@@ -162,7 +191,15 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
 
   it('reads each replicate’s quantiles from counts exactly as sorting the replicate would', () => {
     const rng = createRandom('xoshiro', 9);
-    const g = { nFits: 37, aErr: Array.from({ length: 37 }, () => rng.standardNormal()), bErr: Array.from({ length: 37 }, () => rng.standardNormal() * 3), nMaxIter: 0, nAbnormal: 0, nBoundHit: 0, nFail: 0 };
+    const g = {
+      nFits: 37,
+      aErr: Array.from({ length: 37 }, () => rng.standardNormal()),
+      bErr: Array.from({ length: 37 }, () => rng.standardNormal() * 3),
+      nMaxIter: 0,
+      nAbnormal: 0,
+      nBoundHit: 0,
+      nFail: 0,
+    };
     const got = pooledQuantileColumns(g, { rng: createRandom('xoshiro', 5), resamples: 50, level: 0.8 });
     // Brute force: the same index draws, each replicate sorted.
     const draw = createRandom('xoshiro', 5);
@@ -174,7 +211,16 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
       reps[3].push(s[s.length - 1]);
     }
     const tail = (1 - 0.8) / 2; // as percentileInterval computes it
-    const interval = (v: number[]) => [quantileOf([...v].sort((p, q) => p - q), tail), quantileOf([...v].sort((p, q) => p - q), 1 - tail)];
+    const interval = (v: number[]) => [
+      quantileOf(
+        [...v].sort((p, q) => p - q),
+        tail,
+      ),
+      quantileOf(
+        [...v].sort((p, q) => p - q),
+        1 - tail,
+      ),
+    ];
     expect([got.median_abs_err_pct_low, got.median_abs_err_pct_high]).toEqual(interval(reps[0]));
     expect([got.p90_abs_err_pct_low, got.p90_abs_err_pct_high]).toEqual(interval(reps[1]));
     expect([got.p99_abs_err_pct_low, got.p99_abs_err_pct_high]).toEqual(interval(reps[2]));
@@ -182,7 +228,15 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
   });
 
   it('writes the summary keys', () => {
-    expect(summary).toMatchObject({ experiment: 7, quick: true, seed: 42, n_repeats: REPEATS, noise_levels: NOISE, n_budgets_values: BUDGETS, n_points_values: POINTS });
+    expect(summary).toMatchObject({
+      experiment: 7,
+      quick: true,
+      seed: 42,
+      n_repeats: REPEATS,
+      noise_levels: NOISE,
+      n_budgets_values: BUDGETS,
+      n_points_values: POINTS,
+    });
     const g = summary.gmean_abs_err_pct as Record<string, number>;
     expect(Object.keys(g)).toEqual([...EXP7_METHODS]);
     for (const m of comparison.rows) expect(g[m.method]).toBe(num(m, 'gmean_abs_err_pct'));
@@ -201,7 +255,8 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
   });
 
   it('lays out the figures as specified', async () => {
-    const fig = async (name: string) => JSON.parse(await readFile(join(run.dir, `${name}.json`), 'utf8')) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
+    const fig = async (name: string) =>
+      JSON.parse(await readFile(join(run.dir, `${name}.json`), 'utf8')) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
     const errors = await fig('exponent_inference_errors');
     expect(errors.layout.xaxis12).toBeDefined();
     expect(errors.layout.xaxis13).toBeUndefined();
@@ -215,7 +270,7 @@ describe('experiment 7: exponent inference from few, noisy points', () => {
     expect((inference.layout.xaxis as Record<string, unknown>).type).toBe('log');
     expect(inference.data.some((t) => t.type === 'heatmap' && t.xaxis === 'x2')).toBe(true);
     // Rows sorted by the largest pooled error, largest on top.
-    const ticktext = (inference.layout.yaxis as { ticktext: string[]; tickvals: number[] });
+    const ticktext = inference.layout.yaxis as { ticktext: string[]; tickvals: number[] };
     const sorted = [...comparison.rows].sort((p, q) => num(q, 'max_abs_err_pct') - num(p, 'max_abs_err_pct')).map((r) => r.label);
     expect(ticktext.ticktext).toEqual(sorted);
     expect(ticktext.tickvals[0]).toBeGreaterThan(ticktext.tickvals[1]);

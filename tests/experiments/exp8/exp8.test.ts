@@ -38,7 +38,10 @@ describe('experiment 8: conditioning', () => {
     expectFinite(h2.rows, HESSIAN_2D_COLUMNS);
     expect(fits.header).toEqual([...FITS_COLUMNS]);
     expect(fits.rows.map((r) => r.method)).toEqual(['approach3', 'vpnls_nelder_mead']);
-    expectFinite(fits.rows, FITS_COLUMNS.filter((c) => c !== 'method' && c !== 'status'));
+    expectFinite(
+      fits.rows,
+      FITS_COLUMNS.filter((c) => c !== 'method' && c !== 'status'),
+    );
   });
 
   it('lists ascending eigenvalues with unit eigenvectors', () => {

@@ -49,7 +49,14 @@ function quantile(values: number[], q: number): number {
 describe('experiment 9: estimator efficiency under noise', () => {
   it('writes the specified files', async () => {
     const files = await readdir(run.dir);
-    for (const f of ['estimates.csv', 'summary.csv', 'tails.csv', 'seed_study.csv', 'summary.json', ...['data_efficiency', 'data_efficiency_detailed'].flatMap((n) => [`${n}.html`, `${n}.json`])]) {
+    for (const f of [
+      'estimates.csv',
+      'summary.csv',
+      'tails.csv',
+      'seed_study.csv',
+      'summary.json',
+      ...['data_efficiency', 'data_efficiency_detailed'].flatMap((n) => [`${n}.html`, `${n}.json`]),
+    ]) {
       expect(files).toContain(f);
     }
   });
@@ -119,7 +126,12 @@ describe('experiment 9: estimator efficiency under noise', () => {
       expect(num(s, 'q3')).toBe(quantile(errs, 0.75));
       expect(num(s, 'iqr')).toBe(num(s, 'q3') - num(s, 'q1'));
       const med = quantile(errs, 0.5);
-      expect(num(s, 'mad')).toBe(quantile(errs.map((x) => Math.abs(x - med)), 0.5));
+      expect(num(s, 'mad')).toBe(
+        quantile(
+          errs.map((x) => Math.abs(x - med)),
+          0.5,
+        ),
+      );
     }
   });
 
@@ -140,7 +152,7 @@ describe('experiment 9: estimator efficiency under noise', () => {
     expect(a3.every((r) => r.failed === 'false') && vp.every((r) => r.failed === 'false')).toBe(true);
     a3.forEach((r, i) => expect(Math.abs(num(r, 'b') - num(vp[i], 'b'))).toBeLessThan(1e-6));
     // Centred sampling on a symmetric surface: no systematic bias.
-    for (const s of summaryCsv.rows) expect(Math.abs(num(s, 'mean'))).toBeLessThan(3 * num(s, 'std') / Math.sqrt(num(s, 'n')) + 1e-12);
+    for (const s of summaryCsv.rows) expect(Math.abs(num(s, 'mean'))).toBeLessThan((3 * num(s, 'std')) / Math.sqrt(num(s, 'n')) + 1e-12);
   });
 
   it('reports the tail of |b̂ − b| with bootstrap intervals and counts failures as losses', () => {
@@ -177,7 +189,11 @@ describe('experiment 9: estimator efficiency under noise', () => {
     // Another seed draws other data.
     const v = (seed: string) => seedStudy.rows.find((r) => r.seed === seed && r.method === 'approach2')!.variance;
     expect(v('43')).not.toBe(v('42'));
-    const study = summary.seed_study as { n_seeds: number; methods: Record<string, Record<string, { median: number; p10: number; p90: number }>>; ratios: Record<string, Record<string, { median: number; p10: number; p90: number }>> };
+    const study = summary.seed_study as {
+      n_seeds: number;
+      methods: Record<string, Record<string, { median: number; p10: number; p90: number }>>;
+      ratios: Record<string, Record<string, { median: number; p10: number; p90: number }>>;
+    };
     expect(study.n_seeds).toBe(k);
     const a2 = seedStudy.rows.filter((r) => r.method === 'approach2').map((r) => num(r, 'variance'));
     expect(study.methods.approach2.variance.median).toBe(quantile(a2, 0.5));
@@ -189,7 +205,8 @@ describe('experiment 9: estimator efficiency under noise', () => {
   });
 
   it('lays out the figures as specified', async () => {
-    const fig = async (name: string) => JSON.parse(await readFile(join(run.dir, `${name}.json`), 'utf8')) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
+    const fig = async (name: string) =>
+      JSON.parse(await readFile(join(run.dir, `${name}.json`), 'utf8')) as { data: Array<Record<string, unknown>>; layout: Record<string, unknown> };
     const eff = await fig('data_efficiency');
     // A dot plot, not bars: the pooled panel's axis is logarithmic.
     expect(eff.data.map((t) => t.type)).toEqual(['scatter', 'heatmap']);

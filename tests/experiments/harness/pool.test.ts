@@ -25,15 +25,27 @@ describe('task pool', () => {
   it('reports progress once per input', async () => {
     let ticks = 0;
     let done = 0;
-    const progress = { start: (_label: string, total: number) => (expect(total).toBe(inputs.length), { tick: (n = 1) => void (ticks += n), done: () => void (done += 1) }) };
+    const progress = {
+      start: (_label: string, total: number) => (expect(total).toBe(inputs.length), { tick: (n = 1) => void (ticks += n), done: () => void (done += 1) }),
+    };
     await pools[1].map(dummyFitTask, inputs, { progress, label: 'fits' });
     expect(ticks).toBe(inputs.length);
     expect(done).toBe(1);
   });
 
   it('rejects with the task error, inline and in workers', async () => {
-    await expect(pools[0].map(failingTaskRef, inputs.map((x, i) => ({ ...x, seed: i })))).rejects.toThrow('dummy failure for seed 3');
-    await expect(pools[1].map(failingTaskRef, inputs.map((x, i) => ({ ...x, seed: i })))).rejects.toThrow('dummy failure for seed 3');
+    await expect(
+      pools[0].map(
+        failingTaskRef,
+        inputs.map((x, i) => ({ ...x, seed: i })),
+      ),
+    ).rejects.toThrow('dummy failure for seed 3');
+    await expect(
+      pools[1].map(
+        failingTaskRef,
+        inputs.map((x, i) => ({ ...x, seed: i })),
+      ),
+    ).rejects.toThrow('dummy failure for seed 3');
   });
 
   it('rejects a task name the module does not export', async () => {

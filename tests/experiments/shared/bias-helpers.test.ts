@@ -118,7 +118,10 @@ describe('closed-form bias on a real grid layout', () => {
     const bTrue = alpha / (alpha + beta);
     expect(Math.abs(r.b_err_pct - (100 * (fit.b - bTrue)) / bTrue)).toBeLessThan(1e-8);
     expect(Math.abs(r.b_err_pct)).toBeGreaterThan(1e-3);
-    for (const [m, key] of [[10, 'd_err_pct_10x'], [1000, 'd_err_pct_1000x']] as const) {
+    for (const [m, key] of [
+      [10, 'd_err_pct_10x'],
+      [1000, 'd_err_pct_1000x'],
+    ] as const) {
       const C = m * 1e21;
       const sim = 100 * (extrapolateApproach2(fit, C).D / dOpt(SURFACES.chinchilla, C) - 1);
       expect(Math.abs(r[key] - sim)).toBeLessThan(1e-8);

@@ -52,7 +52,12 @@ describe('rssHessian5', () => {
       const fd = rssHessian5(data, p, { method: 'gradient-difference', kernels });
       // entry-wise, relative to the largest entry, and on the α/β block relative to its own size
       expect(maxAbsDiff(exact, fd)).toBeLessThan(1e-7 * maxAbs(exact));
-      for (const [a, b] of [[3, 3], [4, 4], [3, 1], [4, 2]] as const) {
+      for (const [a, b] of [
+        [3, 3],
+        [4, 4],
+        [3, 1],
+        [4, 2],
+      ] as const) {
         expect(Math.abs(exact[a][b] - fd[a][b])).toBeLessThan(1e-5 * Math.abs(exact[a][b]));
       }
     }
@@ -124,7 +129,12 @@ describe('rssGradient5 and lseHessian5', () => {
     const H = lseHessian5(data, p);
     const raw = rssHessian5(data, p, { method: 'gauss-newton' });
     const s = [p[0], p[1], p[2], 1, 1];
-    expect(maxAbsDiff(H, raw.map((row, i) => row.map((v, j) => v * s[i] * s[j])))).toBeLessThan(1e-9 * maxAbs(H));
+    expect(
+      maxAbsDiff(
+        H,
+        raw.map((row, i) => row.map((v, j) => v * s[i] * s[j])),
+      ),
+    ).toBeLessThan(1e-9 * maxAbs(H));
   });
 
   it('rejects a non-positive E, A or B, naming the element', () => {

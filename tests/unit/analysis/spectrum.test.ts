@@ -74,8 +74,18 @@ describe('symmetricSpectrum', () => {
   it('rejects empty, ragged, non-finite and asymmetric matrices', () => {
     expect(() => symmetricSpectrum([])).toThrow(InvalidInputError);
     expect(() => symmetricSpectrum([[1, 2], [3]])).toThrow('symmetricSpectrum: row 1 has 1 entries; a 2×2 matrix needs 2');
-    expect(() => symmetricSpectrum([[1, NaN], [NaN, 1]])).toThrow('symmetricSpectrum: H[0][1] = NaN is not finite');
-    expect(() => symmetricSpectrum([[1, 0], [1, 1]])).toThrow(InvalidInputError);
+    expect(() =>
+      symmetricSpectrum([
+        [1, NaN],
+        [NaN, 1],
+      ]),
+    ).toThrow('symmetricSpectrum: H[0][1] = NaN is not finite');
+    expect(() =>
+      symmetricSpectrum([
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toThrow(InvalidInputError);
   });
 });
 

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  COLUMN_ALIASES,
-  DataError,
-  groupKey,
-  groupKeys,
-  loadCsvText,
-  parseCsv,
-  resolveColumns,
-} from '../../../src/data/index.ts';
+import { COLUMN_ALIASES, DataError, groupKey, groupKeys, loadCsvText, parseCsv, resolveColumns } from '../../../src/data/index.ts';
 import { errorOf } from './helpers.ts';
 
 describe('column resolution', () => {
@@ -64,9 +56,7 @@ describe('numeric cells', () => {
   });
 
   it('writes the column name as the header spells it', () => {
-    expect(() => loadCsvText('Model Size,Training FLOP,loss\n1,x,3\n', 'e.csv')).toThrow(
-      'e.csv: row 2, column Training FLOP: "x" is not a number',
-    );
+    expect(() => loadCsvText('Model Size,Training FLOP,loss\n1,x,3\n', 'e.csv')).toThrow('e.csv: row 2, column Training FLOP: "x" is not a number');
   });
 
   it('rejects negative params', () => {
@@ -77,9 +67,7 @@ describe('numeric cells', () => {
     ['tokens', '1,0,6e18,3'],
     ['budget', '1,2,0,3'],
   ])('rejects a zero %s', (column, row) => {
-    expect(() => loadCsvText(`params,tokens,budget,loss\n${row}\n`, 'z.csv')).toThrow(
-      `z.csv: row 2, column ${column}: "0" must be positive`,
-    );
+    expect(() => loadCsvText(`params,tokens,budget,loss\n${row}\n`, 'z.csv')).toThrow(`z.csv: row 2, column ${column}: "0" must be positive`);
   });
 
   it('rejects non-finite values', () => {

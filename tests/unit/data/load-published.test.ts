@@ -10,7 +10,14 @@ import {
 import { haveRealData, makeTempDir, removeDir, SHARED_DATA_DIR } from './helpers.ts';
 
 const HAVE_DATA = haveRealData(
-  ['epochai_chinchilla.csv', 'llama_3_isoflops.csv', 'epochai_chinchilla_isoflops.csv', 'marin_202603_isoflops.csv', 'misfitting_isoflops.csv', 'ml_scalefit_isoflops.csv'],
+  [
+    'epochai_chinchilla.csv',
+    'llama_3_isoflops.csv',
+    'epochai_chinchilla_isoflops.csv',
+    'marin_202603_isoflops.csv',
+    'misfitting_isoflops.csv',
+    'ml_scalefit_isoflops.csv',
+  ],
   'the loaders on the published data sets',
 );
 

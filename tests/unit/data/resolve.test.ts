@@ -1,14 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DataError,
-  DataUnavailableError,
-  dataSource,
-  resolveDataFile,
-  type FetchLike,
-  type FetchResponseLike,
-} from '../../../src/data/index.ts';
+import { DataError, DataUnavailableError, dataSource, resolveDataFile, type FetchLike, type FetchResponseLike } from '../../../src/data/index.ts';
 import { haveRealData, makeTempDir, removeDir, SHARED_DATA_DIR } from './helpers.ts';
 
 const FILE = 'llama_3_isoflops.csv';

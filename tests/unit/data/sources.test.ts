@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { DATA_SOURCES, DataError, dataSource, parseCsv, sha256Hex, STANDARD_COLUMNS } from '../../../src/data/index.ts';
 import { haveRealData, SHARED_DATA_DIR } from './helpers.ts';
 
-const HAVE_DATA = haveRealData(DATA_SOURCES.map((s) => s.file), 'the checksums and columns of the published files');
+const HAVE_DATA = haveRealData(
+  DATA_SOURCES.map((s) => s.file),
+  'the checksums and columns of the published files',
+);
 
 describe('DATA_SOURCES registry', () => {
   it('lists the six published files once each', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  approach2Bias,
-  approach2ExtrapolationError,
-  approach2InterceptError,
-  approach2VertexShift,
-} from '../../../src/fit/approach2-bias.ts';
+import { approach2Bias, approach2ExtrapolationError, approach2InterceptError, approach2VertexShift } from '../../../src/fit/approach2-bias.ts';
 import { fitApproach2, extrapolateApproach2 } from '../../../src/fit/approach2.ts';
 import { InvalidInputError } from '../../../src/core/errors.ts';
 import { SURFACES, dOpt, exponentA, exponentB, intercepts, nOpt, type LossSurface } from '../../../src/surface/index.ts';

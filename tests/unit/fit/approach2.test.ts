@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SURFACES, exponentA, exponentB, intercepts } from '../../../src/surface/index.ts';
 import { sampleIsoflops, widthSweep } from '../../../src/sampling/index.ts';
 import { fitApproach2 } from '../../../src/fit/approach2.ts';
-import {
-  InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, VertexOutOfRangeError,
-} from '../../../src/core/errors.ts';
+import { InvalidInputError, NoMinimumError, TooFewBudgetsError, TooFewPointsError, VertexOutOfRangeError } from '../../../src/core/errors.ts';
 
 describe('Approach 2 on noise-free surfaces', () => {
   it('recovers exponents and intercepts exactly on the symmetric surface', () => {
@@ -104,7 +102,10 @@ describe('Approach 2 vertices whose 10^x* is not a number', () => {
     const D: number[] = [];
     const L: number[] = [];
     const C: number[] = [];
-    for (const [c, c1, c2] of [[1e17, 0, 0.1], [1e18, slope, 1e-9]] as const) {
+    for (const [c, c1, c2] of [
+      [1e17, 0, 0.1],
+      [1e18, slope, 1e-9],
+    ] as const) {
       for (let k = 0; k < 5; k++) {
         const u = (k - 2) * 0.25;
         const n = Math.pow(10, 8.5 + u);

@@ -68,7 +68,12 @@ describe('Approach 3 noise-free recovery', () => {
 
   it.skipIf(!HAVE_EPOCH)('matches the Epoch AI reference with LSE from the 8⁵ grid to 4 significant digits', async () => {
     const d = await loadEpochChinchillaRaw({ dataDir: SHARED_DATA_DIR, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
-    const fit = fitApproach3(d.N.map((v) => v / 1e6), d.D.map((v) => v / 1e9), d.L, { parameterization: 'lse', start: { kind: 'grid', grid: grid8() } });
+    const fit = fitApproach3(
+      d.N.map((v) => v / 1e6),
+      d.D.map((v) => v / 1e9),
+      d.L,
+      { parameterization: 'lse', start: { kind: 'grid', grid: grid8() } },
+    );
     expect(fit.alpha).toBeCloseTo(EPOCH_VPNLS.alpha, 4);
     expect(fit.beta).toBeCloseTo(EPOCH_VPNLS.beta, 4);
     expect(fit.E).toBeCloseTo(EPOCH_VPNLS.E, 4);
@@ -83,7 +88,9 @@ describe('Approach 3 bad input', () => {
   it('rejects non-positive losses for the log-loss', () => {
     const L = Float64Array.from(s.L);
     L[3] = -1;
-    expect(() => fitApproach3(s.N, s.D, L, { parameterization: 'lse', scale: 'log' })).toThrow(new InvalidInputError('approach3_lse_logloss: the log-loss needs positive losses but L[3] = -1', 'L', 3, -1));
+    expect(() => fitApproach3(s.N, s.D, L, { parameterization: 'lse', scale: 'log' })).toThrow(
+      new InvalidInputError('approach3_lse_logloss: the log-loss needs positive losses but L[3] = -1', 'L', 3, -1),
+    );
   });
   it('rejects all-equal losses', () => {
     expect(() => fitApproach3(s.N, s.D, new Float64Array(75).fill(3))).toThrow(DegenerateDataError);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BOUND_TOLERANCE, boundHits, describeBoundHit, fitMessage, fitStatus, gridEdgeHit, hitParameters, stopDiagnostics, vanishingHits,
+  BOUND_TOLERANCE,
+  boundHits,
+  describeBoundHit,
+  fitMessage,
+  fitStatus,
+  gridEdgeHit,
+  hitParameters,
+  stopDiagnostics,
+  vanishingHits,
 } from '../../../src/fit/result.ts';
 import { lbfgsb, nelderMead } from '../../../src/optim/index.ts';
 

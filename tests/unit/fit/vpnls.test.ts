@@ -47,19 +47,26 @@ describe('VPNLS noise-free recovery', () => {
   });
 });
 
-describe.skipIf(!haveRealData(['epochai_chinchilla.csv'], 'VPNLS on the Epoch AI Chinchilla points'))('VPNLS on the Epoch AI Chinchilla points (specs/conventions.md §5)', () => {
-  it('reproduces E, A, B, α, β and RSS to 4 significant digits', async () => {
-    const d = await loadEpochChinchillaRaw({ dataDir: SHARED_DATA_DIR, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
-    expect(d.N.length).toBe(217);
-    const fit = fitVpnls(d.N.map((v) => v / 1e6), d.D.map((v) => v / 1e9), d.L);
-    const expected = EPOCH_VPNLS;
-    for (const [k, v] of Object.entries(expected)) {
-      expect(Number(fit[k as keyof typeof expected].toPrecision(4))).toBe(Number(v.toPrecision(4)));
-      expect(Math.abs(fit[k as keyof typeof expected] / v - 1)).toBeLessThan(5e-6);
-    }
-    expect(fit.status).toBe('converged');
-  });
-});
+describe.skipIf(!haveRealData(['epochai_chinchilla.csv'], 'VPNLS on the Epoch AI Chinchilla points'))(
+  'VPNLS on the Epoch AI Chinchilla points (specs/conventions.md §5)',
+  () => {
+    it('reproduces E, A, B, α, β and RSS to 4 significant digits', async () => {
+      const d = await loadEpochChinchillaRaw({ dataDir: SHARED_DATA_DIR, ...EPOCH_CHINCHILLA_REFERENCE_FILTER });
+      expect(d.N.length).toBe(217);
+      const fit = fitVpnls(
+        d.N.map((v) => v / 1e6),
+        d.D.map((v) => v / 1e9),
+        d.L,
+      );
+      const expected = EPOCH_VPNLS;
+      for (const [k, v] of Object.entries(expected)) {
+        expect(Number(fit[k as keyof typeof expected].toPrecision(4))).toBe(Number(v.toPrecision(4)));
+        expect(Math.abs(fit[k as keyof typeof expected] / v - 1)).toBeLessThan(5e-6);
+      }
+      expect(fit.status).toBe('converged');
+    });
+  },
+);
 
 describe('VPNLS statuses', () => {
   const s = sampleIsoflops(SURFACES.chinchilla, { W: NAMED_GRIDS.L.W });
@@ -100,10 +107,14 @@ describe('VPNLS statuses', () => {
 describe('VPNLS bad input', () => {
   const s = sampleIsoflops(SURFACES.chinchilla, { W: 0.5 });
   it('rejects all-equal losses', () => {
-    expect(() => fitVpnls(s.N, s.D, new Float64Array(75).fill(2.5))).toThrow(new DegenerateDataError('all 75 losses equal 2.5; a surface fit needs losses that vary'));
+    expect(() => fitVpnls(s.N, s.D, new Float64Array(75).fill(2.5))).toThrow(
+      new DegenerateDataError('all 75 losses equal 2.5; a surface fit needs losses that vary'),
+    );
   });
   it('rejects a single budget', () => {
-    expect(() => fitVpnls(s.N.slice(0, 15), s.D.slice(0, 15), s.L.slice(0, 15))).toThrow(/all points share one compute budget \(6·N·D = 1e17\); a surface fit needs at least 2 budgets/);
+    expect(() => fitVpnls(s.N.slice(0, 15), s.D.slice(0, 15), s.L.slice(0, 15))).toThrow(
+      /all points share one compute budget \(6·N·D = 1e17\); a surface fit needs at least 2 budgets/,
+    );
   });
   it('rejects fewer points than parameters', () => {
     expect(() => fitVpnls([1e8, 1e9, 1e10], [1e9, 1e10, 1e9], [3, 2.5, 2.6])).toThrow(TooFewPointsError);

@@ -19,7 +19,10 @@ function bruteNnls(x: Float64Array, y: Float64Array, L: Float64Array): { coef: n
   let best = { coef: [0, 0, 0], rss: L.reduce((s, l) => s + l * l, 0) };
   for (let mask = 1; mask < 8; mask++) {
     const idx = [0, 1, 2].filter((j) => mask & (1 << j));
-    const c = lstsq(idx.map((j) => cols[j]), L);
+    const c = lstsq(
+      idx.map((j) => cols[j]),
+      L,
+    );
     if (!c || c.some((v) => v < 0)) continue;
     const coef = [0, 0, 0];
     idx.forEach((j, k) => (coef[j] = c[k]));
@@ -50,8 +53,14 @@ describe.each(bothBackends())('%s kernels', (_name: string, k: Kernels) => {
   describe('NNLS inner solve against a brute-force reference', () => {
     // Every other true coefficient zeroed or negative, so constraints are active.
     const cases: Array<[number, number, number]> = [
-      [1.7, 400, 400], [1.7, 400, -300], [1.7, -400, 400], [-2, 400, 400],
-      [-2, -400, 400], [0, 0, 400], [1.7, -400, -400], [-3, -400, -400],
+      [1.7, 400, 400],
+      [1.7, 400, -300],
+      [1.7, -400, 400],
+      [-2, 400, 400],
+      [-2, -400, 400],
+      [0, 0, 400],
+      [1.7, -400, -400],
+      [-3, -400, -400],
     ];
     for (const [E, A, B] of cases) {
       it(`matches the brute force for true (E, A, B) = (${E}, ${A}, ${B}) and satisfies KKT`, () => {
@@ -88,10 +97,12 @@ describe.each(bothBackends())('%s kernels', (_name: string, k: Kernels) => {
       const alphas = linspace(0.1, 0.5, 5);
       const betas = linspace(0.1, 0.4, 4);
       const g = k.vpnlsGrid(d, alphas, betas, { surface: true });
-      alphas.forEach((a, i) => betas.forEach((b, j) => {
-        const p = k.vpnlsPoint(d, a, b, 'nnls');
-        expect(Math.abs(g.surface![i * 4 + j] - p.rss)).toBeLessThan(1e-10 * d.L.reduce((s, l) => s + l * l, 0));
-      }));
+      alphas.forEach((a, i) =>
+        betas.forEach((b, j) => {
+          const p = k.vpnlsPoint(d, a, b, 'nnls');
+          expect(Math.abs(g.surface![i * 4 + j] - p.rss)).toBeLessThan(1e-10 * d.L.reduce((s, l) => s + l * l, 0));
+        }),
+      );
     });
   });
 

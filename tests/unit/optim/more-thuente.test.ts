@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MoreThuente, type LineSearchTask } from '../../../src/optim/index.ts';
 
 /** Run a Moré–Thuente search on φ from step a0; return the final step, evaluations and task. */
-function search(
-  phi: (a: number) => [number, number],
-  a0: number,
-  ftol: number,
-  gtol: number,
-): { stp: number; evaluations: number; task: LineSearchTask } {
+function search(phi: (a: number) => [number, number], a0: number, ftol: number, gtol: number): { stp: number; evaluations: number; task: LineSearchTask } {
   const ls = new MoreThuente(ftol, gtol, 0.1, 0, 1e10);
   const [f0, g0] = phi(0);
   let task = ls.start(f0, g0, a0);

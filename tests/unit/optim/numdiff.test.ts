@@ -31,8 +31,8 @@ describe('withFiniteDifferences step rules', () => {
   });
 });
 
-describe('withFiniteDifferences central step (SciPy jac=\'3-point\')', () => {
-  it('uses SciPy\'s EPS**(1/3) to the last bit', () => {
+describe("withFiniteDifferences central step (SciPy jac='3-point')", () => {
+  it("uses SciPy's EPS**(1/3) to the last bit", () => {
     expect(CENTRAL_DIFFERENCE_STEP).toBe(Number.EPSILON ** (1 / 3));
   });
 
@@ -64,20 +64,39 @@ describe('withFiniteDifferences central step (SciPy jac=\'3-point\')', () => {
   // and approx_derivative(f, x, method='2-point', abs_step=1e-8, bounds=…), i.e. what
   // L-BFGS-B uses for jac='3-point' and for its default jac=None. The cases cover x_i = 0,
   // large |x_i| and every bound adjustment (one-sided towards either bound, shrunk central).
-  const g4 = (x: Float64Array): number =>
-    Math.exp(0.3 * x[0]!) * x[1]! ** 3 + Math.sin(x[2]!) * x[0]! + Math.log1p(x[2]! ** 2) + x[3]! ** 4 / 7;
+  const g4 = (x: Float64Array): number => Math.exp(0.3 * x[0]!) * x[1]! ** 3 + Math.sin(x[2]!) * x[0]! + Math.log1p(x[2]! ** 2) + x[3]! ** 4 / 7;
   const scipyCases: readonly {
     x: number[];
     bounds: { lower: number[]; upper: number[] } | undefined;
     central: number[];
     forward: number[];
   }[] = [
-    { x: [0.0, 6.2, -3.5, 0.001], bounds: undefined, central: [71.84918322585264, 115.32000000137022, -0.5283018863417561, 0.0], forward: [71.84918331404333, 115.31999816324702, -0.5283027381030942, 0.0] },
-    { x: [1.5, -7.1, 0.2, 250.0], bounds: undefined, central: [-168.19946016111555, 237.17653311633143, 1.850509042031918, 8928571.428901393], forward: [-166.89300638538114, 238.4185805505445, 0.0, 8928577.969600163] },
-    { x: [0.01, 6.0, 0.99, -2.0], bounds: { lower: [0.01, -1, -1, -2.0], upper: [0.99, 6.0, 0.990003, 5] }, central: [65.83071786407116, 108.324486483573, 1.0054363898370875, -4.57142857105141], forward: [65.8307186544606, 108.3244860400112, 1.0054378612450598, -4.571427353355303] },
-    { x: [0.5, 5.99999, -0.999998, 0.0], bounds: { lower: [0.01, -1, -1, -1e-06], upper: [0.99, 6.0, 1, 5e-06] }, central: [74.44501259165767, 125.47767995486271, -0.7298480188078244, -5.684341886080801e-09], forward: [74.44501155869838, 125.4776784330472, -0.7298495993088551, 0.0] },
+    {
+      x: [0.0, 6.2, -3.5, 0.001],
+      bounds: undefined,
+      central: [71.84918322585264, 115.32000000137022, -0.5283018863417561, 0.0],
+      forward: [71.84918331404333, 115.31999816324702, -0.5283027381030942, 0.0],
+    },
+    {
+      x: [1.5, -7.1, 0.2, 250.0],
+      bounds: undefined,
+      central: [-168.19946016111555, 237.17653311633143, 1.850509042031918, 8928571.428901393],
+      forward: [-166.89300638538114, 238.4185805505445, 0.0, 8928577.969600163],
+    },
+    {
+      x: [0.01, 6.0, 0.99, -2.0],
+      bounds: { lower: [0.01, -1, -1, -2.0], upper: [0.99, 6.0, 0.990003, 5] },
+      central: [65.83071786407116, 108.324486483573, 1.0054363898370875, -4.57142857105141],
+      forward: [65.8307186544606, 108.3244860400112, 1.0054378612450598, -4.571427353355303],
+    },
+    {
+      x: [0.5, 5.99999, -0.999998, 0.0],
+      bounds: { lower: [0.01, -1, -1, -1e-6], upper: [0.99, 6.0, 1, 5e-6] },
+      central: [74.44501259165767, 125.47767995486271, -0.7298480188078244, -5.684341886080801e-9],
+      forward: [74.44501155869838, 125.4776784330472, -0.7298495993088551, 0.0],
+    },
   ];
-  it.each(scipyCases.map((c, i) => [i, c] as const))('reproduces SciPy\'s gradients (case %i)', (_i, c) => {
+  it.each(scipyCases.map((c, i) => [i, c] as const))("reproduces SciPy's gradients (case %i)", (_i, c) => {
     for (const scheme of ['central', 'forward'] as const) {
       const g = new Float64Array(4);
       withFiniteDifferences(g4, { scheme, bounds: c.bounds })(Float64Array.from(c.x), g);
@@ -153,9 +172,7 @@ describe('withFiniteDifferences failures', () => {
   });
 
   it('rejects a non-positive step and a wrong-length point', () => {
-    expect(() => withFiniteDifferences(f, { scheme: 'forward', step: 0 })).toThrow(
-      'withFiniteDifferences: options.step must be finite and > 0, got 0',
-    );
+    expect(() => withFiniteDifferences(f, { scheme: 'forward', step: 0 })).toThrow('withFiniteDifferences: options.step must be finite and > 0, got 0');
     const fg = withFiniteDifferences(f, { scheme: 'forward', bounds: { lower: [0], upper: [1] } });
     expect(() => fg(at(0.5, 0.5), new Float64Array(2))).toThrow(RangeError);
   });

@@ -95,7 +95,12 @@ describe('seeded generator', () => {
     for (let i = 0; i < 1000; i++) {
       const expected = (rotl((b * 5n) & M, 7n) * 9n) & M;
       const t = (b << 9n) & M;
-      c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11n);
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11n);
       expect(r.nextU32()).toBe(Number(expected));
     }
   });

@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SURFACES, allocationG, computeForLoss, dOpt, exponentA, exponentB, imbalanceFamily, imbalanceSurface, intercepts,
-  loss, lossOpt, nOpt,
+  SURFACES,
+  allocationG,
+  computeForLoss,
+  dOpt,
+  exponentA,
+  exponentB,
+  imbalanceFamily,
+  imbalanceSurface,
+  intercepts,
+  loss,
+  lossOpt,
+  nOpt,
 } from '../../../src/surface/index.ts';
 
 describe('loss surface allocation', () => {
   for (const [name, s] of Object.entries(SURFACES)) {
     it(`${name}: a + b = 1 and N*·D* = C/6 exactly`, () => {
       expect(exponentA(s) + exponentB(s)).toBeCloseTo(1, 15);
-      for (const C of [1e17, 1e21, 1e24]) expect(nOpt(s, C) * dOpt(s, C) / (C / 6)).toBeCloseTo(1, 12);
+      for (const C of [1e17, 1e21, 1e24]) expect((nOpt(s, C) * dOpt(s, C)) / (C / 6)).toBeCloseTo(1, 12);
     });
 
     it(`${name}: N* minimises L along the IsoFLOP curve`, () => {

@@ -24,8 +24,13 @@ interface SeedFixture {
   uniform: { lo: number; hi: number; values: number[] };
   normal: { loc: number; scale: number; values: number[] };
   standard_normal: {
-    indices: number[]; values: number[]; tail_indices: number[]; wedge_indices: number[];
-    count_hashed: number; sha256_f64le: string; sequential_sum: number;
+    indices: number[];
+    values: number[];
+    tail_indices: number[];
+    wedge_indices: number[];
+    count_hashed: number;
+    sha256_f64le: string;
+    sequential_sum: number;
   };
   integers: Array<{ high: number; values: number[] }>;
   ops: Array<{ op: 'integers' | 'random' | 'uniform' | 'standard_normal'; arg: number | [number, number] | null; size: number; values: number[] }>;

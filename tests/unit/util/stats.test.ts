@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapCi, bootstrapReplicates, iqr, mad, mean, median, percentileInterval, populationStd, populationVariance, quantile, quantileSorted,
+  bootstrapCi,
+  bootstrapReplicates,
+  iqr,
+  mad,
+  mean,
+  median,
+  percentileInterval,
+  populationStd,
+  populationVariance,
+  quantile,
+  quantileSorted,
   type IndexSource,
 } from '../../../src/util/stats.ts';
 import { Rng } from '../../../src/util/rng.ts';
@@ -55,7 +65,7 @@ describe('descriptive statistics', () => {
 });
 
 describe('bootstrapCi', () => {
-  const values = Array.from({ length: 400 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+  const values = Array.from({ length: 400 }, (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 1);
 
   it('is deterministic for a given generator and brackets the estimate', () => {
     const a = bootstrapCi(values, median, indices(7), { resamples: 300 });
@@ -87,11 +97,16 @@ describe('bootstrapCi', () => {
 
   it('bootstrapReplicates hands out n indices per resample and one replicate array per statistic', () => {
     const seen: number[] = [];
-    const reps = bootstrapReplicates(5, (idx) => {
-      seen.push(idx.length);
-      expect(idx.every((i) => i >= 0 && i < 5)).toBe(true);
-      return [idx[0], idx.length];
-    }, indices(4), 7);
+    const reps = bootstrapReplicates(
+      5,
+      (idx) => {
+        seen.push(idx.length);
+        expect(idx.every((i) => i >= 0 && i < 5)).toBe(true);
+        return [idx[0], idx.length];
+      },
+      indices(4),
+      7,
+    );
     expect(seen).toEqual(Array(7).fill(5));
     expect(reps).toHaveLength(2);
     expect(reps[1]).toEqual(Array(7).fill(5));

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadIsoflopExperiment } from '../../../../src/data/index.ts';
 import {
-  excludeReasonGroups, isoflopQc, QC_DEFAULTS, QC_REASON_GROUPS, qcCounts, qcOptionsFor, type QcResult, resolveQcOptions,
+  excludeReasonGroups,
+  isoflopQc,
+  QC_DEFAULTS,
+  QC_REASON_GROUPS,
+  qcCounts,
+  qcOptionsFor,
+  type QcResult,
+  resolveQcOptions,
 } from '../../../../experiments/shared/qc/index.ts';
 import { Rng } from '../../../../src/util/rng.ts';
 import { haveRealData, SHARED_DATA_DIR } from '../../../helpers/data.ts';
@@ -74,7 +81,7 @@ describe('IsoFLOP QC stages (specs/experiments.md §B.7)', () => {
     expect(q.reason[far]).toBe('exact_duplicate');
 
     const tie = base();
-    const higher = add(tie, 1e19, x, tie.L[13] + 0.001, tie.N[13] * tie.D[13] * 6 / 1e19);
+    const higher = add(tie, 1e19, x, tie.L[13] + 0.001, (tie.N[13] * tie.D[13] * 6) / 1e19);
     tie.D[higher] = tie.D[13];
     q = isoflopQc(tie);
     expect(flagged(q)).toEqual([higher]);
@@ -218,7 +225,13 @@ describe('IsoFLOP QC stages (specs/experiments.md §B.7)', () => {
   });
 
   it('resolves the specs/experiments.md §B.7 parameters and per-data-set overrides', () => {
-    expect(resolveQcOptions()).toEqual({ minPointsPerBudget: 6, nearDuplicateTolerance: 0.01, offCenterMargin: 1.5, curvatureConfidence: 0.95, splineZThreshold: 6 });
+    expect(resolveQcOptions()).toEqual({
+      minPointsPerBudget: 6,
+      nearDuplicateTolerance: 0.01,
+      offCenterMargin: 1.5,
+      curvatureConfidence: 0.95,
+      splineZThreshold: 6,
+    });
     expect(QC_DEFAULTS.splineZThreshold).toBe(6);
     expect(qcOptionsFor('epochai_chinchilla__massivetext__chinchilla').splineZThreshold).toBe(3);
     expect(qcOptionsFor('marin_202603__dclm__llama_2').splineZThreshold).toBe(4.5);
@@ -233,23 +246,40 @@ describe('IsoFLOP QC stages (specs/experiments.md §B.7)', () => {
     expect(excludeReasonGroups(q, ['pre_qc'])).toEqual([true, false, true, true, true, false]);
     expect(excludeReasonGroups(q, ['pre_qc', 'off_center', 'weak_curvature', 'post_qc'])).toEqual([true, false, false, false, false, false]);
     expect(Object.values(QC_REASON_GROUPS).flat().sort()).toEqual(
-      ['exact_duplicate', 'near_duplicate_params', 'too_few_points', 'off_center', 'spline_outlier', 'negative_curvature', 'weak_curvature', 'too_few_post_qc'].sort(),
+      [
+        'exact_duplicate',
+        'near_duplicate_params',
+        'too_few_points',
+        'off_center',
+        'spline_outlier',
+        'negative_curvature',
+        'weak_curvature',
+        'too_few_post_qc',
+      ].sort(),
     );
   });
 });
 
-describe.skipIf(!haveRealData(
-  ['epochai_chinchilla_isoflops.csv', 'llama_3_isoflops.csv', 'marin_202603_isoflops.csv', 'misfitting_isoflops.csv'],
-  'IsoFLOP QC on the published data sets',
-))('IsoFLOP QC on the published data sets', () => {
+describe.skipIf(
+  !haveRealData(
+    ['epochai_chinchilla_isoflops.csv', 'llama_3_isoflops.csv', 'marin_202603_isoflops.csv', 'misfitting_isoflops.csv'],
+    'IsoFLOP QC on the published data sets',
+  ),
+)('IsoFLOP QC on the published data sets', () => {
   // Row-for-row identical to an independent implementation on numpy.polyfit and scipy's Akima1DInterpolator.
   const expected: Record<string, [string, Record<string, number>]> = {
-    epochai_chinchilla__massivetext__chinchilla: ['epochai_chinchilla_isoflops.csv', { none: 85, near_duplicate_params: 7, off_center: 16, spline_outlier: 10, weak_curvature: 5 }],
+    epochai_chinchilla__massivetext__chinchilla: [
+      'epochai_chinchilla_isoflops.csv',
+      { none: 85, near_duplicate_params: 7, off_center: 16, spline_outlier: 10, weak_curvature: 5 },
+    ],
     llama_3__raw_loss: ['llama_3_isoflops.csv', { none: 116, near_duplicate_params: 2, off_center: 1, spline_outlier: 4, weak_curvature: 10 }],
     marin_202603__comma__llama_2: ['marin_202603_isoflops.csv', { none: 80, too_few_points: 5 }],
     marin_202603__dclm__llama_2: ['marin_202603_isoflops.csv', { none: 79, too_few_points: 5, spline_outlier: 1 }],
     marin_202603__nemotron__llama_2: ['marin_202603_isoflops.csv', { none: 80, too_few_points: 8 }],
-    misfitting__fineweb_c4__transformer: ['misfitting_isoflops.csv', { none: 106, too_few_points: 32, off_center: 20, spline_outlier: 6, weak_curvature: 5, too_few_post_qc: 7 }],
+    misfitting__fineweb_c4__transformer: [
+      'misfitting_isoflops.csv',
+      { none: 106, too_few_points: 32, off_center: 20, spline_outlier: 6, weak_curvature: 5, too_few_post_qc: 7 },
+    ],
   };
   for (const [experiment, [file, counts]] of Object.entries(expected)) {
     it(`labels ${experiment}`, async () => {

@@ -4,7 +4,10 @@ import { fitQuadratic } from '../../../../experiments/shared/qc/index.ts';
 describe('QC quadratic (specs/experiments.md §B.7 stages 3 and 5)', () => {
   it('recovers an exact parabola and its vertex', () => {
     const x = [20, 20.5, 21, 21.5, 22, 23];
-    const q = fitQuadratic(x, x.map((v) => 0.3 * (v - 21.2) ** 2 + 1.5))!;
+    const q = fitQuadratic(
+      x,
+      x.map((v) => 0.3 * (v - 21.2) ** 2 + 1.5),
+    )!;
     expect(q.c2).toBeCloseTo(0.3, 10);
     expect(q.vertex).toBeCloseTo(21.2, 10);
     expect(q.c1).toBeCloseTo(-2 * 0.3 * 21.2, 8);

@@ -22,7 +22,10 @@ describe('lbfgsb without bounds', () => {
   it.each([1e6, 1e8])('converges on a rotated quadratic with condition number %g', (cond) => {
     const n = 10;
     const eig = Array.from({ length: n }, (_, i) => Math.pow(cond, i / (n - 1)));
-    const A = matrixWithSpectrum(eig, Array.from({ length: n }, (_, i) => 1 + 0.3 * i));
+    const A = matrixWithSpectrum(
+      eig,
+      Array.from({ length: n }, (_, i) => 1 + 0.3 * i),
+    );
     const c = Array.from({ length: n }, (_, i) => Math.cos(i));
     const f = quadratic(A, c);
     const f0 = f(new Float64Array(n));
