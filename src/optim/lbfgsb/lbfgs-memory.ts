@@ -31,6 +31,13 @@ export class LimitedMemory {
   readonly ss: Float64Array;
   /** Upper triangle holds Jᵀ, the Cholesky factor of T = θSᵀS + L·D⁻¹·Lᵀ. */
   readonly wt: Float64Array;
+  /**
+   * Serial number of the oldest stored pair; pair i has serial firstSerial + i.
+   * Serials are never reused (not even after a reset), so a cache of products
+   * of stored vectors can tell which of its entries still belong to held pairs.
+   */
+  firstSerial = 0;
+  private nextSerial = 0;
 
   constructor(
     readonly n: number,
@@ -47,6 +54,7 @@ export class LimitedMemory {
   reset(): void {
     this.col = 0;
     this.theta = 1;
+    this.firstSerial = this.nextSerial;
   }
 
   /**
@@ -68,10 +76,12 @@ export class LimitedMemory {
           this.sy[i * m + j] = this.sy[(i + 1) * m + j + 1]!;
         }
       }
+      this.firstSerial++;
     } else {
       this.col++;
     }
     const c = this.col - 1;
+    this.nextSerial = this.firstSerial + this.col;
     this.S[c]!.set(s);
     this.Y[c]!.set(y);
     this.theta = yy / sy;

@@ -21,6 +21,34 @@ export interface SubspaceWork {
   readonly xp: Float64Array;
   /** Free variables first (index[0..nfree−1]), then the active ones (Fortran `index`). */
   readonly index: Int32Array;
+  /** A column of K in the triangular solves of {@link formReducedMatrix} (m entries). */
+  readonly column: Float64Array;
+  /** The products K is made of, kept between iterations; see {@link ProductCache}. */
+  readonly products: ProductCache;
+}
+
+/**
+ * The inner products of stored pairs over the free or the active variables
+ * that K is made of, m × m row-major, pair i at row i (oldest first):
+ * yyFree (j ≤ i) Σ_free y_i·y_j, ssActive (j ≤ i) Σ_active s_i·s_j, and
+ * syMixed Σ_active s_i·y_j for j < i, Σ_free s_i·y_j for j ≥ i. Each is a
+ * function of the two pairs and of `index`/`nfree` alone, summed in the same
+ * order every time, so an entry whose pairs are still held and whose
+ * partition is unchanged is reused as is: the same bits as recomputing it.
+ * Per iteration this leaves O(m·n) new products instead of O(m²·n).
+ */
+export interface ProductCache {
+  readonly yyFree: Float64Array;
+  readonly ssActive: Float64Array;
+  readonly syMixed: Float64Array;
+  /** The partition the entries were summed over (copy of index; nfree, −1 = nothing cached). */
+  readonly index: Int32Array;
+  nfree: number;
+  /** Serial of the pair in row 0 and number of rows held (see LimitedMemory.firstSerial). */
+  firstSerial: number;
+  col: number;
+  /** The memory the serials belong to. */
+  owner: LimitedMemory | undefined;
 }
 
 export function makeSubspaceWork(n: number, m: number): SubspaceWork {
@@ -29,6 +57,17 @@ export function makeSubspaceWork(n: number, m: number): SubspaceWork {
     wv: new Float64Array(2 * m),
     xp: new Float64Array(n),
     index: new Int32Array(n),
+    column: new Float64Array(m),
+    products: {
+      yyFree: new Float64Array(m * m),
+      ssActive: new Float64Array(m * m),
+      syMixed: new Float64Array(m * m),
+      index: new Int32Array(n),
+      nfree: -1,
+      firstSerial: 0,
+      col: 0,
+      owner: undefined,
+    },
   };
 }
 
@@ -54,6 +93,59 @@ function sumOver(index: Int32Array, a: Float64Array, b: Float64Array, from: numb
   return s;
 }
 
+function sameEntries(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Bring the {@link ProductCache} up to date for the pairs now held and the
+ * current partition: shift the rows of pairs still held to their new slots
+ * (as LimitedMemory shifts SᵀS), sum only the products that involve a new
+ * pair, or all of them when the partition or the memory changed.
+ */
+function updateProducts(mem: LimitedMemory, nfree: number, work: SubspaceWork): ProductCache {
+  const { col, S, Y, m } = mem;
+  const { index } = work;
+  const cache = work.products;
+  const { yyFree, ssActive, syMixed } = cache;
+  const n = index.length;
+  let keep = 0;
+  if (cache.owner === mem && cache.nfree === nfree && sameEntries(cache.index, index)) {
+    // Serials only grow, so base ≥ 0; after a reset base ≥ cache.col and nothing is kept.
+    const base = mem.firstSerial - cache.firstSerial;
+    keep = Math.max(0, Math.min(cache.col - base, col));
+    if (keep > 0 && base > 0) {
+      // Row-major forward copy: the source (i + base, j + base) is never behind the target.
+      for (let i = 0; i < keep; i++) {
+        for (let j = 0; j < keep; j++) {
+          const from = (i + base) * m + j + base;
+          yyFree[i * m + j] = yyFree[from]!;
+          ssActive[i * m + j] = ssActive[from]!;
+          syMixed[i * m + j] = syMixed[from]!;
+        }
+      }
+    }
+  } else {
+    cache.index.set(index);
+    cache.nfree = nfree;
+    cache.owner = mem;
+  }
+  for (let iy = 0; iy < col; iy++) {
+    // Row iy needs new products in every column ≥ keep, and in all columns when iy itself is new.
+    const from = iy < keep ? keep : 0;
+    for (let jy = from; jy <= iy; jy++) {
+      yyFree[iy * m + jy] = sumOver(index, Y[iy]!, Y[jy]!, 0, nfree);
+      ssActive[iy * m + jy] = sumOver(index, S[iy]!, S[jy]!, nfree, n);
+    }
+    for (let jy = from; jy < iy; jy++) syMixed[iy * m + jy] = sumOver(index, S[iy]!, Y[jy]!, nfree, n);
+    for (let jy = Math.max(iy, from); jy < col; jy++) syMixed[iy * m + jy] = sumOver(index, S[iy]!, Y[jy]!, 0, nfree);
+  }
+  cache.firstSerial = mem.firstSerial;
+  cache.col = col;
+  return cache;
+}
+
 /**
  * Form and factor the middle matrix of the reduced system (Fortran `formk`):
  *
@@ -67,28 +159,28 @@ function sumOver(index: Int32Array, a: Float64Array, b: Float64Array, from: numb
  *   [ LLᵀ                L⁻¹(−L_aᵀ + R_zᵀ) ]   then the Cholesky factor of
  *   [ (−L_a + R_z)L⁻ᵀ    θSᵀAAᵀS           ]   the (2,2) Schur block.
  *
- * The Fortran code updates the blocks incrementally; they are formed from
- * scratch here, which is the same matrix.
+ * Like the Fortran code, the inner products of pairs still held are reused
+ * from the previous iteration when the free set did not change ({@link ProductCache});
+ * each is the same sum in the same order as forming it afresh.
  * @returns 0, or −1 / −2 when a Cholesky factorisation fails.
  */
 export function formReducedMatrix(mem: LimitedMemory, nfree: number, work: SubspaceWork): number {
-  const { col, theta, S, Y, sy, m } = mem;
-  const { wn, index } = work;
-  const n = index.length;
+  const { col, theta, sy, m } = mem;
+  const { wn, index, column } = work;
   const ld = 2 * m;
+  const { yyFree, ssActive, syMixed } = updateProducts(mem, nfree, work);
   for (let iy = 0; iy < col; iy++) {
     const is = col + iy;
     for (let jy = 0; jy <= iy; jy++) {
-      wn[jy * ld + iy] = sumOver(index, Y[iy]!, Y[jy]!, 0, nfree) / theta;
-      wn[(col + jy) * ld + is] = sumOver(index, S[iy]!, S[jy]!, nfree, n) * theta;
+      wn[jy * ld + iy] = yyFree[iy * m + jy]! / theta;
+      wn[(col + jy) * ld + is] = ssActive[iy * m + jy]! * theta;
     }
-    for (let jy = 0; jy < iy; jy++) wn[jy * ld + is] = -sumOver(index, S[iy]!, Y[jy]!, nfree, n);
-    for (let jy = iy; jy < col; jy++) wn[jy * ld + is] = sumOver(index, S[iy]!, Y[jy]!, 0, nfree);
+    for (let jy = 0; jy < iy; jy++) wn[jy * ld + is] = -syMixed[iy * m + jy]!;
+    for (let jy = iy; jy < col; jy++) wn[jy * ld + is] = syMixed[iy * m + jy]!;
     wn[iy * ld + iy] += sy[iy * m + iy]!;
   }
   if (cholesky(wn, ld, 0, col) !== 0) return -1;
   const col2 = 2 * col;
-  const column = new Float64Array(col);
   for (let js = col; js < col2; js++) {
     for (let k = 0; k < col; k++) column[k] = wn[k * ld + js]!;
     solveUpper(wn, ld, 0, col, column, 0, true);
