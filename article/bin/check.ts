@@ -273,6 +273,7 @@ export async function runCheck(opt: CheckOptions): Promise<CheckReport> {
     // Math, leftovers, links, overflow.
     report.mathNodes = await page.$$eval('.katex', (els) => els.filter((e) => !e.parentElement?.closest('.katex')).length);
     if (report.mathNodes !== manifest.mathCount) fail(`${report.mathNodes} rendered math nodes, the source has ${manifest.mathCount}`);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text a reader sees; textContent would include hidden nodes
     const text = await page.evaluate(() => document.body.innerText);
     for (const bad of ['{{', '[@', '$$']) if (text.includes(bad)) fail(`leftover "${bad}" in the page text`);
     const broken = await page.$$eval('a[href^="#"]', (as) =>

@@ -167,7 +167,7 @@ export function renderDocs(input: RenderInput): RenderOutput {
   const { anchors, toc, subNumbers } = numbering;
   problems.push(...numbering.problems);
 
-  const host = (file: string): InlineHost => ({
+  const host = (_file: string): InlineHost => ({
     fact(key: string, format: string | undefined, ctx: FormatContext, where: string): string {
       if (!format) {
         problems.push(`${where}: placeholder {{ ${key} }} needs a format, e.g. {{ ${key} | sig:3 }}`);

@@ -154,10 +154,12 @@ export function renderSummary(input: SummaryInput): SummaryOutput {
       }
     });
     if (/\{\{|\}\}/.test(s)) problems.push(`${where}: unresolved template syntax in ${JSON.stringify(body.slice(0, 120))}`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001 delimits placeholder tokens that prose cannot contain
     out.push(s.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => tokens[Number(i)].out));
     // What the reader sees with every generated value blanked: prose only, for the lint.
     view.push(
       s
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001 delimits placeholder tokens that prose cannot contain
         .replace(/\u0001\d+\u0001/g, FILL)
         .replace(/`[^`]*`/g, FILL)
         .replace(/\]\([^)]*\)/g, ']')

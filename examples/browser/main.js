@@ -42,5 +42,5 @@ run().catch((err) => {
   status.textContent = `Failed: ${err instanceof Error ? err.message : String(err)}`;
   status.className = 'error';
   document.body.dataset.state = 'error';
-  document.body.dataset.error = String(err && err.stack ? err.stack : err);
+  document.body.dataset.error = String(err?.stack ? err.stack : err);
 });

@@ -78,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw err ?? new UsageError(msg);
     });
 
-  let args;
+  let args: Awaited<ReturnType<typeof parser.parseAsync>>;
   try {
     args = await parser.parseAsync();
   } catch (err) {

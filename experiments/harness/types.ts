@@ -56,7 +56,7 @@ export interface Experiment<C = unknown, R = unknown> {
 }
 
 /** An experiment of any configuration and result type, as the registry holds them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds experiments of every configuration and result type
 export type AnyExperiment = Experiment<any, any>;
 
 /**

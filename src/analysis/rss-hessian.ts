@@ -59,7 +59,7 @@ export function predictionJacobian5(data: PreparedData, p: ArrayLike<number>): F
 }
 
 function analyticHessian(data: PreparedData, p: Float64Array, withResidualTerm: boolean): SquareMatrix {
-  const [E, A, B, alpha, beta] = p;
+  const [E, A, B] = p;
   const { n, lnN, lnD, L } = data;
   const J = predictionJacobian5(data, p);
   const H = zeros(5);

@@ -1,5 +1,4 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../src/cli/main.ts';
@@ -36,10 +35,13 @@ export async function runMain(argv: readonly string[], stdin?: string): Promise<
 }
 
 /** Runs `main` and parses its JSON output (fails the test with stderr if it did not succeed). */
-export async function runJson(argv: readonly string[], stdin?: string): Promise<Record<string, any>> {
+// biome-ignore lint/suspicious/noExplicitAny: tests read fields of the JSON output freely
+type JsonRecord = Record<string, any>;
+
+export async function runJson(argv: readonly string[], stdin?: string): Promise<JsonRecord> {
   const r = await runMain([...argv, '--json'], stdin);
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Record<string, any>;
+  return JSON.parse(r.stdout) as JsonRecord;
 }
 
 /** Spawns a command (from the repository root unless `cwd` is given), optionally feeding stdin. */

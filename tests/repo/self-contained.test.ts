@@ -52,7 +52,7 @@ function inRepoFolder(line: string, index: number): boolean {
 }
 
 /** What must not appear anywhere. */
-export const RULES: readonly Rule[] = [
+const RULES: readonly Rule[] = [
   { id: 'machine-path', what: 'a path on a development machine', pattern: /(?<![\w.-])\/(?:work|root|home)\/[\w.-]*/g },
   { id: 'outside-spec', what: 'the upstream spec folder outside the repository', pattern: /(?:\.\.\/)*shared\/spec\b/g },
   {
@@ -75,7 +75,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Matches of `pattern` in one text, minus paths into this repository's own `shared/` folders. */
-export function offending(text: string, pattern: RegExp): string[] {
+function offending(text: string, pattern: RegExp): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(pattern)) if (!(m[0].startsWith('shared/') && inRepoFolder(text, m.index))) out.push(m[0]);
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, parseCsv } from '../../../src/data/index.ts';
+import { parseCsv } from '../../../src/data/index.ts';
 import { errorOf } from './helpers.ts';
 
 describe('parseCsv', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMN_ALIASES, DataError, groupKey, groupKeys, loadCsvText, parseCsv, resolveColumns } from '../../../src/data/index.ts';
+import { COLUMN_ALIASES, groupKey, groupKeys, loadCsvText, parseCsv, resolveColumns } from '../../../src/data/index.ts';
 import { errorOf } from './helpers.ts';
 
 describe('column resolution', () => {
