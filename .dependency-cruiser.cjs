@@ -77,6 +77,13 @@ module.exports = {
       to: { pathNot: '^(src|article/explorable)/' },
     },
     {
+      name: 'app-only-library',
+      severity: 'error',
+      comment: 'app/ (the fit-and-plan page) is built from the library (src/) and itself; its build script may use Node and packages.',
+      from: { path: '^app/' },
+      to: { pathNot: '^(src|app|node_modules)/', dependencyTypesNot: ['core'] },
+    },
+    {
       name: 'article-layers',
       severity: 'error',
       comment: 'article/: bin/ (entry points) → declarations/ (facts, figures, claims) → engine/; the engine never imports what it renders.',

@@ -51,6 +51,9 @@ const FILES: Record<string, string> = {
   'article/declarations/palette.ts': "export const BLUE = '#00f';\n",
   'article/engine/render.ts':
     "import { one } from '../../src/lib.ts';\nimport { BLUE } from '../declarations/palette.ts';\nexport const render = [one, BLUE];\n",
+  'app/build.ts':
+    "import { readFileSync } from 'node:fs';\nimport yargs from 'yargs';\nimport { one } from '../src/lib.ts';\nimport { art } from '../article/art.ts';\nimport { p } from './page.ts';\nexport const b = [readFileSync, yargs, one, art, p];\n",
+  'app/page.ts': "export const p = 'page';\n",
   'assembly/k.ts': "import { one } from '../src/lib';\nexport function k(): i32 { return one; }\n",
   'assembly/index.ts': "export { k } from './k';\n",
   'bench/x.ts': "import { h } from '../tests/helper.ts';\nexport const x = h;\n",
@@ -69,6 +72,7 @@ const FILES: Record<string, string> = {
 
 // rule name → the module that breaks it (a cycle is reported once, at its first module).
 const EXPECTED = [
+  'app-only-library app/build.ts',
   'article-declarations-not-to-bin article/declarations/facts.ts',
   'article-layers article/engine/render.ts',
   'assembly-stands-alone assembly/k.ts',
@@ -137,6 +141,7 @@ describe('.dependency-cruiser.cjs', () => {
     const to = (rule: string): string[] => violations.filter((v) => v.rule.name === rule).map((v) => v.to);
     expect(to('src-is-the-library')).toEqual(['experiments/e.ts']);
     expect(to('explorable-only-library')).toEqual(['article/art.ts']);
+    expect(to('app-only-library')).toEqual(['article/art.ts']);
     expect(to('assembly-stands-alone')).toEqual(['src/lib.ts']);
     expect(to('tests-not-imported')).toEqual(['tests/helper.ts']);
     expect(to('experiments-below-article')).toEqual(['article/art.ts']);
