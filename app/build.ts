@@ -1,7 +1,8 @@
 /**
- * `npm run app` → results/app/index.html: one self-contained page (the
- * WebAssembly core as base64, plotly.js minified, the example CSVs, the worker
- * and page bundles inlined). Opens from file:// with the network off.
+ * `npm run app` → results/app/index.html: one self-contained page with the
+ * WebAssembly core as base64, plotly.js (the smallest official bundle that
+ * draws its figures, checked at build), the example CSVs, the worker and
+ * page bundles inlined. Opens from file:// with the network off.
  *
  *     npm run app                      # results/app/index.html
  *     npm run app -- --out DIR         # DIR/index.html
@@ -11,7 +12,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { plotlyVersion, readPlotlySource } from '../src/plot/plotly-asset.ts';
+import { plotlyForFigures } from '../src/plot/plotly-asset.ts';
+import { drawnFigures } from './drawn-figures.ts';
 import { appHtml } from './page.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,16 +46,6 @@ export async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** plotly.js minified once per plotly/esbuild version, cached under `cacheDir`. */
-async function plotlyMin(cacheDir: string): Promise<string> {
-  const cached = join(cacheDir, `plotly-${plotlyVersion()}-esbuild-${esbuild.version}.min.js`);
-  if (existsSync(cached)) return readFileSync(cached, 'utf8');
-  const { code } = await esbuild.transform(await readPlotlySource(), { minify: true, legalComments: 'none', charset: 'utf8' });
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cached, code);
-  return code;
-}
-
 export interface AppBuildResult {
   readonly path: string;
   readonly bytes: number;
@@ -64,17 +56,16 @@ export async function buildApp(outDir = join(ROOT, 'results', 'app')): Promise<A
   const wasmPath = join(ROOT, 'build', 'release.wasm');
   if (!existsSync(wasmPath)) throw new AppBuildError(`${wasmPath} does not exist: run npm run build (asbuild:release) first`);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const [appJs, workerJs, plotlyJs] = await Promise.all([
-    bundle(join(ROOT, 'app', 'main.ts')),
-    bundle(join(ROOT, 'app', 'worker.ts')),
-    plotlyMin(join(ROOT, 'node_modules', '.cache', 'scaling-fit')),
-  ]);
+  const examples = APP_EXAMPLES.map((p) => [basename(p), readFileSync(join(ROOT, p), 'utf8')] as const);
+  // The smallest plotly.js bundle that draws every figure the page can show (checked on the first example).
+  const plotly = await plotlyForFigures(drawnFigures(...examples[0]!), 'app page');
+  const [appJs, workerJs] = await Promise.all([bundle(join(ROOT, 'app', 'main.ts')), bundle(join(ROOT, 'app', 'worker.ts'))]);
   const html = appHtml({
     wasmBase64: readFileSync(wasmPath).toString('base64'),
-    plotlyJs,
+    plotlyJs: plotly.code,
     workerJs,
     appJs,
-    examples: APP_EXAMPLES.map((p) => [basename(p), readFileSync(join(ROOT, p), 'utf8')] as const),
+    examples,
     byline: `scaling-fit ${pkg.version}`,
   });
   mkdirSync(outDir, { recursive: true });

@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { articleOut, packageVersion, PATHS, PUBLICATION_DATE, REPO_ROOT, SEED, SUBTITLE, TITLE } from '../declarations/config.ts';
 import { assemblePage, lintableText } from '../engine/page-assemble.ts';
-import { bundleExplorable, katexCss, plotlyMin, wasmBase64 } from '../engine/page-assets.ts';
+import { bundleExplorable, katexCss, plotlyForArticle, wasmBase64 } from '../engine/page-assets.ts';
 import { evaluateClaim } from '../engine/claim-check.ts';
 import { loadDocs } from '../engine/content-load.ts';
 import { BuildError, MissingResultError } from '../engine/errors.ts';
@@ -34,7 +34,10 @@ import { preloadPublished, publishedLoadError } from '../engine/published-data.t
 import { ResultStore } from '../engine/result-store.ts';
 import { manifestOf, type BuildContext } from '../engine/types.ts';
 import { CLAIMS, SUMMARY_CLAIMS } from '../declarations/claims.ts';
+import { computeExplorable } from '../explorable/compute.ts';
 import { explorableMarkup } from '../explorable/markup.ts';
+import { defaultState } from '../explorable/state.ts';
+import { curvesFigure, lawFigure } from '../explorable/views.ts';
 import { defineFacts } from '../declarations/facts/index.ts';
 import { SUMMARY_EXPERIMENTS } from '../declarations/facts/summary.ts';
 import { resultsMdPath, summarize } from './results-md.ts';
@@ -192,7 +195,11 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   // 6. Assemble.
   const missing = [...render.missing, ...(summary?.missing ?? [])];
   const partial = missing.length > 0;
-  const [plotly, explorableJs] = await Promise.all([plotlyMin(join(outDir, '.cache')), bundleExplorable(PATHS.explorableEntry)]);
+  // Every figure the page draws picks the plotly.js bundle, the explorable's two views (at their start state) included.
+  const start = defaultState();
+  const explorableStart = computeExplorable(start);
+  const drawn = [...[...figures.values()].flatMap((f) => (f.status === 'ok' ? [f.output.figure] : [])), curvesFigure(explorableStart), lawFigure(explorableStart, start.C)];
+  const [plotly, explorableJs] = await Promise.all([plotlyForArticle(drawn), bundleExplorable(PATHS.explorableEntry)]);
   const wasm = wasmBase64(PATHS.wasm);
   const manifest = {
     figures: render.figureOrder.map((f) => ({ id: f.id, number: f.number, panels: f.manifest?.panels ?? null, traces: f.manifest?.traces ?? null, pending: f.manifest === null })),

@@ -1,30 +1,26 @@
 /**
- * Everything the page inlines: plotly.js (minified once with esbuild and
- * cached by version), the KaTeX stylesheet with its woff2 fonts as data
- * URIs, the explorable bundle (esbuild, browser IIFE) and the WebAssembly
- * core as base64.
+ * Everything the page inlines: plotly.js (the official bundle its figures
+ * need), the KaTeX stylesheet with its woff2 fonts as data URIs, the
+ * explorable bundle (esbuild, browser IIFE) and the WebAssembly core as base64.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { plotlySourcePath, plotlyVersion } from '../../src/plot/plotly-asset.ts';
+import { plotlyForFigures, type PlotlyForPage } from '../../src/plot/plotly-asset.ts';
+import type { PlotlyFigure } from '../../src/plot/plotly.ts';
 import { BuildError } from './errors.ts';
 
 const require = createRequire(import.meta.url);
 
-/** plotly.js, minified; cached under `cacheDir` keyed by plotly and esbuild versions. */
-export async function plotlyMin(cacheDir: string): Promise<{ code: string; version: string }> {
-  const version = plotlyVersion();
-  const key = `plotly-${version}-esbuild-${esbuild.version}.min.js`;
-  const cached = join(cacheDir, key);
-  if (existsSync(cached)) return { code: readFileSync(cached, 'utf8'), version };
-  const src = readFileSync(plotlySourcePath(), 'utf8');
-  const { code } = await esbuild.transform(src, { minify: true, legalComments: 'none', charset: 'utf8' });
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cached, code);
-  return { code, version };
+/**
+ * plotly.js for the page: the smallest official bundle that draws every
+ * trace type of `figures` (the cartesian one, already minified, for the
+ * article), read from its package; PlotlyTraceTypeError if none does.
+ */
+export async function plotlyForArticle(figures: Iterable<Pick<PlotlyFigure, 'data'>>): Promise<PlotlyForPage> {
+  return plotlyForFigures(figures, 'article');
 }
 
 /** The KaTeX stylesheet with woff2 fonts inlined and the woff/ttf fallbacks dropped. */

@@ -10,7 +10,7 @@ import { envelopeMultiplier, surfaceMultiplier } from '../fit/compute-multiplier
 import { envelopeLoss } from '../fit/envelope.ts';
 import { describePinned } from '../fit/pinned.ts';
 import { PARAMETER_NAMES } from '../fit/result.ts';
-import { readPlotlySource } from '../plot/plotly-asset.ts';
+import { plotlyForFigures } from '../plot/plotly-asset.ts';
 import type { PlotlyFigure } from '../plot/plotly.ts';
 import { baseAxis, baseLayout, formatPow10, QUALITATIVE } from '../plot/theme.ts';
 import { lossOpt } from '../surface/loss-surface.ts';
@@ -399,6 +399,7 @@ async function runCommand(args: SubcommandArgs, io: SubcommandIo): Promise<void>
   };
   const summary = formatCompareSummary(report);
   if (o.report !== null) {
+    const figure = compareFigure(report);
     const html = figurePage(
       {
         title: `Compare: ${variantData.source} against ${baseData.source}`,
@@ -412,11 +413,11 @@ async function runCommand(args: SubcommandArgs, io: SubcommandIo): Promise<void>
             caption:
               "How many times the compute the baseline needs to reach the variant's loss. Dots: the measured budgets; ★: the target" +
               `${bootstrap !== null ? `; bars: ${fmt(100 * bootstrap.level)}% bootstrap intervals (each data set resampled independently)` : ''}. Dashed: m = 1, no difference.`,
-            figure: compareFigure(report),
+            figure,
           },
         ],
       },
-      await readPlotlySource(),
+      (await plotlyForFigures([figure], 'compare report')).code,
     );
     await writeReport(o.report, html);
   }

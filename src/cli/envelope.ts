@@ -8,7 +8,7 @@
 import { envelopeInterval, envelopeLoss, type EnvelopeInterval } from '../fit/envelope.ts';
 import { PARAMETER_NAMES } from '../fit/result.ts';
 import { describePinned } from '../fit/pinned.ts';
-import { readPlotlySource } from '../plot/plotly-asset.ts';
+import { plotlyForFigures } from '../plot/plotly-asset.ts';
 import { baseAxis, baseLayout, formatPow10, QUALITATIVE } from '../plot/theme.ts';
 import type { PlotlyFigure } from '../plot/plotly.ts';
 import { Rng } from '../util/rng.ts';
@@ -393,6 +393,7 @@ async function emit(r: EnvelopeReport, o: CliOptions, io: SubcommandIo): Promise
   const summary = formatEnvelopeSummary(r);
   if (o.report !== null) {
     const t = r.interval;
+    const figure = envelopeFigure(r);
     const html = figurePage(
       {
         title: `Loss envelope: ${r.source}`,
@@ -406,11 +407,11 @@ async function emit(r: EnvelopeReport, o: CliOptions, io: SubcommandIo): Promise
             caption:
               `Black: each budget's compute-optimal loss (${sourceLine(r)}). Blue: the fitted envelope and its pointwise ${fmt(100 * t.level)}% Student-t lack-of-fit band` +
               `${r.bootstrap !== null ? `; dotted: the ${fmt(100 * r.bootstrap.level)}% bootstrap band of the refitted envelopes` : ''}; ★: the target with its interval.`,
-            figure: envelopeFigure(r),
+            figure,
           },
         ],
       },
-      await readPlotlySource(),
+      (await plotlyForFigures([figure], 'envelope report')).code,
     );
     await writeReport(o.report, html);
   }

@@ -16,8 +16,8 @@ import { bootstrapFit } from './bootstrap.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { fitRun, locatedInFile, prepareRun, runReport } from './fit-run.ts';
 import { formatJson, formatSummary } from './output.ts';
-import { reportHtml } from './report.ts';
-import { readPlotlySource } from '../plot/plotly-asset.ts';
+import { reportFigures, reportHtml } from './report.ts';
+import { plotlyForFigures } from '../plot/plotly-asset.ts';
 
 // The per-group grids moved with the rest of the pipeline to ./fit-run.ts.
 export { groupGrids } from './fit-run.ts';
@@ -105,7 +105,8 @@ async function fitAndReport(o: CliOptions, io: CliIo, data: IsoflopData): Promis
   const report = runReport(data, o, run, bootstrap);
 
   if (o.report !== null) {
-    const html = reportHtml(run.input, report, run.comp!, await readPlotlySource());
+    const plotly = await plotlyForFigures(reportFigures(run.input, report, run.comp!).map((f) => f.figure), 'fit report');
+    const html = reportHtml(run.input, report, run.comp!, plotly.code);
     try {
       await writeFile(o.report, html);
     } catch (err) {

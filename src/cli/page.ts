@@ -8,6 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
 import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
+import { checkBundleCovers } from '../plot/plotly-bundle.ts';
 import { UsageError, oneLine } from './errors.ts';
 
 export interface PageFigure {
@@ -26,8 +27,12 @@ pre{background:#f4f4f4;padding:12px 14px;overflow-x:auto;font-size:12.5px;line-h
 .callout{background:#fff7e6;border-left:4px solid #E69F00;padding:8px 12px}
 .meta{color:#666;font-size:13px}`;
 
-/** The page; `callout` is one highlighted sentence (e.g. the verdict), or empty. */
+/**
+ * The page; `callout` is one highlighted sentence (e.g. the verdict), or empty.
+ * `plotlySource` must register every trace type of the figures (PlotlyTraceTypeError if not).
+ */
 export function figurePage(p: { title: string; meta: string; callout: string; summary: string; figures: readonly PageFigure[] }, plotlySource: string): string {
+  checkBundleCovers(p.figures.map((f) => f.figure), plotlySource, p.title);
   const sections = p.figures
     .map(
       (f) =>

@@ -13,6 +13,7 @@ import { linspace } from '../util/space.ts';
 import { maxOf } from '../util/stats.ts';
 import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
 import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
+import { checkBundleCovers } from '../plot/plotly-bundle.ts';
 import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap-core.ts';
 import type { FitInput, FitOutcome, QuantityKey } from './fit-core.ts';
 import { formatNumber, formatPercent, formatSummary, gridFactor, pinnedQuantities, type RunReport } from './output.ts';
@@ -425,12 +426,14 @@ pre{background:#f4f4f4;padding:12px 14px;overflow-x:auto;font-size:12.5px;line-h
 .meta{color:#666;font-size:13px}`;
 
 /**
- * The report page. `plotlySource` is the plotly.js bundle, inlined once.
+ * The report page. `plotlySource` is the plotly.js bundle, inlined once; it
+ * must register every trace type of the figures (PlotlyTraceTypeError if not).
  * The page draws its figures on load and sets `data-figures-drawn` on
  * `<body>` when all are drawn (or `data-figures-error` if plotly.js failed).
  */
 export function reportHtml(input: FitInput, r: RunReport, comp: Companions, plotlySource: string): string {
   const figures = reportFigures(input, r, comp);
+  checkBundleCovers(figures.map((f) => f.figure), plotlySource, 'fit report');
   const sections = figures
     .map(
       (f) =>

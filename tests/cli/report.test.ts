@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plotlyMinifiedPath, plotlyMinifiedVersion, plotlyVersion } from '../../src/plot/plotly-asset.ts';
+import { plotlyBundlePath, plotlyBundleVersion, plotlyVersion } from '../../src/plot/plotly-asset.ts';
 import { EXAMPLE_CSV, HAVE_SHARED_DATA, LLAMA_CSV, runMain } from './helpers.ts';
 
 let dir: string;
@@ -31,15 +31,16 @@ describe('fit --report', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Report written to ${path}`);
     const html = await readFile(path, 'utf8');
-    // The minified bundle of the same plotly.js version (issue #12: report ≤ 5 MB).
-    const plotly = await readFile(plotlyMinifiedPath(), 'utf8');
-    expect(plotlyMinifiedVersion()).toBe(plotlyVersion());
+    // The cartesian minified bundle of the same plotly.js version (issue #12: report ≤ 5 MB; it is ≈ 1.6 MB).
+    const plotly = await readFile(plotlyBundlePath('cartesian'), 'utf8');
+    expect(plotlyBundleVersion('cartesian')).toBe(plotlyVersion());
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     // plotly.js is inlined exactly once and nothing is loaded from elsewhere.
     const marker = plotly.slice(0, 200);
     expect(html.split(marker)).toHaveLength(2);
     expect((await stat(path)).size).toBeGreaterThan(plotly.length);
     expect((await stat(path)).size).toBeLessThanOrEqual(5_000_000);
+    expect((await stat(path)).size).toBeLessThanOrEqual(2_000_000);
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/<link[^>]+href="http/);
 
