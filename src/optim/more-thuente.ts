@@ -21,14 +21,7 @@ export const LBFGSB_LINE_SEARCH = Object.freeze({ ftol: 1e-3, gtol: 0.9, xtol: 0
  * (strong Wolfe holds), a `warning_*` (no further progress possible; stp is
  * the last point evaluated, which L-BFGS-B accepts), or `'error'` (bad input).
  */
-export type LineSearchTask =
-  | 'fg'
-  | 'convergence'
-  | 'warning_rounding'
-  | 'warning_xtol'
-  | 'warning_stpmax'
-  | 'warning_stpmin'
-  | 'error';
+export type LineSearchTask = 'fg' | 'convergence' | 'warning_rounding' | 'warning_xtol' | 'warning_stpmax' | 'warning_stpmin' | 'error';
 
 const P5 = 0.5;
 const P66 = 0.66;
@@ -180,7 +173,14 @@ export class MoreThuente {
     if (stpmin < 0) this.error = 'STPMIN < 0';
     if (stpmax < stpmin) this.error = 'STPMAX < STPMIN';
     if (this.error !== '') return 'error';
-    Object.assign(this.iv, { stx: 0, fx: f, dx: g, sty: 0, fy: f, dy: g, brackt: false });
+    const iv = this.iv;
+    iv.stx = 0;
+    iv.fx = f;
+    iv.dx = g;
+    iv.sty = 0;
+    iv.fy = f;
+    iv.dy = g;
+    iv.brackt = false;
     this.stage = 1;
     this.finit = f;
     this.ginit = g;

@@ -14,6 +14,8 @@ import type { Box, Iwhere } from './box.ts';
 
 /** Scratch arrays for {@link generalizedCauchyPoint}: n-vectors t, d, order; 2m-vectors p, v, wbp. */
 export interface CauchyWork {
+  /** Segments explored by the last call (an output, kept here so a call allocates nothing). */
+  nseg: number;
   readonly t: Float64Array;
   readonly d: Float64Array;
   readonly order: Int32Array;
@@ -24,6 +26,7 @@ export interface CauchyWork {
 
 export function makeCauchyWork(n: number, m: number): CauchyWork {
   return {
+    nseg: 0,
     t: new Float64Array(n),
     d: new Float64Array(n),
     order: new Int32Array(n),
@@ -89,7 +92,8 @@ function popLeastBreakpoint(n: number, t: Float64Array, order: Int32Array, build
  * reaches its bound is fixed and f', f'' are updated in O(m) (eqs. 4.9–4.11).
  *
  * @returns info = 0, or nonzero when a triangular solve in M·v is singular
- *   (the caller then resets the memory), and the number of segments explored.
+ *   (the caller then resets the memory); the number of segments explored is
+ *   left in `work.nseg`.
  */
 export function generalizedCauchyPoint(
   box: Box,
@@ -102,16 +106,17 @@ export function generalizedCauchyPoint(
   xcp: Float64Array,
   c: Float64Array,
   work: CauchyWork,
-): { info: number; nseg: number } {
+): number {
   const { lower: l, upper: u, nbd } = box;
   const { t, d, order, p, v, wbp } = work;
   const { col, theta, S, Y } = mem;
+  work.nseg = 0;
   const n = x.length;
   const col2 = 2 * col;
   c.fill(0, 0, col2);
   if (sbgnrm <= 0) {
     xcp.set(x);
-    return { info: 0, nseg: 0 };
+    return 0;
   }
   let bnded = true;
   let nfree = n;
@@ -173,12 +178,12 @@ export function generalizedCauchyPoint(
 
   if (theta !== 1) for (let j = 0; j < col; j++) p[col + j] *= theta;
   xcp.set(x);
-  if (nbreak === 0 && nfree === n) return { info: 0, nseg: 0 };
+  if (nbreak === 0 && nfree === n) return 0;
 
   let f2 = -theta * f1;
   const f2Org = f2;
   if (col > 0) {
-    if (mem.multiplyM(p, v) !== 0) return { info: -1, nseg: 0 };
+    if (mem.multiplyM(p, v) !== 0) return -1;
     f2 -= dot(v, p, col2);
   }
   let dtm = -f1 / f2;
@@ -238,7 +243,10 @@ export function generalizedCauchyPoint(
           wbp[j] = Y[j]![ibp]!;
           wbp[col + j] = theta * S[j]![ibp]!;
         }
-        if (mem.multiplyM(wbp, v) !== 0) return { info: -1, nseg };
+        if (mem.multiplyM(wbp, v) !== 0) {
+          work.nseg = nseg;
+          return -1;
+        }
         const wmc = dot(c, v, col2);
         const wmp = dot(p, v, col2);
         const wmw = dot(wbp, v, col2);
@@ -262,5 +270,6 @@ export function generalizedCauchyPoint(
     for (let i = 0; i < n; i++) xcp[i] += tsum * d[i]!;
   }
   if (col > 0) for (let j = 0; j < col2; j++) c[j] += dtm * p[j]!;
-  return { info: 0, nseg };
+  work.nseg = nseg;
+  return 0;
 }

@@ -38,6 +38,8 @@ export class LimitedMemory {
    */
   firstSerial = 0;
   private nextSerial = 0;
+  /** √(s_iᵀy_i) of the stored pairs, taken once per update instead of on every M·v. */
+  private readonly sqrtD: Float64Array;
 
   constructor(
     readonly n: number,
@@ -48,6 +50,7 @@ export class LimitedMemory {
     this.sy = new Float64Array(m * m);
     this.ss = new Float64Array(m * m);
     this.wt = new Float64Array(m * m);
+    this.sqrtD = new Float64Array(m);
   }
 
   /** Forget every pair: B = I (what the Fortran code does on every restart). */
@@ -93,6 +96,7 @@ export class LimitedMemory {
     }
     this.ss[c * m + c] = ssNew;
     this.sy[c * m + c] = sy;
+    for (let i = 0; i < this.col; i++) this.sqrtD[i] = Math.sqrt(this.sy[i * m + i]!);
     return this.formT();
   }
 
@@ -117,7 +121,7 @@ export class LimitedMemory {
    * @returns 0, or a nonzero code when J is singular.
    */
   multiplyM(v: Float64Array, p: Float64Array): number {
-    const { m, col, sy, wt } = this;
+    const { m, col, sy, wt, sqrtD } = this;
     if (col === 0) return 0;
     p[col] = v[col]!;
     for (let i = 1; i < col; i++) {
@@ -126,9 +130,9 @@ export class LimitedMemory {
       p[col + i] = v[col + i]! + sum;
     }
     if (solveUpper(wt, m, 0, col, p, col, true) !== 0) return -1;
-    for (let i = 0; i < col; i++) p[i] = v[i]! / Math.sqrt(sy[i * m + i]!);
+    for (let i = 0; i < col; i++) p[i] = v[i]! / sqrtD[i]!;
     if (solveUpper(wt, m, 0, col, p, col, false) !== 0) return -1;
-    for (let i = 0; i < col; i++) p[i] = -p[i]! / Math.sqrt(sy[i * m + i]!);
+    for (let i = 0; i < col; i++) p[i] = -p[i]! / sqrtD[i]!;
     for (let i = 0; i < col; i++) {
       let sum = 0;
       for (let k = i + 1; k < col; k++) sum += (sy[k * m + i]! * p[col + k]!) / sy[i * m + i]!;

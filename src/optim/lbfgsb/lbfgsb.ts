@@ -188,7 +188,12 @@ export function lbfgsb(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options
     const xOut = Float64Array.from(x);
     projectOntoBounds(xOut, box);
     const diagnostics: LbfgsbDiagnostics = {
-      reason, projectedGradientNorm: sbgnrm, lastRelativeChange, ...counts, lastLineSearchTask, longFinalLineSearch,
+      reason,
+      projectedGradientNorm: sbgnrm,
+      lastRelativeChange,
+      ...counts,
+      lastLineSearchTask,
+      longFinalLineSearch,
     };
     return {
       x: xOut,
@@ -230,8 +235,7 @@ export function lbfgsb(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options
     if (!box.constrained && mem.col > 0) {
       z.set(x);
     } else {
-      const cp = generalizedCauchyPoint(box, x, g, iwhere, mem, sbgnrm, EPSMCH, z, c, cauchyWork);
-      if (cp.info !== 0) {
+      if (generalizedCauchyPoint(box, x, g, iwhere, mem, sbgnrm, EPSMCH, z, c, cauchyWork) !== 0) {
         resetAfterFactorization();
         continue;
       }

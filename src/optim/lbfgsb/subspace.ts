@@ -21,8 +21,6 @@ export interface SubspaceWork {
   readonly xp: Float64Array;
   /** Free variables first (index[0..nfree−1]), then the active ones (Fortran `index`). */
   readonly index: Int32Array;
-  /** A column of K in the triangular solves of {@link formReducedMatrix} (m entries). */
-  readonly column: Float64Array;
   /** The products K is made of, kept between iterations; see {@link ProductCache}. */
   readonly products: ProductCache;
 }
@@ -57,7 +55,6 @@ export function makeSubspaceWork(n: number, m: number): SubspaceWork {
     wv: new Float64Array(2 * m),
     xp: new Float64Array(n),
     index: new Int32Array(n),
-    column: new Float64Array(m),
     products: {
       yyFree: new Float64Array(m * m),
       ssActive: new Float64Array(m * m),
@@ -166,7 +163,7 @@ function updateProducts(mem: LimitedMemory, nfree: number, work: SubspaceWork): 
  */
 export function formReducedMatrix(mem: LimitedMemory, nfree: number, work: SubspaceWork): number {
   const { col, theta, sy, m } = mem;
-  const { wn, index, column } = work;
+  const { wn } = work;
   const ld = 2 * m;
   const { yyFree, ssActive, syMixed } = updateProducts(mem, nfree, work);
   for (let iy = 0; iy < col; iy++) {
@@ -181,10 +178,14 @@ export function formReducedMatrix(mem: LimitedMemory, nfree: number, work: Subsp
   }
   if (cholesky(wn, ld, 0, col) !== 0) return -1;
   const col2 = 2 * col;
+  // Each column of the upper-right block becomes L⁻¹·column: the solveUpper (transposed)
+  // arithmetic, done in place. The diagonal is a successful Cholesky factor's, so never 0.
   for (let js = col; js < col2; js++) {
-    for (let k = 0; k < col; k++) column[k] = wn[k * ld + js]!;
-    solveUpper(wn, ld, 0, col, column, 0, true);
-    for (let k = 0; k < col; k++) wn[k * ld + js] = column[k]!;
+    for (let j = 0; j < col; j++) {
+      let s = wn[j * ld + js]!;
+      for (let k = 0; k < j; k++) s -= wn[k * ld + j]! * wn[k * ld + js]!;
+      wn[j * ld + js] = s / wn[j * ld + j]!;
+    }
   }
   for (let is = col; is < col2; is++) {
     for (let js = is; js < col2; js++) {
