@@ -128,7 +128,10 @@ function buildParser(argv: readonly string[]) {
     .option('fix', str('pin a surface parameter: NAME=VALUE with NAME one of E, A, B, alpha, beta (repeatable; vpnls and approach3)', meth))
     .option(
       'grid-size',
-      num(`points per axis: VPNLS exponent grid [default: 32]; Approach 3 seed grid and --method grid [default: ${DEFAULT_GRID5_SIZE}]`, meth),
+      num(
+        `points per axis of the search grid (not the sampling grid of the data): VPNLS exponent grid [default: 32]; Approach 3 seed grid and --method grid [default: ${DEFAULT_GRID5_SIZE}]`,
+        meth,
+      ),
     )
     .option('target-compute', num(`budget for N*, D*, L_opt in FLOPs [default: largest budget × ${DEFAULT_TARGET_FACTOR}]`, out))
     .option('json', flag('print one JSON object instead of the summary', out))
