@@ -92,7 +92,14 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
 
   // 2. Experiments: the union of what the sections declare, plus what results.md reads.
   const needed = [...new Set([...docs.flatMap((d) => d.meta.needs), ...SUMMARY_EXPERIMENTS])].sort((a, b) => a - b);
-  const prepared = await prepareExperiments(needed, { resultsRoot: opt.resultsRoot, repoRoot: REPO_ROOT, dataDir: opt.dataDir, seed: SEED, run: opt.run, rerun: opt.rerun });
+  const prepared = await prepareExperiments(needed, {
+    resultsRoot: opt.resultsRoot,
+    repoRoot: REPO_ROOT,
+    dataDir: opt.dataDir,
+    seed: SEED,
+    run: opt.run,
+    rerun: opt.rerun,
+  });
   for (const w of prepared.warnings) opt.log(`warning: ${w}`);
   const { available, unavailable } = prepared;
   for (const s of prepared.statuses) opt.log(`  exp${s.id}: ${available.has(s.id) ? 'available' : `unavailable (${unavailable.get(s.id)})`}`);
@@ -119,7 +126,11 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   for (const def of FIGURES) {
     const absent = def.needs.filter((n) => !available.has(n));
     if (absent.length) {
-      figures.set(def.id, { status: 'missing', reason: absent.map((n) => `experiment ${n}: ${unavailable.get(n) ?? 'not available'}`).join('; '), experiments: absent });
+      figures.set(def.id, {
+        status: 'missing',
+        reason: absent.map((n) => `experiment ${n}: ${unavailable.get(n) ?? 'not available'}`).join('; '),
+        experiments: absent,
+      });
       continue;
     }
     try {
@@ -180,7 +191,9 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   const frontHtml = frontDocs.map((s) => `<section id="${s.meta.id}" class="front"><h2>${escapeHtml(s.meta.title)}</h2>\n${s.html}\n</section>`).join('\n');
 
   // Words and reading time.
-  const mainFigures = render.figureOrder.filter((f) => docs.find((d) => d.meta.kind === 'main' && (render.uses.get(d.meta.id)?.has(`figure:${f.id}`) ?? false))).length;
+  const mainFigures = render.figureOrder.filter((f) =>
+    docs.find((d) => d.meta.kind === 'main' && (render.uses.get(d.meta.id)?.has(`figure:${f.id}`) ?? false)),
+  ).length;
   const totalWords = [...render.words.values()].reduce((a, b) => a + b, 0);
   const minutes = readingMinutes(totalWords, mainFigures);
   for (const doc of docs) {
@@ -189,8 +202,15 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
       lint.push({ level: 'warning', rule: 'word-budget', where: doc.source.file, message: `${w} words, more than 130% of the budget of ${doc.meta.budget}` });
     }
   }
-  if (minutes < 18 || minutes > 40) lint.push({ level: opt.allowMissing ? 'warning' : 'error', rule: 'reading-time', where: 'article', message: `estimated reading time ${minutes.toFixed(1)} min is outside 18–40` });
-  else if (minutes < 22 || minutes > 33) lint.push({ level: 'warning', rule: 'reading-time', where: 'article', message: `estimated reading time ${minutes.toFixed(1)} min is outside 22–33` });
+  if (minutes < 18 || minutes > 40)
+    lint.push({
+      level: opt.allowMissing ? 'warning' : 'error',
+      rule: 'reading-time',
+      where: 'article',
+      message: `estimated reading time ${minutes.toFixed(1)} min is outside 18–40`,
+    });
+  else if (minutes < 22 || minutes > 33)
+    lint.push({ level: 'warning', rule: 'reading-time', where: 'article', message: `estimated reading time ${minutes.toFixed(1)} min is outside 22–33` });
 
   // 6. Assemble.
   const missing = [...render.missing, ...(summary?.missing ?? [])];
@@ -198,11 +218,21 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   // Every figure the page draws picks the plotly.js bundle, the explorable's two views (at their start state) included.
   const start = defaultState();
   const explorableStart = computeExplorable(start);
-  const drawn = [...[...figures.values()].flatMap((f) => (f.status === 'ok' ? [f.output.figure] : [])), curvesFigure(explorableStart), lawFigure(explorableStart, start.C)];
+  const drawn = [
+    ...[...figures.values()].flatMap((f) => (f.status === 'ok' ? [f.output.figure] : [])),
+    curvesFigure(explorableStart),
+    lawFigure(explorableStart, start.C),
+  ];
   const [plotly, explorableJs] = await Promise.all([plotlyForArticle(drawn), bundleExplorable(PATHS.explorableEntry)]);
   const wasm = wasmBase64(PATHS.wasm);
   const manifest = {
-    figures: render.figureOrder.map((f) => ({ id: f.id, number: f.number, panels: f.manifest?.panels ?? null, traces: f.manifest?.traces ?? null, pending: f.manifest === null })),
+    figures: render.figureOrder.map((f) => ({
+      id: f.id,
+      number: f.number,
+      panels: f.manifest?.panels ?? null,
+      traces: f.manifest?.traces ?? null,
+      pending: f.manifest === null,
+    })),
     explorablePlots: ['explorable-curves', 'explorable-law'],
     mathCount: math.count,
     partial,
@@ -238,7 +268,8 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   facts.markUsed(['ref.chinchilla.xl.dstar_err', ...figureFacts]);
   const unused = facts.unused();
   for (const k of unused.single) opt.log(`warning [unused-fact] ${k}`);
-  if (unused.family.length) opt.log(`note: ${unused.family.length} facts of bulk-defined families are unused by the article (listed in build-report.json; results.md may use them)`);
+  if (unused.family.length)
+    opt.log(`note: ${unused.family.length} facts of bulk-defined families are unused by the article (listed in build-report.json; results.md may use them)`);
 
   // 7. Write.
   mkdirSync(join(outDir, 'figures'), { recursive: true });
@@ -247,7 +278,9 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
   if (!failed) {
     writeFileSync(htmlPath, html);
     writeFileSync(join(outDir, 'facts.json'), `${JSON.stringify(facts.dump(), null, 2)}\n`);
-    for (const [id, f] of figures) if (f.status === 'ok') writeFileSync(join(outDir, 'figures', `${id}.json`), jsonForScript({ ...f.output.figure, config: { ...PLOT_CONFIG, ...(f.output.config ?? {}) } }));
+    for (const [id, f] of figures)
+      if (f.status === 'ok')
+        writeFileSync(join(outDir, 'figures', `${id}.json`), jsonForScript({ ...f.output.figure, config: { ...PLOT_CONFIG, ...(f.output.config ?? {}) } }));
   }
   if (summary && opt.resultsMd) {
     if (!failed && summary.missing.length === 0) {
@@ -282,7 +315,11 @@ export async function buildArticle(opt: BuildOptions): Promise<BuildResult> {
     for (const [k, v] of byExp) opt.log(`  ${k}: ${[...v].slice(0, 12).join(', ')}${v.size > 12 ? `, … (${v.size} in all)` : ''}`);
   }
   for (const p of problems) opt.log(`error: ${p}`);
-  opt.log(failed ? 'article: FAILED (nothing written but build-report.json)' : `article: wrote ${relative(process.cwd(), htmlPath)} (${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB${partial ? ', DRAFT with gaps' : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  opt.log(
+    failed
+      ? 'article: FAILED (nothing written but build-report.json)'
+      : `article: wrote ${relative(process.cwd(), htmlPath)} (${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB${partial ? ', DRAFT with gaps' : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return { ok: !failed, htmlPath, missing, problems, warnings, bytes: Buffer.byteLength(html) };
 }
 
@@ -293,7 +330,14 @@ function factNumber(facts: ReturnType<typeof defineFacts>, key: string): number 
 }
 
 function parseArgs(argv: readonly string[]): BuildOptions {
-  const opt: BuildOptions = { allowMissing: false, rerun: false, run: true, resultsRoot: resolve(REPO_ROOT, 'results'), dataDir: defaultDataDir(), log: (l) => process.stderr.write(`${l}\n`) };
+  const opt: BuildOptions = {
+    allowMissing: false,
+    rerun: false,
+    run: true,
+    resultsRoot: resolve(REPO_ROOT, 'results'),
+    dataDir: defaultDataDir(),
+    log: (l) => process.stderr.write(`${l}\n`),
+  };
   const value = (i: number): string => {
     if (argv[i] === undefined || argv[i].startsWith('--')) throw new BuildError(`${argv[i - 1]} needs a value`);
     return argv[i];

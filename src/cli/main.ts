@@ -105,7 +105,10 @@ async function fitAndReport(o: CliOptions, io: CliIo, data: IsoflopData): Promis
   const report = runReport(data, o, run, bootstrap);
 
   if (o.report !== null) {
-    const plotly = await plotlyForFigures(reportFigures(run.input, report, run.comp!).map((f) => f.figure), 'fit report');
+    const plotly = await plotlyForFigures(
+      reportFigures(run.input, report, run.comp!).map((f) => f.figure),
+      'fit report',
+    );
     const html = reportHtml(run.input, report, run.comp!, plotly.code);
     try {
       await writeFile(o.report, html);

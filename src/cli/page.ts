@@ -32,7 +32,11 @@ pre{background:#f4f4f4;padding:12px 14px;overflow-x:auto;font-size:12.5px;line-h
  * `plotlySource` must register every trace type of the figures (PlotlyTraceTypeError if not).
  */
 export function figurePage(p: { title: string; meta: string; callout: string; summary: string; figures: readonly PageFigure[] }, plotlySource: string): string {
-  checkBundleCovers(p.figures.map((f) => f.figure), plotlySource, p.title);
+  checkBundleCovers(
+    p.figures.map((f) => f.figure),
+    plotlySource,
+    p.title,
+  );
   const sections = p.figures
     .map(
       (f) =>

@@ -84,8 +84,14 @@ function isoflopFigure(input: FitInput, outcome: FitOutcome): PlotlyFigure {
     const color = budgetColor(i, gs.length);
     const Ns = g.rows.map((r) => input.N[r]!);
     data.push({
-      type: 'scatter', mode: 'markers', name: groupLabel(g.C), legendgroup: String(g.C), showlegend: showLegend,
-      x: Ns, y: g.rows.map((r) => input.L[r]!), marker: { color, size: 7, line: { color: '#ffffff', width: 0.5 } },
+      type: 'scatter',
+      mode: 'markers',
+      name: groupLabel(g.C),
+      legendgroup: String(g.C),
+      showlegend: showLegend,
+      x: Ns,
+      y: g.rows.map((r) => input.L[r]!),
+      marker: { color, size: 7, line: { color: '#ffffff', width: 0.5 } },
       hovertemplate: `${groupLabel(g.C)}<br>N = %{x:.3s}<br>L = %{y:.4f}<extra></extra>`,
     });
     // Loops, not a spread into Math.min: spreading 10⁶ values overflows the call stack.
@@ -101,8 +107,15 @@ function isoflopFigure(input: FitInput, outcome: FitOutcome): PlotlyFigure {
     if (outcome.surface !== null) {
       const s = outcome.surface;
       data.push({
-        type: 'scatter', mode: 'lines', name: `fit, ${groupLabel(g.C)}`, legendgroup: String(g.C), showlegend: false,
-        x: xs, y: xs.map((N) => loss(s, N, g.C / (FLOPS_PER_PARAM_TOKEN * N))), line: { color, width: 1.5 }, hoverinfo: 'skip',
+        type: 'scatter',
+        mode: 'lines',
+        name: `fit, ${groupLabel(g.C)}`,
+        legendgroup: String(g.C),
+        showlegend: false,
+        x: xs,
+        y: xs.map((N) => loss(s, N, g.C / (FLOPS_PER_PARAM_TOKEN * N))),
+        line: { color, width: 1.5 },
+        hoverinfo: 'skip',
       });
       optN.push(nOpt(s, g.C));
       optL.push(lossOpt(s, g.C));
@@ -110,8 +123,15 @@ function isoflopFigure(input: FitInput, outcome: FitOutcome): PlotlyFigure {
       const b = outcome.approach2.budgets.find((x) => x.C === g.C);
       if (b) {
         data.push({
-          type: 'scatter', mode: 'lines', name: `parabola, ${groupLabel(g.C)}`, legendgroup: String(g.C), showlegend: false,
-          x: xs, y: xs.map((N) => parabolaAt(b.parabolaN, Math.log10(N))), line: { color, width: 1.5, dash: 'dot' }, hoverinfo: 'skip',
+          type: 'scatter',
+          mode: 'lines',
+          name: `parabola, ${groupLabel(g.C)}`,
+          legendgroup: String(g.C),
+          showlegend: false,
+          x: xs,
+          y: xs.map((N) => parabolaAt(b.parabolaN, Math.log10(N))),
+          line: { color, width: 1.5, dash: 'dot' },
+          hoverinfo: 'skip',
         });
         optN.push(b.nOpt);
         optL.push(b.parabolaN.minimum);
@@ -120,8 +140,12 @@ function isoflopFigure(input: FitInput, outcome: FitOutcome): PlotlyFigure {
   });
   if (optN.length > 0) {
     data.push({
-      type: 'scatter', mode: 'markers', name: outcome.surface !== null ? 'N*(C) of the fit' : 'Approach 2 vertex',
-      x: optN, y: optL, marker: { symbol: outcome.surface !== null ? 'x' : 'cross', size: 10, color: '#000000' },
+      type: 'scatter',
+      mode: 'markers',
+      name: outcome.surface !== null ? 'N*(C) of the fit' : 'Approach 2 vertex',
+      x: optN,
+      y: optL,
+      marker: { symbol: outcome.surface !== null ? 'x' : 'cross', size: 10, color: '#000000' },
       hovertemplate: 'N* = %{x:.3s}<br>L = %{y:.4f}<extra></extra>',
     });
   }
@@ -154,8 +178,14 @@ function residualFigure(input: FitInput, outcome: FitOutcome): PlotlyFigure {
       ys.push(input.L[r]! - f);
     }
     data.push({
-      type: 'scatter', mode: 'markers', name: groupLabel(g.C), showlegend: gs.length <= 16, x: xs, y: ys,
-      marker: { color: budgetColor(i, gs.length), size: 7 }, hovertemplate: `${groupLabel(g.C)}<br>N = %{x:.3s}<br>residual = %{y:.4f}<extra></extra>`,
+      type: 'scatter',
+      mode: 'markers',
+      name: groupLabel(g.C),
+      showlegend: gs.length <= 16,
+      x: xs,
+      y: ys,
+      marker: { color: budgetColor(i, gs.length), size: 7 },
+      hovertemplate: `${groupLabel(g.C)}<br>N = %{x:.3s}<br>residual = %{y:.4f}<extra></extra>`,
     });
   });
   const what = outcome.surface !== null ? 'the fitted surface' : 'the per-group Approach 2 parabolas';
@@ -203,36 +233,59 @@ function powerLawFigure(input: FitInput, r: RunReport, comp: Companions): Plotly
       const band = bandFromSamples(b.samples[sa]!, b.samples[sa0]!, Cs, b.level);
       data.push({ type: 'scatter', mode: 'lines', x: Cs, y: band.lo, line: { width: 0 }, showlegend: false, hoverinfo: 'skip' });
       data.push({
-        type: 'scatter', mode: 'lines', x: Cs, y: band.hi, line: { width: 0 }, fill: 'tonexty', fillcolor: color === N_COLOR ? 'rgba(0,114,178,0.15)' : 'rgba(213,94,0,0.15)',
-        name: `${q} ${formatNumber(100 * b.level)}% bootstrap band`, hoverinfo: 'skip',
+        type: 'scatter',
+        mode: 'lines',
+        x: Cs,
+        y: band.hi,
+        line: { width: 0 },
+        fill: 'tonexty',
+        fillcolor: color === N_COLOR ? 'rgba(0,114,178,0.15)' : 'rgba(213,94,0,0.15)',
+        name: `${q} ${formatNumber(100 * b.level)}% bootstrap band`,
+        hoverinfo: 'skip',
       });
     }
     data.push({ type: 'scatter', mode: 'lines', name: `${q}(C), ${fitName}`, x: Cs, y: line(slope, icpt), line: { color, width: 2 } });
     if (o.methodName !== 'approach2' && comp.approach2 !== null) {
       const a2 = comp.approach2;
       data.push({
-        type: 'scatter', mode: 'lines', name: `${q}(C), Approach 2 on the same data`, x: Cs,
-        y: line(q === 'N*' ? a2.a : a2.b, q === 'N*' ? a2.a0 : a2.b0), line: { color, width: 1.5, dash: 'dash' },
+        type: 'scatter',
+        mode: 'lines',
+        name: `${q}(C), Approach 2 on the same data`,
+        x: Cs,
+        y: line(q === 'N*' ? a2.a : a2.b, q === 'N*' ? a2.a0 : a2.b0),
+        line: { color, width: 1.5, dash: 'dash' },
       });
     }
     const a2 = o.approach2 ?? comp.approach2;
     if (a2 !== null) {
       data.push({
-        type: 'scatter', mode: 'markers', name: `${q} Approach 2 vertices`, x: a2.budgets.map((g) => g.C),
-        y: a2.budgets.map((g) => (q === 'N*' ? g.nOpt : g.dOpt)), marker: { color, symbol: 'cross', size: 9 },
+        type: 'scatter',
+        mode: 'markers',
+        name: `${q} Approach 2 vertices`,
+        x: a2.budgets.map((g) => g.C),
+        y: a2.budgets.map((g) => (q === 'N*' ? g.nOpt : g.dOpt)),
+        marker: { color, symbol: 'cross', size: 9 },
       });
     } else {
       // No parabolas possible: show the lowest-loss run of each group.
       const best = gs.map((g) => g.rows.reduce((m, i) => (input.L[i]! < input.L[m]! ? i : m), g.rows[0]!));
       data.push({
-        type: 'scatter', mode: 'markers', name: `${q} of the lowest-loss run per group`, x: gs.map((g) => g.C),
-        y: best.map((i) => (q === 'N*' ? input.N[i]! : input.D[i]!)), marker: { color, symbol: 'circle-open', size: 8 },
+        type: 'scatter',
+        mode: 'markers',
+        name: `${q} of the lowest-loss run per group`,
+        x: gs.map((g) => g.C),
+        y: best.map((i) => (q === 'N*' ? input.N[i]! : input.D[i]!)),
+        marker: { color, symbol: 'circle-open', size: 8 },
       });
     }
     const t = q === 'N*' ? o.target.N : o.target.D;
     const iv = b?.intervals[q === 'N*' ? 'target.N' : 'target.D'] ?? null;
     data.push({
-      type: 'scatter', mode: 'markers', name: `${q} at the target`, x: [o.target.compute], y: [t],
+      type: 'scatter',
+      mode: 'markers',
+      name: `${q} at the target`,
+      x: [o.target.compute],
+      y: [t],
       marker: { color, symbol: 'star', size: 14, line: { color: '#000000', width: 1 } },
       ...(iv !== null ? { error_y: { type: 'data', symmetric: false, array: [iv[1] - t], arrayminus: [t - iv[0]], color, thickness: 2, width: 8 } } : {}),
       hovertemplate: `${q} = %{y:.4s} at C = %{x:.3s}<extra></extra>`,
@@ -244,7 +297,9 @@ function powerLawFigure(input: FitInput, r: RunReport, comp: Companions): Plotly
       legend: { traceorder: 'normal', font: { size: 11 } },
       xaxis: logAxis('compute C (FLOPs)'),
       yaxis: logAxis('N* (parameters), D* (tokens)'),
-      shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: o.target.compute, x1: o.target.compute, y0: 0, y1: 1, line: { color: '#888888', dash: 'dot', width: 1 } }],
+      shapes: [
+        { type: 'line', xref: 'x', yref: 'paper', x0: o.target.compute, x1: o.target.compute, y0: 0, y1: 1, line: { color: '#888888', dash: 'dot', width: 1 } },
+      ],
     }),
   };
 }
@@ -291,10 +346,38 @@ function biasFigures(r: RunReport, comp: Companions): ReportFigure[] {
       'Narrower grids are less biased but noisier; VPNLS and the other surface fits have no such bias.',
     figure: {
       data: [
-        { type: 'scatter', mode: 'lines', name: 'N̂*/N* − 1', x: Ws.map((w) => Math.pow(10, w)), y: Ws.map((w) => 100 * approach2InterceptError(s.alpha, s.beta, w, n)), line: { color: N_COLOR } },
-        { type: 'scatter', mode: 'lines', name: 'D̂*/D* − 1', x: Ws.map((w) => Math.pow(10, w)), y: Ws.map((w) => 100 * approach2ExtrapolationError(s.alpha, s.beta, w, n)), line: { color: D_COLOR } },
-        { type: 'scatter', mode: 'markers', name: 'your groups, N*', x: usable.map((g) => Math.pow(10, g.W)), y: nErr, marker: { color: N_COLOR, size: 9, symbol: 'circle-open' } },
-        { type: 'scatter', mode: 'markers', name: 'your groups, D*', x: usable.map((g) => Math.pow(10, g.W)), y: dErr, marker: { color: D_COLOR, size: 9, symbol: 'circle-open' } },
+        {
+          type: 'scatter',
+          mode: 'lines',
+          name: 'N̂*/N* − 1',
+          x: Ws.map((w) => Math.pow(10, w)),
+          y: Ws.map((w) => 100 * approach2InterceptError(s.alpha, s.beta, w, n)),
+          line: { color: N_COLOR },
+        },
+        {
+          type: 'scatter',
+          mode: 'lines',
+          name: 'D̂*/D* − 1',
+          x: Ws.map((w) => Math.pow(10, w)),
+          y: Ws.map((w) => 100 * approach2ExtrapolationError(s.alpha, s.beta, w, n)),
+          line: { color: D_COLOR },
+        },
+        {
+          type: 'scatter',
+          mode: 'markers',
+          name: 'your groups, N*',
+          x: usable.map((g) => Math.pow(10, g.W)),
+          y: nErr,
+          marker: { color: N_COLOR, size: 9, symbol: 'circle-open' },
+        },
+        {
+          type: 'scatter',
+          mode: 'markers',
+          name: 'your groups, D*',
+          x: usable.map((g) => Math.pow(10, g.W)),
+          y: dErr,
+          marker: { color: D_COLOR, size: 9, symbol: 'circle-open' },
+        },
       ],
       layout: layout(`Approach 2 error against the grid factor 10^W (n = ${n})`, {
         xaxis: { ...logAxis('grid factor ±k× (N from N*/k to k·N*)'), tickvals: FACTOR_TICKS, ticktext: FACTOR_TICKS.map((k) => `±${k}×`) },
@@ -324,9 +407,20 @@ function bootstrapFigure(r: RunReport): PlotlyFigure | null {
   const b = r.bootstrap;
   if (b === null) return null;
   const point: Record<QuantityKey, number | null> = {
-    E: r.outcome.E, A: r.outcome.A, B: r.outcome.B, alpha: r.outcome.alpha, beta: r.outcome.beta, a: r.outcome.a, b: r.outcome.b,
-    a0: r.outcome.a0, b0: r.outcome.b0, rss: r.outcome.rss, 'target.N': r.outcome.target.N, 'target.D': r.outcome.target.D,
-    'target.D_over_N': r.outcome.target.D_over_N, 'target.loss': r.outcome.target.loss,
+    E: r.outcome.E,
+    A: r.outcome.A,
+    B: r.outcome.B,
+    alpha: r.outcome.alpha,
+    beta: r.outcome.beta,
+    a: r.outcome.a,
+    b: r.outcome.b,
+    a0: r.outcome.a0,
+    b0: r.outcome.b0,
+    rss: r.outcome.rss,
+    'target.N': r.outcome.target.N,
+    'target.D': r.outcome.target.D,
+    'target.D_over_N': r.outcome.target.D_over_N,
+    'target.loss': r.outcome.target.loss,
   };
   // Pinned quantities (--fix) take one value in every replicate: no histogram.
   const pinned = pinnedQuantities(r.outcome);
@@ -340,13 +434,35 @@ function bootstrapFigure(r: RunReport): PlotlyFigure | null {
   shown.forEach(([key, label], i) => {
     const ax = i === 0 ? '' : String(i + 1);
     const samples = Array.from(b.samples[key]!);
-    data.push({ type: 'histogram', x: samples, xaxis: `x${ax}`, yaxis: `y${ax}`, name: label, showlegend: false, marker: { color: QUALITATIVE[0], opacity: 0.75 }, nbinsx: 30 });
+    data.push({
+      type: 'histogram',
+      x: samples,
+      xaxis: `x${ax}`,
+      yaxis: `y${ax}`,
+      name: label,
+      showlegend: false,
+      marker: { color: QUALITATIVE[0], opacity: 0.75 },
+      nbinsx: 30,
+    });
     const iv = b.intervals[key]!;
     const p = point[key]!;
-    for (const [x, dash, color] of [[p, 'solid', '#000000'], [iv[0], 'dash', '#D55E00'], [iv[1], 'dash', '#D55E00']] as const) {
+    for (const [x, dash, color] of [
+      [p, 'solid', '#000000'],
+      [iv[0], 'dash', '#D55E00'],
+      [iv[1], 'dash', '#D55E00'],
+    ] as const) {
       shapes.push({ type: 'line', xref: `x${ax}`, yref: `y${ax} domain`, x0: x, x1: x, y0: 0, y1: 1, line: { color, dash, width: 1.5 } });
     }
-    annotations.push({ text: `<b>${label}</b>`, xref: `x${ax} domain`, yref: `y${ax} domain`, x: 0, y: 1.12, showarrow: false, xanchor: 'left', font: { size: 12 } });
+    annotations.push({
+      text: `<b>${label}</b>`,
+      xref: `x${ax} domain`,
+      yref: `y${ax} domain`,
+      x: 0,
+      y: 1.12,
+      showarrow: false,
+      xanchor: 'left',
+      font: { size: 12 },
+    });
     extra[`xaxis${ax}`] = { ...baseAxis(), exponentformat: 'e' };
     extra[`yaxis${ax}`] = { ...baseAxis() };
   });
@@ -354,7 +470,11 @@ function bootstrapFigure(r: RunReport): PlotlyFigure | null {
     data,
     layout: {
       ...baseLayout(),
-      title: { text: `Bootstrap distributions (${b.succeeded} replicates, seed ${b.seed}); black: estimate, orange: ${formatNumber(100 * b.level)}% interval`, x: 0.01, xanchor: 'left' },
+      title: {
+        text: `Bootstrap distributions (${b.succeeded} replicates, seed ${b.seed}); black: estimate, orange: ${formatNumber(100 * b.level)}% interval`,
+        x: 0.01,
+        xanchor: 'left',
+      },
       grid: { rows, columns: cols, pattern: 'independent', ygap: 0.45, xgap: 0.12 },
       height: 260 * rows + 80,
       margin: { l: 60, r: 30, t: 80, b: 40 },
@@ -433,7 +553,11 @@ pre{background:#f4f4f4;padding:12px 14px;overflow-x:auto;font-size:12.5px;line-h
  */
 export function reportHtml(input: FitInput, r: RunReport, comp: Companions, plotlySource: string): string {
   const figures = reportFigures(input, r, comp);
-  checkBundleCovers(figures.map((f) => f.figure), plotlySource, 'fit report');
+  checkBundleCovers(
+    figures.map((f) => f.figure),
+    plotlySource,
+    'fit report',
+  );
   const sections = figures
     .map(
       (f) =>
