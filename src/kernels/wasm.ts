@@ -1,5 +1,5 @@
 import type { Kernels, PreparedData } from './types.ts';
-import { InvalidInputError, KernelError } from '../core/errors.ts';
+import { KernelError } from '../core/errors.ts';
 import { checkFinite } from '../core/validate.ts';
 import {
   checkApproach3Axes,

@@ -22,8 +22,7 @@ export function resolveBounds(bounds: Bounds | undefined, n: number, caller: str
   if (bounds === undefined) return { lower, upper };
   if (bounds.lower.length !== n || bounds.upper.length !== n) {
     throw new RangeError(
-      `${caller}: bounds.lower and bounds.upper must have length ${n} (the length of x0), ` +
-        `got ${bounds.lower.length} and ${bounds.upper.length}`,
+      `${caller}: bounds.lower and bounds.upper must have length ${n} (the length of x0), ` + `got ${bounds.lower.length} and ${bounds.upper.length}`,
     );
   }
   for (let i = 0; i < n; i++) {

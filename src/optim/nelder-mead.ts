@@ -225,7 +225,6 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: Partial
     }
   }
 
-  const reason: StopReason =
-    nfev >= o.maxfev ? 'max_evaluations' : iterations >= o.maxiter ? 'max_iterations' : 'simplex_size';
+  const reason: StopReason = nfev >= o.maxfev ? 'max_evaluations' : iterations >= o.maxiter ? 'max_iterations' : 'simplex_size';
   return finish(reason, sim[0]!, fsim[0]!, iterations);
 }

@@ -97,14 +97,27 @@ export function budgetColor(i: number, n: number): string {
 }
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
 };
 
 /** `1e17` → `10¹⁷`, `6e18` → `6×10¹⁸` (for legends and titles). */
 export function formatPow10(x: number): string {
   const e = Math.floor(Math.log10(Math.abs(x)) + 1e-12);
   const m = x / Math.pow(10, e);
-  const exp = String(e).split('').map((ch) => SUPERSCRIPT[ch] ?? ch).join('');
+  const exp = String(e)
+    .split('')
+    .map((ch) => SUPERSCRIPT[ch] ?? ch)
+    .join('');
   const mant = Math.abs(m - Math.round(m)) < 1e-9 ? String(Math.round(m)) : String(Number(m.toPrecision(3)));
   return mant === '1' ? `10${exp}` : `${mant}×10${exp}`;
 }
