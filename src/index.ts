@@ -68,3 +68,11 @@ export type { Kernels, InitOptions, WasmFlavour, WasmSource } from './kernels/in
 // Seeded randomness (specs/random.md).
 export { Rng } from './util/rng.ts';
 export { DEFAULT_SEED } from './core/seed.ts';
+
+// Every fitting method by its identifier (specs/fitting.md, "Method registry").
+export { METHOD_IDS, fitSurfaceMethod, type MethodId, type SurfaceMethodId, type SurfaceMethodOptions } from './fit/methods.ts';
+
+// The IsoFLOP sweep planner (specs/app.md): Approach 2's closed-form error for a design, a seeded Monte Carlo, a table of designs.
+export { runPlan, type PlanResult, type DesignRow, type PlanProgress } from './plan/plan.ts';
+export { PlanOptionsError, type PlanOptions, type BudgetRange, type PlanSurface } from './plan/options.ts';
+export { formatPlanText } from './plan/format.ts';
