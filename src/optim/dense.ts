@@ -44,15 +44,7 @@ export function cholesky(a: Float64Array, ld: number, off: number, n: number): n
  * b (entries bOff … bOff+n−1) is overwritten by x.
  * @returns 0 on success, else k ≥ 1 when R(k−1, k−1) = 0 (singular).
  */
-export function solveUpper(
-  a: Float64Array,
-  ld: number,
-  off: number,
-  n: number,
-  b: Float64Array,
-  bOff: number,
-  transpose: boolean,
-): number {
+export function solveUpper(a: Float64Array, ld: number, off: number, n: number, b: Float64Array, bOff: number, transpose: boolean): number {
   for (let j = 0; j < n; j++) if (a[(off + j) * ld + off + j] === 0) return j + 1;
   if (transpose) {
     for (let j = 0; j < n; j++) {
