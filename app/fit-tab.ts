@@ -9,13 +9,16 @@ import { summariseReplicates, drawReplicates, type BootstrapSummary } from '../s
 import type { BootstrapChunk } from '../src/cli/bootstrap-replicates.ts';
 import { DEFAULT_HUBER_DELTA, registryMethod, type MethodSpec } from '../src/cli/fit-core.ts';
 import { fitRun, locatedInFile, prepareRun, runReport, type FitRun, type FitRunSettings } from '../src/cli/fit-run.ts';
-import { formatJson, formatSummary, jsonRecord, type RunReport } from '../src/cli/output.ts';
+import { fixRefusal, pinnedSpec } from '../src/cli/fix.ts';
+import { formatJson, formatSummary, jsonRecord, pinnedQuantities, type RunReport } from '../src/cli/output.ts';
 import { reportFigures, reportHtml } from '../src/cli/report.ts';
 import { COLUMN_ALIASES, COLUMN_ROLES, resolveColumns, type ColumnOverrides, type ColumnRole } from '../src/data/columns.ts';
 import { parseCsv, type CsvTable } from '../src/data/csv.ts';
 import { buildIsoflopData, type IsoflopData, type RowFilter } from '../src/data/isoflop-table.ts';
 import { escapeHtml } from '../src/plot/html.ts';
 import { METHODS } from '../src/fit/methods.ts';
+import { describePinned, type PinnedParameters } from '../src/fit/pinned.ts';
+import { PARAMETER_NAMES } from '../src/fit/result.ts';
 import { OFFLINE_PLOTLY_CONFIG } from '../src/plot/plotly.ts';
 import type { LossSurface } from '../src/surface/loss-surface.ts';
 import { download, el, FormError, numberField, renderTable, show, showError, value, type Cell } from './dom.ts';
@@ -160,9 +163,39 @@ export class FitTab {
       if (!s) return;
       download(`${this.baseName()}-report.html`, reportHtml(s.run.input, s.report, s.run.comp!, this.plotlySource()), 'text/html');
     });
-    for (const id of ['where', 'drop-highest', 'min-compute', 'max-compute', 'n-scale', 'd-scale', 'method', 'target']) {
+    el('method').addEventListener('change', () => this.showPinAvailability());
+    for (const id of [
+      'where',
+      'drop-highest',
+      'min-compute',
+      'max-compute',
+      'n-scale',
+      'd-scale',
+      'method',
+      'target',
+      ...PARAMETER_NAMES.map((p) => `fix-${p}`),
+    ]) {
       el(id).addEventListener('change', () => this.loaded && this.fit());
     }
+    this.showPinAvailability();
+  }
+
+  /** Pin fields are enabled for the methods `fit --fix` accepts; otherwise disabled, with the CLI's reason. */
+  private showPinAvailability(): void {
+    const refusal = fixRefusal(methodSpec(el<HTMLSelectElement>('method').value).method);
+    for (const p of PARAMETER_NAMES) el<HTMLInputElement>(`fix-${p}`).disabled = refusal !== null;
+    el('fix-note').textContent = refusal === null ? '' : `Not for this method: ${refusal}.`;
+    show('fix-note', refusal !== null);
+  }
+
+  /**
+   * The pins of the filled fields, read and checked by the CLI's own `--fix`
+   * code (same words); none for Approach 2 and the grid, whose fields are disabled.
+   */
+  private pins(method: MethodSpec['method']): PinnedParameters | undefined {
+    if (fixRefusal(method) !== null) return undefined;
+    const items = PARAMETER_NAMES.filter((p) => value(`fix-${p}`) !== '').map((p) => `${p}=${value(`fix-${p}`)}`);
+    return pinnedSpec(items.length > 0 ? items : undefined, method);
   }
 
   private baseName(): string {
@@ -200,6 +233,8 @@ export class FitTab {
     const minCompute = numberField('min-compute', 'Min compute', (x) => x >= 0, '≥ 0');
     const maxCompute = numberField('max-compute', 'Max compute', positive, 'positive');
     if (minCompute !== undefined && maxCompute !== undefined && !(minCompute < maxCompute)) throw new FormError('Min compute must be below Max compute');
+    const spec = methodSpec(el<HTMLSelectElement>('method').value);
+    const fix = this.pins(spec.method);
     return {
       columns: overrides,
       where,
@@ -207,7 +242,7 @@ export class FitTab {
       maxCompute,
       dropHighestLoss: numberField('drop-highest', 'Drop highest-loss rows', (x) => Number.isInteger(x) && x >= 0, 'a non-negative integer'),
       scales: { n: numberField('n-scale', 'N scale', positive, 'positive') ?? 1, d: numberField('d-scale', 'D scale', positive, 'positive') ?? 1 },
-      spec: methodSpec(el<HTMLSelectElement>('method').value),
+      spec: fix !== undefined ? { ...spec, fix } : spec,
       targetCompute: numberField('target', 'Target compute', positive, 'positive (FLOPs)') ?? null,
     };
   }
@@ -288,9 +323,12 @@ export class FitTab {
     const numCell = (key: string, x: number | null): Cell => ({ text: shown(x), value: x, key, cls: 'n' });
     const rows: Cell[][] = [];
     const unitsNote = s.settings.scales.n !== 1 || s.settings.scales.d !== 1 ? ' (scaled units)' : '';
+    // Pinned quantities (and a, b when both exponents are) say "pinned" where an interval would be, as the CLI's summary does.
+    const pinned: readonly string[] = pinnedQuantities(s.report.outcome);
+    const third = (k: string): Cell => (pinned.includes(k) ? { text: 'pinned', cls: 'pinned' } : iv(k));
     for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const)
-      rows.push([`${k}${k === 'A' || k === 'B' || k === 'E' ? unitsNote : ''}`, numCell(k, rec[k] as number | null), iv(k)]);
-    for (const k of ['a', 'b', 'a0', 'b0', 'rss'] as const) rows.push([k === 'rss' ? 'RSS' : k, numCell(k, rec[k] as number | null), iv(k)]);
+      rows.push([`${k}${k === 'A' || k === 'B' || k === 'E' ? unitsNote : ''}`, numCell(k, rec[k] as number | null), third(k)]);
+    for (const k of ['a', 'b', 'a0', 'b0', 'rss'] as const) rows.push([k === 'rss' ? 'RSS' : k, numCell(k, rec[k] as number | null), third(k)]);
     rows.push(['status', { text: String(rec.status), key: 'status', value: rec.status }, String(rec.message)]);
     rows.push(['iterations', numCell('iterations', rec.iterations), '']);
     const t = rec.target;
@@ -300,7 +338,12 @@ export class FitTab {
     rows.push(['D*/N*', numCell('target.D_over_N', t.D_over_N), iv('', 'D_over_N')]);
     rows.push(['L_opt', numCell('target.loss', t.loss), iv('', 'loss')]);
     renderTable('fit-table', ['quantity', 'value', boot ? `${Math.round(100 * boot.level)}% interval` : ''], rows);
+    const pins = s.report.outcome.surfaceFit?.pinned;
+    el('fit-pinned').textContent =
+      pins === undefined ? '' : `Pinned (--fix): ${describePinned(pins)}, held fixed in the fit${boot ? ' and in every bootstrap replicate' : ''}.`;
+    show('fit-pinned', pins !== undefined);
     const bias = rec.approach2_bias;
+    const pinnedExponents = (['alpha', 'beta'] as const).filter((k) => pins?.[k] !== undefined).map((k) => (k === 'alpha' ? 'α' : 'β'));
     const callout = el('bias-callout');
     if (bias) {
       callout.hidden = false;
@@ -310,7 +353,7 @@ export class FitTab {
         Object.assign(document.createElement('b'), { textContent: `${shown(100 * bias.N_error)}%` }),
         ' and D* by ',
         Object.assign(document.createElement('b'), { textContent: `${shown(100 * bias.D_error)}%` }),
-        ` at every budget (closed form, α and β from ${bias.exponents_from}).`,
+        ` at every budget (closed form, α and β from ${bias.exponents_from}${pinnedExponents.length > 0 ? `, ${pinnedExponents.join(' and ')} pinned` : ''}).`,
       );
       callout.querySelectorAll('b')[0]!.setAttribute('data-key', 'approach2_bias.N_error_pct');
       callout.querySelectorAll('b')[1]!.setAttribute('data-key', 'approach2_bias.D_error_pct');

@@ -5,6 +5,7 @@
  * Content-Security-Policy plus `worker-src blob:` for the Web Workers.
  */
 import { escapeHtml, scriptSafe } from '../src/plot/html.ts';
+import type { ParameterName } from '../src/fit/result.ts';
 import { SURFACES } from '../src/surface/named-surfaces.ts';
 import {
   DEFAULT_PLAN_BUDGETS,
@@ -96,6 +97,15 @@ const typed = (x: string | number): string => (typeof x === 'number' && Math.abs
 const num = (id: string, label: string, value: string | number, extra = ''): string =>
   `<label>${label}<input type="text" inputmode="decimal" class="num" id="${id}" value="${escapeHtml(typed(value))}"${extra}></label>`;
 
+/** The pin fields of the Fit tab: `fix-NAME` for each surface parameter, labelled as the table labels it. */
+const PIN_FIELDS: ReadonlyArray<readonly [ParameterName, string]> = [
+  ['E', 'E'],
+  ['A', 'A'],
+  ['B', 'B'],
+  ['alpha', 'α (alpha)'],
+  ['beta', 'β (beta)'],
+];
+
 function fitTab(examples: AppAssets['examples']): string {
   const exampleButtons = examples.map(([name], i) => `<button type="button" data-example="${i}">${escapeHtml(name)}</button>`).join('');
   return `<section class="tab" id="tab-fit" role="tabpanel" aria-labelledby="tabbtn-fit">
@@ -121,9 +131,14 @@ ${num('d-scale', 'D scale', '1')}
 ${num('target', 'Target compute (FLOPs; empty: largest budget × 1000)', '')}
 <button type="button" class="primary" id="fit-run">Fit</button>
 </div>
+<div class="row" id="fix-row"><span class="note" style="flex-basis:100%">Pin parameters (optional, as <code>--fix NAME=VALUE</code>): each filled one is held at its value and the others are fitted; A and B in the units the fit sees.</span>
+${PIN_FIELDS.map(([name, label]) => num(`fix-${name}`, label, '', ' placeholder="free"')).join('')}
+</div>
+<p class="note" id="fix-note" hidden></p>
 </fieldset>
 <div id="fit-error" class="error" hidden></div>
 <div id="fit-results" hidden>
+<p class="note" id="fit-pinned" hidden></p>
 <p class="callout" id="bias-callout"></p>
 <div class="scroll"><table id="fit-table"></table></div>
 <ul id="fit-warnings" class="note"></ul>

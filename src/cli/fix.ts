@@ -64,13 +64,22 @@ export function pinnedSpec(raw: unknown, method: 'vpnls' | 'approach2' | 'approa
 }
 
 /**
+ * Why `method` takes no pins (Approach 2 and the grid search), in the words of
+ * the usage error; null for the methods that do (VPNLS, Approach 3). The page
+ * shows it next to its disabled pin fields.
+ */
+export function fixRefusal(method: 'vpnls' | 'approach2' | 'approach3' | 'grid'): string | null {
+  return method === 'approach2' || method === 'grid' ? `--fix does not apply to --method ${method}; it pins parameters of --method vpnls and approach3` : null;
+}
+
+/**
  * Surface pins checked against `method`'s bounds; undefined when there are none.
  * @throws UsageError as {@link pinnedSpec}
  */
 export function checkSurfacePins(fix: PinnedParameters, method: 'vpnls' | 'approach2' | 'approach3' | 'grid'): PinnedParameters | undefined {
   if (Object.keys(fix).length === 0) return undefined;
-  if (method === 'approach2' || method === 'grid')
-    throw new UsageError(`--fix does not apply to --method ${method}; it pins parameters of --method vpnls and approach3`);
+  const refusal = fixRefusal(method);
+  if (refusal !== null) throw new UsageError(refusal);
   const bounds = method === 'vpnls' ? VPNLS_EXPONENT_BOUNDS : APPROACH3_BOUNDS.alpha;
   try {
     return checkPinned(fix, { alpha: bounds, beta: bounds }, '--fix');
