@@ -6,9 +6,9 @@
  * `scaling-fit plan` printing exactly the library's record.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, run as runExp6, type Exp6Row } from '../../experiments/exp6-closed-form.ts';
-import type { RunContext } from '../../experiments/harness/types.ts';
-import { main } from '../../src/cli/main.ts';
+import { defaultConfig, run as runExp6, type Exp6Row } from '../../../experiments/exp6-closed-form.ts';
+import type { RunContext } from '../../../experiments/harness/types.ts';
+import { main } from '../../../src/cli/main.ts';
 import {
   approach2DesignBias,
   budgetsOf,
@@ -22,9 +22,9 @@ import {
   sweepCompute,
   PlanOptionsError,
   type SweepDesign,
-} from '../../src/plan/index.ts';
-import { BIASES } from '../../src/sampling/center-offset.ts';
-import { SURFACES } from '../../src/surface/named-surfaces.ts';
+} from '../../../src/plan/index.ts';
+import { BIASES } from '../../../src/sampling/center-offset.ts';
+import { SURFACES } from '../../../src/surface/named-surfaces.ts';
 
 /** specs/conventions.md §5: Approach 2's D* error at 1e24 FLOPs, chinchilla surface, ±16× centred, 15 points (percent). */
 const CHINCHILLA_XL_D_ERROR_PCT = -5.100244551712022;
