@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PLOT_CONFIG } from '../../article/declarations/figures/palette.ts';
-import { EXPLORABLE_PLOT_CONFIG } from '../../article/explorable/style.ts';
-import { REPORT_PLOTLY_CONFIG } from '../../src/cli/report.ts';
-import { FIGURE_PAGE_CONFIG, figureHtml } from '../../experiments/harness/output/figure-html.ts';
-import { NETWORK_MODEBAR_BUTTONS, OFFLINE_PLOTLY_CONFIG } from '../../src/plot/plotly.ts';
+import { PLOT_CONFIG } from '../../../article/declarations/figures/palette.ts';
+import { EXPLORABLE_PLOT_CONFIG } from '../../../article/explorable/style.ts';
+import { REPORT_PLOTLY_CONFIG } from '../../../src/cli/report.ts';
+import { FIGURE_PAGE_CONFIG, figureHtml } from '../../../experiments/harness/output/figure-html.ts';
+import { NETWORK_MODEBAR_BUTTONS, OFFLINE_PLOTLY_CONFIG } from '../../../src/plot/plotly.ts';
 
 const pages = {
   article: PLOT_CONFIG,
