@@ -25,7 +25,8 @@ import { describeFilters, locatedInFile, prepareRun, type PreparedRun } from './
 import { checkSurfacePins, ENVELOPE_FIX_NAMES, envelopePins, surfacePins } from './fix.ts';
 import { envelopeSource } from './envelope.ts';
 import { formatNumber } from './output.ts';
-import { figurePage, writeReport } from './page.ts';
+import { figurePage } from './page.ts';
+import { writeReport } from './report-file.ts';
 import { drawIndices, runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
 import { loadSubcommandInput, parseSubcommand, type SubcommandArgs, type SubcommandIo } from './subcommand-args.ts';
 

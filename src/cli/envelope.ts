@@ -31,7 +31,8 @@ import {
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { checkSurfacePins, envelopePins, ENVELOPE_FIX_NAMES, surfacePins } from './fix.ts';
 import { formatNumber } from './output.ts';
-import { figurePage, writeReport } from './page.ts';
+import { figurePage } from './page.ts';
+import { writeReport } from './report-file.ts';
 import { drawIndices, runReplicates, summariseValues, type ValueSummary } from './replicates.ts';
 import { loadSubcommandInput, parseSubcommand, type SubcommandArgs, type SubcommandIo } from './subcommand-args.ts';
 import { describeFilters, locatedInFile, prepareRun } from './fit-run.ts';

@@ -4,7 +4,6 @@
  * bootstrap and write an HTML report. {@link main} takes its streams as
  * arguments so tests can run it in-process. Flags and output: specs/cli.md.
  */
-import { writeFile } from 'node:fs/promises';
 import type { IsoflopData, IsoflopTableOptions } from '../data/isoflop-table.ts';
 import { loadCsvFile, loadCsvText } from '../data/load.ts';
 import { onKernelWarning } from '../kernels/index.ts';
@@ -16,6 +15,7 @@ import { bootstrapFit } from './bootstrap.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
 import { fitRun, locatedInFile, prepareRun, runReport } from './fit-run.ts';
 import { formatJson, formatSummary } from './output.ts';
+import { writeReport } from './report-file.ts';
 import { reportFigures, reportHtml } from './report.ts';
 import { plotlyForFigures } from '../plot/plotly-asset.ts';
 
@@ -105,18 +105,12 @@ async function fitAndReport(o: CliOptions, io: CliIo, data: IsoflopData): Promis
   const report = runReport(data, o, run, bootstrap);
 
   if (o.report !== null) {
+    const figures = reportFigures(run.input, report, run.comp!);
     const plotly = await plotlyForFigures(
-      reportFigures(run.input, report, run.comp!).map((f) => f.figure),
+      figures.map((f) => f.figure),
       'fit report',
     );
-    const html = reportHtml(run.input, report, run.comp!, plotly.code);
-    try {
-      await writeFile(o.report, html);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : oneLine(err);
-      throw new UsageError(`--report ${o.report}: cannot write the report: ${why}`);
-    }
+    await writeReport(o.report, reportHtml(run.input, report, run.comp!, plotly.code, figures));
   }
   if (o.json) {
     io.stdout(formatJson(report));

@@ -1,15 +1,14 @@
 /**
- * A self-contained HTML page of figures (plotly.js inlined once, so it opens
- * offline) for the `envelope` and `compare` reports: title, a summary in
- * <pre>, one section per figure. Sets `data-figures-drawn` on <body> when
- * every figure is drawn (`data-figures-error` if plotly.js failed), like the
- * fit report (specs/cli.md "Report").
+ * The self-contained HTML page of every report (fit, envelope, compare):
+ * plotly.js inlined once, so it opens offline; title, a meta line, an
+ * optional callout, the summary in <pre>, one section per figure. Sets
+ * `data-figures-drawn` on <body> when every figure is drawn
+ * (`data-figures-error` if plotly.js failed; specs/cli.md "Report").
+ * Browser-safe: the web page builds the report it offers for download here.
  */
-import { writeFile } from 'node:fs/promises';
 import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
 import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
 import { checkBundleCovers } from '../plot/plotly-bundle.ts';
-import { UsageError, oneLine } from './errors.ts';
 
 export interface PageFigure {
   readonly id: string;
@@ -27,15 +26,36 @@ pre{background:#f4f4f4;padding:12px 14px;overflow-x:auto;font-size:12.5px;line-h
 .callout{background:#fff7e6;border-left:4px solid #E69F00;padding:8px 12px}
 .meta{color:#666;font-size:13px}`;
 
+/** What a report page shows, top to bottom. */
+export interface PageContent {
+  readonly title: string;
+  /** One plain-text line under the title. */
+  readonly meta: string;
+  /** The highlighted paragraph as HTML (`<p class="callout">…</p>`), or empty. */
+  readonly calloutHtml: string;
+  readonly summary: string;
+  readonly figures: readonly PageFigure[];
+}
+
 /**
- * The page; `callout` is one highlighted sentence (e.g. the verdict), or empty.
- * `plotlySource` must register every trace type of the figures (PlotlyTraceTypeError if not).
+ * The page of the envelope and compare reports; `callout` is one highlighted
+ * sentence of plain text (e.g. the verdict), or empty.
  */
 export function figurePage(p: { title: string; meta: string; callout: string; summary: string; figures: readonly PageFigure[] }, plotlySource: string): string {
+  const calloutHtml = p.callout === '' ? '' : `<p class="callout">${escapeHtml(p.callout)}</p>`;
+  return pageHtml({ title: p.title, meta: p.meta, calloutHtml, summary: p.summary, figures: p.figures }, plotlySource, p.title);
+}
+
+/**
+ * The one page shell of every report (fit, envelope, compare).
+ * `plotlySource` must register every trace type of the figures
+ * (PlotlyTraceTypeError naming `what` if not).
+ */
+export function pageHtml(p: PageContent, plotlySource: string, what: string): string {
   checkBundleCovers(
     p.figures.map((f) => f.figure),
     plotlySource,
-    p.title,
+    what,
   );
   const sections = p.figures
     .map(
@@ -58,7 +78,7 @@ export function figurePage(p: { title: string; meta: string; callout: string; su
 <main>
 <h1>${escapeHtml(p.title)}</h1>
 <p class="meta">${escapeHtml(p.meta)}</p>
-${p.callout === '' ? '' : `<p class="callout">${escapeHtml(p.callout)}</p>`}
+${p.calloutHtml}
 <h2 id="summary">Summary</h2>
 <pre>${escapeHtml(p.summary)}</pre>
 ${sections}
@@ -79,15 +99,4 @@ ${sections}
 </body>
 </html>
 `;
-}
-
-/** Writes a report, turning file-system failures into a one-line usage error naming `--report`. */
-export async function writeReport(path: string, html: string): Promise<void> {
-  try {
-    await writeFile(path, html);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : oneLine(err);
-    throw new UsageError(`--report ${path}: cannot write the report: ${why}`);
-  }
 }

@@ -11,20 +11,15 @@ import { baseAxis, baseLayout, budgetColor, D_COLOR, formatPow10, gridFactorLabe
 import { loss, nOpt, lossOpt, FLOPS_PER_PARAM_TOKEN, type LossSurface } from '../surface/loss-surface.ts';
 import { linspace } from '../util/space.ts';
 import { maxOf } from '../util/stats.ts';
-import { escapeHtml, jsonForScript, scriptSafe } from '../plot/html.ts';
+import { escapeHtml } from '../plot/html.ts';
 import { OFFLINE_PLOTLY_CONFIG, type PlotlyFigure } from '../plot/plotly.ts';
-import { checkBundleCovers } from '../plot/plotly-bundle.ts';
 import { quantileSorted, SCHEME_DESCRIPTIONS } from './bootstrap-core.ts';
 import type { FitInput, FitOutcome, QuantityKey } from './fit-core.ts';
 import { formatNumber, formatPercent, formatSummary, gridFactor, pinnedQuantities, type RunReport } from './output.ts';
+import { pageHtml, type PageFigure } from './page.ts';
 
 /** A figure with its anchor id, heading and caption. */
-export interface ReportFigure {
-  readonly id: string;
-  readonly title: string;
-  readonly caption: string;
-  readonly figure: PlotlyFigure;
-}
+export type ReportFigure = PageFigure;
 
 /** Extra fits drawn for comparison: Approach 2 next to a surface fit, a surface next to Approach 2. */
 export interface Companions {
@@ -536,70 +531,23 @@ function biasParagraph(r: RunReport): string {
   );
 }
 
-const STYLE = `
-body{font-family:Inter,"Helvetica Neue",Arial,sans-serif;color:#222;margin:0;background:#fafafa}
-main{max-width:1100px;margin:0 auto;padding:24px 28px 60px;background:#fff}
-h1{font-size:24px;margin:8px 0 4px}h2{font-size:18px;margin:36px 0 6px}
-pre{background:#f4f4f4;padding:12px 14px;overflow-x:auto;font-size:12.5px;line-height:1.45}
-.figure{width:100%;min-height:420px}.caption{color:#555;font-size:13px;margin:4px 0 0}
-.callout{background:#fff7e6;border-left:4px solid #E69F00;padding:8px 12px}
-.meta{color:#666;font-size:13px}`;
-
 /**
- * The report page. `plotlySource` is the plotly.js bundle, inlined once; it
- * must register every trace type of the figures (PlotlyTraceTypeError if not).
- * The page draws its figures on load and sets `data-figures-drawn` on
- * `<body>` when all are drawn (or `data-figures-error` if plotly.js failed).
+ * The report page (the shell of src/cli/page.ts). `plotlySource` is the
+ * plotly.js bundle, inlined once; it must register every trace type of the
+ * figures (PlotlyTraceTypeError if not). `figures` defaults to
+ * {@link reportFigures}; pass them when already built (to choose the bundle).
  */
-export function reportHtml(input: FitInput, r: RunReport, comp: Companions, plotlySource: string): string {
-  const figures = reportFigures(input, r, comp);
-  checkBundleCovers(
-    figures.map((f) => f.figure),
+export function reportHtml(
+  input: FitInput,
+  r: RunReport,
+  comp: Companions,
+  plotlySource: string,
+  figures: readonly ReportFigure[] = reportFigures(input, r, comp),
+): string {
+  const meta = `${r.outcome.method} · ${r.data.nPoints} points in ${r.data.nGroups} IsoFLOP groups · target ${formatNumber(r.outcome.target.compute, 4)} FLOPs`;
+  return pageHtml(
+    { title: `Scaling-law fit: ${r.data.source}`, meta, calloutHtml: biasParagraph(r), summary: formatSummary(r), figures },
     plotlySource,
     'fit report',
   );
-  const sections = figures
-    .map(
-      (f) =>
-        `<section><h2 id="${f.id}-title">${escapeHtml(f.title)}</h2><div class="figure" id="${f.id}"></div>` +
-        `<p class="caption">${escapeHtml(f.caption)}</p></section>`,
-    )
-    .join('\n');
-  const spec = jsonForScript(figures.map((f) => ({ id: f.id, data: f.figure.data, layout: f.figure.layout })));
-  const title = `Scaling-law fit: ${r.data.source}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="scaling-fit">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-<script>${scriptSafe(plotlySource)}</script>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(r.outcome.method)} · ${r.data.nPoints} points in ${r.data.nGroups} IsoFLOP groups · target ${escapeHtml(formatNumber(r.outcome.target.compute, 4))} FLOPs</p>
-${biasParagraph(r)}
-<h2 id="summary">Summary</h2>
-<pre>${escapeHtml(formatSummary(r))}</pre>
-${sections}
-</main>
-<script>
-(function () {
-  var figures = ${spec};
-  var config = ${JSON.stringify(REPORT_PLOTLY_CONFIG)};
-  if (typeof Plotly === 'undefined') {
-    document.body.setAttribute('data-figures-error', 'plotly.js did not load');
-    return;
-  }
-  Promise.all(figures.map(function (f) { return Plotly.newPlot(f.id, f.data, f.layout, config); }))
-    .then(function () { document.body.setAttribute('data-figures-drawn', String(figures.length)); })
-    .catch(function (e) { document.body.setAttribute('data-figures-error', String(e)); });
-})();
-</script>
-</body>
-</html>
-`;
 }
