@@ -20,7 +20,8 @@ import { COMMAND_NAME } from './args.ts';
 import { SCHEME_DESCRIPTIONS, type BootstrapScheme } from './bootstrap-core.ts';
 import { compareReplicateTask, compareSides, fitSide, type CompareMode, type CompareRun, type CompareSettings, type CompareSide } from './compare-core.ts';
 import { DEFAULT_ENVELOPE_SOURCE, budgetsOf, type EnvelopeSource } from './envelope-core.ts';
-import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
+import { EXIT_OK, UsageError } from './errors.ts';
+import { reportFailure } from './failure.ts';
 import { describeFilters, locatedInFile, prepareRun, type PreparedRun } from './fit-run.ts';
 import { checkSurfacePins, ENVELOPE_FIX_NAMES, envelopePins, surfacePins } from './fix.ts';
 import { envelopeSource } from './envelope.ts';
@@ -448,10 +449,6 @@ export async function compareMain(argv: readonly string[], io: SubcommandIo): Pr
     await runCommand(parsed.args, io);
     return EXIT_OK;
   } catch (err) {
-    const code = exitCodeFor(err);
-    const hint = err instanceof UsageError ? ' (see compare --help)' : code === EXIT_INPUT || verbose ? '' : ' (run with --verbose for details)';
-    io.stderr(`${COMMAND_NAME}: error: ${oneLine(err)}${hint}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    return code;
+    return reportFailure(err, io, verbose, 'compare --help');
   }
 }

@@ -28,7 +28,8 @@ import {
   type EnvelopeSettings,
   type EnvelopeSource,
 } from './envelope-core.ts';
-import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
+import { EXIT_OK, UsageError } from './errors.ts';
+import { reportFailure } from './failure.ts';
 import { checkSurfacePins, envelopePins, ENVELOPE_FIX_NAMES, surfacePins } from './fix.ts';
 import { formatNumber } from './output.ts';
 import { figurePage } from './page.ts';
@@ -442,10 +443,6 @@ export async function envelopeMain(argv: readonly string[], io: SubcommandIo): P
     await runCommand(commandOf(parsed.args), io);
     return EXIT_OK;
   } catch (err) {
-    const code = exitCodeFor(err);
-    const hint = err instanceof UsageError ? ' (see envelope --help)' : code === EXIT_INPUT || verbose ? '' : ' (run with --verbose for details)';
-    io.stderr(`${COMMAND_NAME}: error: ${oneLine(err)}${hint}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    return code;
+    return reportFailure(err, io, verbose, 'envelope --help');
   }
 }

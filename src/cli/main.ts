@@ -12,7 +12,8 @@ import { compareMain } from './compare.ts';
 import { envelopeMain } from './envelope.ts';
 import { parseCommandLine, wantsVerbose, COMMAND_NAME, type CliOptions } from './args.ts';
 import { bootstrapFit } from './bootstrap.ts';
-import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
+import { EXIT_OK, UsageError } from './errors.ts';
+import { reportFailure } from './failure.ts';
 import { fitRun, locatedInFile, prepareRun, runReport } from './fit-run.ts';
 import { formatJson, formatSummary } from './output.ts';
 import { writeReport } from './report-file.ts';
@@ -143,10 +144,6 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     await run(parsed.options, io);
     return EXIT_OK;
   } catch (err) {
-    const code = exitCodeFor(err);
-    const hint = err instanceof UsageError ? ' (see --help)' : code === EXIT_INPUT || verbose ? '' : ' (run with --verbose for details)';
-    io.stderr(`${COMMAND_NAME}: error: ${oneLine(err)}${hint}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    return code;
+    return reportFailure(err, io, verbose);
   }
 }

@@ -6,8 +6,8 @@
 import { formatPlanJson, formatPlanText } from '../plan/format.ts';
 import { PlanOptionsError } from '../plan/options.ts';
 import { runPlan, type PlanResult } from '../plan/plan.ts';
-import { COMMAND_NAME } from './args.ts';
-import { EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor, oneLine } from './errors.ts';
+import { EXIT_OK, UsageError } from './errors.ts';
+import { reportFailure } from './failure.ts';
 import { PLAN_FLAG_OF_FIELD, parsePlanCommandLine } from './plan-args.ts';
 
 /** Where `plan` writes (a subset of `fit`'s CliIo). */
@@ -48,10 +48,6 @@ export async function planMain(argv: readonly string[], io: PlanIo): Promise<num
     io.stdout(json ? formatPlanJson(result) : formatPlanText(result));
     return EXIT_OK;
   } catch (err) {
-    const code = exitCodeFor(err);
-    const hint = err instanceof UsageError ? ' (see --help)' : code === EXIT_INPUT || verbose ? '' : ' (run with --verbose for details)';
-    io.stderr(`${COMMAND_NAME}: error: ${oneLine(err)}${hint}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    return code;
+    return reportFailure(err, io, verbose);
   }
 }
