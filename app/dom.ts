@@ -1,4 +1,5 @@
 /** Small DOM helpers of the page. */
+import { DECIMAL } from '../src/data/columns.ts';
 import { escapeHtml } from '../src/plot/html.ts';
 
 export function el<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -8,9 +9,6 @@ export function el<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 export const value = (id: string): string => el<HTMLInputElement>(id).value.trim();
-
-/** Strict decimal number, as the command line reads flag values. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A typed form error: the field's label and what is wrong. */
 export class FormError extends Error {

@@ -9,6 +9,7 @@ import type { ColumnOverrides, ColumnRole } from '../data/columns.ts';
 import type { RowFilter } from '../data/isoflop-table.ts';
 import { DEFAULT_BOOTSTRAP_SEED, DEFAULT_INTERVAL_LEVEL } from './bootstrap.ts';
 import { UsageError } from './errors.ts';
+import { type Args, decimal, single } from './flag-values.ts';
 import { pinnedSpec } from './fix.ts';
 import {
   DEFAULT_GRID5_SIZE,
@@ -151,18 +152,6 @@ function buildParser(argv: readonly string[]) {
     .exitProcess(false);
 }
 
-/** Strict decimal number, as in CSV cells. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-type Args = Record<string, unknown>;
-
-function single(args: Args, key: string): string | undefined {
-  const v = args[key];
-  if (v === undefined) return undefined;
-  if (Array.isArray(v)) throw new UsageError(`--${key} was given ${v.length} times; give it once`);
-  return String(v);
-}
-
 function flagSet(args: Args, key: string): boolean {
   const v = args[key];
   if (Array.isArray(v)) throw new UsageError(`--${key} was given ${v.length} times; give it once`);
@@ -172,9 +161,7 @@ function flagSet(args: Args, key: string): boolean {
 function number(args: Args, key: string, check: (x: number) => boolean, requirement: string): number | undefined {
   const text = single(args, key);
   if (text === undefined) return undefined;
-  const t = text.trim();
-  const x = DECIMAL.test(t) ? Number(t) : Number.NaN;
-  if (!Number.isFinite(x)) throw new UsageError(`--${key}: "${text}" is not a number`);
+  const x = decimal(key, text);
   if (!check(x)) throw new UsageError(`--${key} must be ${requirement}, got ${text}`);
   return x;
 }

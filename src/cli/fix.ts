@@ -10,10 +10,8 @@ import { APPROACH3_BOUNDS } from '../fit/grids5.ts';
 import { checkPinned, PinnedParameterError, type PinnedParameters } from '../fit/pinned.ts';
 import { VPNLS_EXPONENT_BOUNDS } from '../fit/vpnls.ts';
 import type { EnvelopePins } from '../fit/envelope.ts';
+import { DECIMAL } from '../data/columns.ts';
 import { UsageError } from './errors.ts';
-
-/** Strict decimal number, as in CSV cells and the other numeric flags. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Envelope parameter names accepted by `--fix`. */
 export const ENVELOPE_FIX_NAMES = ['Linf', 'gamma'] as const;

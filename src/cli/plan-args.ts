@@ -25,6 +25,7 @@ import {
 import type { SurfaceName } from '../surface/named-surfaces.ts';
 import { COMMAND_NAME } from './args.ts';
 import { UsageError } from './errors.ts';
+import { type Args, decimal, single } from './flag-values.ts';
 
 export interface PlanCommandOptions {
   readonly plan: PlanOptions;
@@ -115,25 +116,6 @@ function buildParser(argv: readonly string[]) {
     .version(false)
     .wrap(100)
     .exitProcess(false);
-}
-
-/** Strict decimal number, as in `fit`'s flags. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-type Args = Record<string, unknown>;
-
-function single(args: Args, key: string): string | undefined {
-  const v = args[key];
-  if (v === undefined) return undefined;
-  if (Array.isArray(v)) throw new UsageError(`--${key} was given ${v.length} times; give it once`);
-  return String(v);
-}
-
-function decimal(flag: string, text: string): number {
-  const t = text.trim();
-  const x = DECIMAL.test(t) ? Number(t) : Number.NaN;
-  if (!Number.isFinite(x)) throw new UsageError(`--${flag}: "${text}" is not a number`);
-  return x;
 }
 
 function num(args: Args, key: string): number | undefined {

@@ -109,8 +109,8 @@ export function resolveColumns(table: CsvTable, overrides: ColumnOverrides = {})
   return map;
 }
 
-/** Decimal numbers only: no hex, no digit separators, no empty strings. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Decimal numbers only: no hex, no digit separators, no empty strings (CSV cells and numeric flags). */
+export const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Spellings of infinity and NaN that are numbers, just not finite ones. */
 const NON_FINITE = /^[+-]?(?:inf|infinity|nan)$/i;
 
